@@ -1,0 +1,30 @@
+"""Everything the rules read about one brief, computed lazily and at most once.
+
+Rules receive an `Analysis`; each derived view (schema violations, facts, sentence
+alignment) is a cached property, so a run that selects only structure rules never extracts
+facts, and two rules that need the alignment share one computation.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from checker.model import Brief
+
+if TYPE_CHECKING:
+    from checker.config import Config
+    from checker.schema import Violation
+
+
+class Analysis:
+    def __init__(self, brief: Brief, config: Config):
+        self.brief = brief
+        self.config = config
+
+    @cached_property
+    def schema_violations(self) -> list[Violation]:
+        """The brief's JSON form checked against the editorial schema (DESIGN.md section 4)."""
+        from checker.schema import validate_brief
+
+        return validate_brief(self.brief, self.config.schema_path)

@@ -1,0 +1,103 @@
+"""The one validated settings object of a run, and where it comes from.
+
+Defaults live here and only here. A config file (`--config FILE`, else the nearest
+`.briefcheck.toml`, else `[tool.briefcheck]` of the nearest `pyproject.toml`, looked for
+from the current directory upwards) is validated with `extra="forbid"`, so a misspelt key is
+an error naming the key; command-line options then override file values.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from checker.report import Severity
+
+FailOn = Literal["error", "warning", "info", "never"]
+
+
+class ConfigError(Exception):
+    """A config that cannot be used: the message names the file, the key and the reason."""
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: Rule codes or prefixes to run ("ALL" for every rule).
+    select: tuple[str, ...] = ("ALL",)
+    #: Rule codes or prefixes not to run; wins over select.
+    ignore: tuple[str, ...] = ()
+    #: Per-rule severity overrides, e.g. {"C211": "error"}.
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    #: Which findings make the run fail (exit 1).
+    fail_on: FailOn = "error"
+    #: Document language: auto-detected, or forced.
+    lang: Literal["auto", "fr", "en"] = "auto"
+    #: Another editorial schema than the shipped one (a path, relative to the config file).
+    schema_path: Path | None = Field(default=None, alias="schema")
+
+    @field_validator("select", "ignore", mode="before")
+    @classmethod
+    def _split_codes(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [part for part in value.split(",")]
+        if isinstance(value, (list, tuple)):
+            return tuple(str(part).strip().upper() for part in value if str(part).strip())
+        return value
+
+    def with_overrides(self, **overrides: object) -> Config:
+        """A copy with command-line values (those not None) replacing file values."""
+        data = self.model_dump(by_alias=True)
+        data.update({k: v for k, v in overrides.items() if v is not None})
+        return Config.model_validate(data)
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def discover(start: Path) -> Path | None:
+    """The config file that applies to `start`: nearest .briefcheck.toml or pyproject.toml
+    with a [tool.briefcheck] table, walking up the directories."""
+    start = start.resolve()
+    for directory in (start, *start.parents):
+        candidate = directory / ".briefcheck.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and "briefcheck" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """The config of `path`, else of the file discovered from `start`, else the defaults."""
+    if path is None:
+        path = discover(start or Path.cwd())
+        if path is None:
+            return Config()
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("briefcheck", {})
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        reason = first["msg"]
+        if first["type"] == "extra_forbidden":
+            reason = "unknown key"
+        raise ConfigError(f"{path}: invalid config key '{key}': {reason}") from None
+    if config.schema_path is not None and not config.schema_path.is_absolute():
+        config = config.model_copy(update={"schema_path": path.parent / config.schema_path})
+    return config

@@ -1,0 +1,84 @@
+"""Language packs: per-language data (section headings, abbreviations, stop words, …).
+
+One TOML file per language beside this module (`fr.toml`, `en.toml`); adding a language is
+adding a file. A pack is read on first use and kept for the process, so a run loads only
+the languages of the documents it checks.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import cache
+from importlib import resources
+from typing import Any
+
+SUPPORTED = ("en", "fr")
+
+
+@cache
+def load_pack(lang: str) -> dict[str, Any]:
+    """The parsed pack of `lang` (one of SUPPORTED)."""
+    if lang not in SUPPORTED:
+        raise KeyError(f"no language pack for {lang!r}")
+    text = resources.files(__package__).joinpath(f"{lang}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: "Points Clés !" -> "points cles"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", stripped.replace("_", " ")).strip()
+
+
+@cache
+def heading_aliases() -> dict[str, tuple[str, str]]:
+    """Folded heading wording -> (section kind, language), over every pack."""
+    aliases: dict[str, tuple[str, str]] = {}
+    for lang in SUPPORTED:
+        for kind, wordings in load_pack(lang)["sections"].items():
+            for wording in wordings:
+                aliases.setdefault(fold(wording), (kind, lang))
+    return aliases
+
+
+def section_kind_of(heading: str) -> tuple[str, str] | None:
+    """(kind, language) when a heading names a brief section in some pack, else None."""
+    return heading_aliases().get(fold(heading))
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(load_pack(lang)["detect"]["stopwords"]) for lang in SUPPORTED}
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def detect_language(text: str, headings: list[str] = ()) -> str | None:
+    """The pack language whose headings and stop words the text uses most, or None.
+
+    Recognised section headings count for a lot (an editor chose them); then frequent
+    words. None when the text gives no evidence for any supported language.
+    """
+    scores = dict.fromkeys(SUPPORTED, 0)
+    for heading in headings:
+        hit = section_kind_of(heading)
+        if hit:
+            scores[hit[1]] += 20
+    stop = _stopwords()
+    words = [w.casefold() for w in _WORD.findall(text[:20000])]
+    for word in words:
+        for lang in SUPPORTED:
+            if word in stop[lang]:
+                scores[lang] += 1
+    best = max(SUPPORTED, key=lambda lang: (scores[lang], lang == "en"))
+    # Below this the text is not in any supported language (too few of their common words).
+    if scores[best] < 20 and scores[best] < 0.08 * max(len(words), 1):
+        return None
+    return best

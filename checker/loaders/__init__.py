@@ -1,0 +1,207 @@
+"""Loading: one module per input format turns source text into raw sections; this module
+turns raw sections into a `Brief` the same way for every format.
+
+A format module exposes `parse(source) -> Parsed`: headings with the blocks (paragraphs
+and bullets) under them, each with its region in the source, plus a language hint when the
+format carries one (`<html lang>`, JSON `lang`). What is common — which section is Key
+Points, section ids, language, sentence splitting, positions — happens once, in `build_brief`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from checker.lang import SUPPORTED, detect_language, section_kind_of
+from checker.model import Brief, LineIndex, Paragraph, Section, SectionKind, Sentence, Span
+from checker.sentences import split_sentences
+
+FORMATS = ("text", "markdown", "html", "json")
+
+#: File extensions of briefs, and the format each is read as.
+EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+
+
+@dataclass
+class RawBlock:
+    """A paragraph or bullet: its plain text and the region [start, end) of the source it
+    comes from. `verbatim` says the text is exactly source[start:end], so offsets inside it
+    map one to one; otherwise sentence positions are found by searching the region."""
+
+    text: str
+    start: int
+    end: int
+    bullet: bool = False
+    verbatim: bool = False
+
+
+@dataclass
+class RawSection:
+    heading: str | None
+    heading_start: int = 0
+    heading_end: int = 0
+    level: int = 2
+    blocks: list[RawBlock] = field(default_factory=list)
+
+
+@dataclass
+class Parsed:
+    sections: list[RawSection]
+    lang_hint: str | None = None
+    #: Shape problems found while parsing (JSON input): (message, start offset, end offset).
+    shape_errors: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def format_for(path: str) -> str | None:
+    """The format of a file by its extension, or None if it is not a brief's extension."""
+    return EXTENSIONS.get(PurePath(path).suffix.lower())
+
+
+def sniff_format(source: str) -> str:
+    """Guess the format of text without a file name (stdin)."""
+    head = source.lstrip()[:2000]
+    if head[:1] in "{[":
+        return "json"
+    lowered = head.lower()
+    if lowered.startswith(("<!doctype html", "<html", "<?xml")) or any(
+        tag in lowered for tag in ("<h1", "<h2", "<p>", "<p ", "<ul", "<body")
+    ):
+        return "html"
+    if any(line.lstrip().startswith("#") for line in head.splitlines()):
+        return "markdown"
+    return "text"
+
+
+def load(source: str, path: str, format: str | None = None, lang: str = "auto") -> Brief:
+    """Parse `source` in `format` (by extension or sniffed when None) into a Brief."""
+    format = format or format_for(path) or sniff_format(source)
+    module = importlib.import_module(f"checker.loaders.{format}")
+    return build_brief(module.parse(source), source, path, format, lang)
+
+
+def _choose_language(forced: str, hint: str | None, source: str, headings: list[str]) -> str:
+    if forced != "auto":
+        return forced
+    if hint:
+        primary = hint.strip().lower().replace("_", "-").split("-")[0]
+        if primary:
+            return primary
+    return detect_language(source, headings) or "und"
+
+
+def _classify(raws: list[RawSection]) -> list[SectionKind]:
+    """Which brief section each raw section is: by heading alias, else title/body/other."""
+    kinds = []
+    for i, raw in enumerate(raws):
+        alias = section_kind_of(raw.heading) if raw.heading else None
+        if alias:
+            kinds.append(SectionKind(alias[0]))
+        elif raw.heading is None:
+            kinds.append(SectionKind.OTHER)
+        elif i == 0 and (raw.level == 1 or not raw.blocks) and len(raws) > 1:
+            kinds.append(SectionKind.TITLE)
+        else:
+            kinds.append(SectionKind.BODY)
+    return kinds
+
+
+def _section_ids(kinds: list[SectionKind]) -> list[str]:
+    ids, seen = [], {}
+    for kind in kinds:
+        seen[kind] = seen.get(kind, 0) + 1
+        n = seen[kind]
+        if kind in (SectionKind.BODY, SectionKind.OTHER):
+            ids.append(f"{kind.value}-{n}")
+        else:
+            ids.append(kind.value if n == 1 else f"{kind.value}-{n}")
+    return ids
+
+
+def _locate(source: str, text: str, start: int, end: int, cursor: int) -> tuple[int, int]:
+    """Where a sentence of a non-verbatim block is in the source region [start, end):
+    found by its first and last words, searching from `cursor`; the region start if not."""
+    words = text.split()
+    if not words:
+        return cursor, cursor
+    first = source.find(words[0], cursor, end)
+    if first == -1:
+        return cursor, cursor
+    last = source.find(words[-1], first, end) if len(words) > 1 else first
+    stop = last + len(words[-1]) if last != -1 else first + len(words[0])
+    return first, stop
+
+
+def _paragraph(
+    block: RawBlock, source: str, lines: LineIndex, lang: str, counter: list[int]
+) -> Paragraph:
+    sentences = []
+    cursor = block.start
+    for s, e in split_sentences(block.text, lang):
+        if block.verbatim:
+            a, b = block.start + s, block.start + e
+        else:
+            a, b = _locate(source, block.text[s:e], block.start, block.end, cursor)
+            cursor = max(cursor, b)
+        sentences.append(Sentence(text=block.text[s:e], span=lines.span(a, b), index=counter[0]))
+        counter[0] += 1
+    return Paragraph(
+        text=block.text,
+        span=lines.span(block.start, block.end),
+        sentences=tuple(sentences),
+        bullet=block.bullet,
+    )
+
+
+def build_brief(parsed: Parsed, source: str, path: str, format: str, lang: str) -> Brief:
+    """The Brief of a parsed document: kinds, ids, language, sentences and spans."""
+    raws = parsed.sections
+    headings = [raw.heading for raw in raws if raw.heading]
+    language = _choose_language(lang, parsed.lang_hint, source, headings)
+    split_lang = language if language in SUPPORTED else "und"
+    lines = LineIndex(source)
+    kinds = _classify(raws)
+    counter = [0]
+    sections = []
+    for raw, kind, section_id in zip(raws, kinds, _section_ids(kinds)):
+        paragraphs = tuple(_paragraph(b, source, lines, split_lang, counter) for b in raw.blocks)
+        start = raw.heading_start if raw.heading is not None else (
+            raw.blocks[0].start if raw.blocks else 0
+        )
+        end = max([raw.heading_end] + [b.end for b in raw.blocks])
+        sections.append(
+            Section(
+                id=section_id,
+                kind=kind,
+                heading=raw.heading,
+                heading_span=lines.span(raw.heading_start, raw.heading_end)
+                if raw.heading is not None
+                else None,
+                span=lines.span(start, end),
+                paragraphs=paragraphs,
+            )
+        )
+    shape_errors = tuple((message, lines.span(a, b)) for message, a, b in parsed.shape_errors)
+    return Brief(
+        path=path,
+        format=format,
+        lang=language,
+        source=source,
+        sections=tuple(sections),
+        shape_errors=shape_errors,
+    )
+
+
+def supported_language(brief: Brief) -> bool:
+    return brief.lang in SUPPORTED
+
+
+__all__ = ["FORMATS", "Parsed", "RawBlock", "RawSection", "Span", "load", "format_for"]
