@@ -1,0 +1,168 @@
+"""The `briefcheck` command: options -> Config -> run -> render -> exit code. No logic here.
+
+`briefcheck PATH...` checks briefs; `briefcheck rules` and `briefcheck rule CODE` document
+the rules. Exit codes (DESIGN.md section 5): 0 nothing at or above --fail-on, 1 something
+is, 2 the run could not be done — always with a one-line message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from checker import __version__
+from checker.formats import FORMATS
+
+EXIT_USAGE = 2
+
+
+class _BriefcheckGroup(click.Group):
+    """Runs `check` when the first argument is not a subcommand, and turns every usage
+    error into one line on stderr with exit code 2."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        elif not args:
+            args = ["check"]
+        return super().parse_args(ctx, args)
+
+    def main(self, args=None, prog_name=None, **extra):  # noqa: ANN001 - click's signature
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args, prog_name or "briefcheck", standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
+            sys.exit(EXIT_USAGE)
+        except click.UsageError as exc:
+            click.echo(f"briefcheck: error: {exc.format_message()}", err=True)
+            sys.exit(EXIT_USAGE)
+        except click.ClickException as exc:
+            click.echo(f"briefcheck: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("briefcheck: interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=_BriefcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefcheck")
+def cli() -> None:
+    """Check news briefs: structure, self-consistency and redundancy.
+
+    \b
+    briefcheck PATH...        check files, directories (recursive), or - for stdin
+    briefcheck rules          list every rule
+    briefcheck rule CODE      one rule's documentation
+    """
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(part.strip().upper() for part in value.split(",") if part.strip())
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="text",
+              show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to this file instead of stdout.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              default=None, help="Lowest severity that makes the exit code 1 [default: error].")
+@click.option("--lang", type=click.Choice(["auto", "fr", "en"]), default=None,
+              help="Language of the briefs [default: auto].")
+@click.option("--select", help="Rule codes or prefixes to run, comma separated (e.g. S1,C201).")
+@click.option("--ignore", help="Rule codes or prefixes not to run, comma separated.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Config file [default: .briefcheck.toml or pyproject.toml [tool.briefcheck]].")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    fail_on: str | None,
+    lang: str | None,
+    select: str | None,
+    ignore: str | None,
+    config_path: Path | None,
+) -> int:
+    """Check briefs and report what is wrong with them."""
+    from checker.config import ConfigError, load_config
+    from checker.formats import render
+    from checker.report import RunReport
+    from checker.run import check_paths
+    from checker.schema import SchemaError, load_schema
+
+    try:
+        config = load_config(config_path).with_overrides(
+            fail_on=fail_on, lang=lang, select=_codes(select), ignore=_codes(ignore)
+        )
+        load_schema(config.schema_path)
+    except (ConfigError, SchemaError) as exc:
+        raise click.ClickException(str(exc)) from None
+    except ValueError as exc:  # an override that does not validate
+        raise click.UsageError(str(exc).splitlines()[0]) from None
+    _check_codes(config.select + config.ignore + tuple(config.severity))
+    report = RunReport.build(check_paths(paths, config), config.fail_on)
+    if output:
+        text = render(output_format, report, color=False)
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"{output}: cannot write report: {exc.strerror}") from None
+    else:
+        color = output_format == "text" and sys.stdout.isatty()
+        click.echo(render(output_format, report, color=color), nl=False, color=color)
+    for document in report.documents:
+        if document.error and (output or output_format != "text"):
+            click.echo(f"briefcheck: {document.path}: {document.error}", err=True)
+    return report.exit_code
+
+
+def _check_codes(codes: tuple[str, ...]) -> None:
+    """Refuse selectors that match no rule: a typo would silently check nothing."""
+    from checker.rules import all_rules
+
+    known = list(all_rules())
+    for code in codes:
+        if code != "ALL" and not any(k.startswith(code) for k in known):
+            raise click.UsageError(f"unknown rule code or prefix '{code}' (see 'briefcheck rules')")
+
+
+@cli.command("rules")
+def list_rules() -> int:
+    """List every rule: code, name, category, severity, summary."""
+    from checker.rules import all_rules
+
+    rules = all_rules().values()
+    width = max(len(rule.name) for rule in rules)
+    for rule in rules:
+        click.echo(
+            f"{rule.code}  {rule.name:<{width}}  {rule.category:<11}  "
+            f"{rule.severity.value:<7}  {rule.summary()}"
+        )
+    return 0
+
+
+@cli.command("rule")
+@click.argument("code")
+def show_rule(code: str) -> int:
+    """Show one rule's documentation."""
+    from checker.rules import all_rules
+
+    rules = all_rules()
+    rule = rules.get(code.upper()) or next((r for r in rules.values() if r.name == code), None)
+    if rule is None:
+        raise click.UsageError(f"no rule '{code}' (see 'briefcheck rules')")
+    click.echo(f"{rule.code} {rule.name} ({rule.category}, default severity {rule.severity.value})\n")
+    click.echo(rule.doc())
+    return 0
+
+
+main = cli

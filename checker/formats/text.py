@@ -1,0 +1,63 @@
+"""The terminal report: one finding a line, `path:line:col: CODE severity message`.
+
+The other side of a finding (`related`) follows on an indented line, so a conflict shows
+both places. Colour only when asked (the CLI asks on a terminal). Document text is printed
+as plain characters: control characters are shown escaped, never sent to the terminal.
+"""
+
+from __future__ import annotations
+
+import click
+
+from checker.report import RunReport, Severity
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def _safe(text: str) -> str:
+    """Text with control characters (ANSI escapes, NULs, line breaks) made visible."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def render(report: RunReport, *, color: bool = False) -> str:
+    def style(text: str, **kw: object) -> str:
+        return click.style(text, **kw) if color else text
+
+    lines: list[str] = []
+    for document in report.documents:
+        path = _safe(document.path)
+        if document.error:
+            lines.append(f"{style(path, bold=True)}: {style('error', fg='red', bold=True)}: "
+                         f"{_safe(document.error)}")
+            continue
+        for finding in document.findings:
+            where = f"{path}:{finding.location.line}:{finding.location.column}"
+            severity = finding.severity
+            lines.append(
+                f"{style(where, bold=True)}: {style(finding.code, fg=_COLORS[severity], bold=True)}"
+                f" {style(severity.value, fg=_COLORS[severity])} {_safe(finding.message)}"
+            )
+            for other in finding.related:
+                lines.append(
+                    f"    {style('related', dim=True)}: {path}:{other.line}:{other.column}: "
+                    f"{_safe(other.text)}"
+                )
+    s = report.summary
+    counts = ", ".join(
+        _plural(n, word) if word != "info" else f"{n} info"
+        for n, word in ((s.error, "error"), (s.warning, "warning"), (s.info, "info"))
+    )
+    docs = _plural(s.documents, "document")
+    if s.unreadable:
+        docs += f" ({s.unreadable} could not be checked)"
+    verdict = style("failed", fg="red", bold=True) if s.failed or s.unreadable else style(
+        "passed", fg="green", bold=True
+    )
+    lines.append(f"{verdict}: {counts} in {docs}.")
+    return "\n".join(lines) + "\n"

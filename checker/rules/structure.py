@@ -1,0 +1,439 @@
+"""Structure rules (S1xx): the editorial schema, enforced on the document.
+
+The limits themselves live in `schemas/brief.schema.json`; each constraint there names the
+rule it belongs to (`x-rule`). These rules only turn the schema's violations into findings,
+one rule per kind of constraint, so each can be selected, ignored and documented alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.analysis import Analysis
+from checker.report import Finding, Severity
+from checker.rules import Rule
+
+
+class SchemaRule(Rule):
+    category = "structure"
+    severity = Severity.ERROR
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        for violation in analysis.schema_violations:
+            if violation.code == self.code:
+                yield self.finding(violation.message, violation.span, violation.section)
+
+
+class SchemaViolation(SchemaRule):
+    """The brief does not fit the brief schema (shape errors, custom constraints).
+
+    ## What it does
+    Reports schema errors that no more specific rule covers: a JSON brief of the wrong
+    shape (a paragraph that is a number, an unknown section kind, an unknown key), or a
+    constraint of a newsroom's own schema that carries no `x-rule` of its own.
+
+    ## Why is this bad?
+    A brief that does not have the shape of a brief cannot be checked reliably, and a
+    pipeline that emits such JSON has a bug worth knowing about.
+
+    ## Example
+    Bad (JSON input):
+    ```json
+    {"sections": [{"kind": "intro", "paragraphs": [42]}]}
+    ```
+    Good:
+    ```json
+    {"sections": [{"kind": "summary", "heading": "Summary", "paragraphs": ["The summit met."]}]}
+    ```
+    """
+
+    code = "S100"
+    name = "schema-violation"
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        from checker.rules import all_rules
+
+        known = all_rules()
+        for violation in analysis.schema_violations:
+            if violation.code == self.code or violation.code not in known:
+                yield self.finding(violation.message, violation.span, violation.section)
+
+
+class MissingSection(SchemaRule):
+    """A required section (Key Points, Summary, a body section, Conclusion) is missing.
+
+    ## What it does
+    Checks that the brief has a Key Points section, a Summary, at least one body section
+    (a heading of your own and its paragraphs) and a Conclusion. Headings are recognised in
+    French and English, whatever their case, accents or punctuation ("Points clés",
+    "KEY TAKEAWAYS:", "Bottom line").
+
+    ## Why is this bad?
+    Readers and downstream pipelines rely on every brief having the same parts: a brief
+    without Key Points cannot be shown in a digest, one without a Conclusion ends abruptly.
+
+    ## Example
+    Bad:
+    ```text
+    Key Points
+    - Leaders meet in Paris on January 6.
+    Conclusion
+    The meeting matters.
+    ```
+    Good:
+    ```text
+    Key Points
+    - Leaders meet in Paris on January 6.
+    Summary
+    European leaders meet in Paris.
+    The Talks
+    The leaders discuss security guarantees.
+    Conclusion
+    The meeting matters.
+    ```
+    """
+
+    code = "S101"
+    name = "missing-section"
+
+
+class SectionOrder(SchemaRule):
+    """Sections are not in the order Key Points, Summary, body sections, Conclusion.
+
+    ## What it does
+    Checks the order of the brief's sections; the finding points at the first section
+    that comes too late (for example a body section after the Conclusion).
+
+    ## Why is this bad?
+    A brief is read top-down: the points first, then the summary, then the detail, then
+    the conclusion. Out of order, the reader meets details before the gist.
+
+    ## Example
+    Bad:
+    ```text
+    Summary
+    …
+    Key Points
+    - …
+    ```
+    Good:
+    ```text
+    Key Points
+    - …
+    Summary
+    …
+    ```
+    """
+
+    code = "S102"
+    name = "section-order"
+
+
+class DuplicateSection(SchemaRule):
+    """The brief has two Key Points, Summary or Conclusion sections.
+
+    ## What it does
+    Checks that Key Points, Summary and Conclusion each appear once.
+
+    ## Why is this bad?
+    Two summaries usually mean two drafts were pasted together; readers see the brief
+    twice and tools cannot tell which one is meant.
+
+    ## Example
+    Bad:
+    ```text
+    Summary
+    Leaders meet in Paris.
+    Summary
+    European leaders meet in Paris on Tuesday.
+    ```
+    Good:
+    ```text
+    Summary
+    European leaders meet in Paris on Tuesday.
+    ```
+    """
+
+    code = "S103"
+    name = "duplicate-section"
+
+
+class KeyPointsCount(SchemaRule):
+    """Key Points has fewer than 3 or more than 6 bullets.
+
+    ## What it does
+    Counts the bullets of the Key Points section against the schema's limits (3 to 6).
+
+    ## Why is this bad?
+    Fewer than three points is not a list worth scanning; more than six is no longer a
+    summary of the key points.
+
+    ## Example
+    Bad:
+    ```text
+    Key Points
+    - Leaders meet in Paris on January 6.
+    ```
+    Good:
+    ```text
+    Key Points
+    - Leaders meet in Paris on January 6.
+    - They discuss security guarantees for Ukraine.
+    - The war has lasted nearly four years.
+    ```
+    """
+
+    code = "S104"
+    name = "key-points-count"
+
+
+class BulletLength(SchemaRule):
+    """A Key Points bullet is shorter than 5 or longer than 35 words.
+
+    ## What it does
+    Counts the words of each Key Points bullet against the schema's limits (5 to 35).
+
+    ## Why is this bad?
+    A bullet of two words says nothing a reader can use; one of forty words is a paragraph
+    in disguise and defeats the point of a list.
+
+    ## Example
+    Bad:
+    ```text
+    - Paris summit.
+    ```
+    Good:
+    ```text
+    - European leaders meet Zelensky in Paris on January 6.
+    ```
+    """
+
+    code = "S105"
+    name = "bullet-length"
+
+
+class BulletSentences(SchemaRule):
+    """A Key Points bullet has more than one sentence.
+
+    ## What it does
+    Counts the sentences of each Key Points bullet; a bullet is one sentence.
+
+    ## Why is this bad?
+    Each key point should state one thing. Two sentences in one bullet usually hide two
+    points, or one point and its explanation, which belongs in the body.
+
+    ## Example
+    Bad:
+    ```text
+    - Leaders meet in Paris. They discuss guarantees.
+    ```
+    Good:
+    ```text
+    - Leaders meet in Paris to discuss security guarantees.
+    ```
+    """
+
+    code = "S106"
+    name = "bullet-sentences"
+
+
+class ParagraphCount(SchemaRule):
+    """The Summary or the Conclusion has too few or too many paragraphs.
+
+    ## What it does
+    Counts paragraphs: the Summary has 1 to 3, the Conclusion 1 or 2.
+
+    ## Why is this bad?
+    A summary of five paragraphs is no longer quick; a conclusion that runs on turns into
+    a second body.
+
+    ## Example
+    Bad:
+    ```text
+    Conclusion
+    First paragraph.
+    Second paragraph.
+    Third paragraph.
+    ```
+    Good:
+    ```text
+    Conclusion
+    One or two paragraphs that close the brief.
+    ```
+    """
+
+    code = "S107"
+    name = "paragraph-count"
+
+
+class SectionLength(SchemaRule):
+    """The Summary is longer than 120 words or the Conclusion longer than 100.
+
+    ## What it does
+    Counts the words of the Summary and the Conclusion against the schema's limits.
+
+    ## Why is this bad?
+    These sections are read by people who will not read the body: past these lengths they
+    stop reading, and a dashboard that shows the summary truncates it.
+
+    ## Example
+    Bad: a Summary of 180 words that retells the whole body.
+
+    Good: a Summary of two short paragraphs, 60 to 100 words, that states what happened,
+    where, when and who.
+    """
+
+    code = "S108"
+    name = "section-length"
+
+
+class HeadingLength(SchemaRule):
+    """A section heading is longer than 12 words.
+
+    ## What it does
+    Counts the words of every heading against the schema's limit (12).
+
+    ## Why is this bad?
+    A heading is a signpost. A heading of twenty words is a sentence, and it usually means
+    a paragraph's first line was taken for a heading.
+
+    ## Example
+    Bad:
+    ```text
+    The Leaders Of Europe Meet In Paris To Discuss The Future Of Security Guarantees For Ukraine
+    ```
+    Good:
+    ```text
+    Paris Summit Convened
+    ```
+    """
+
+    code = "S109"
+    name = "heading-length"
+
+
+class DuplicateHeading(SchemaRule):
+    """Two body sections have the same heading.
+
+    ## What it does
+    Compares body headings, ignoring case, accents and punctuation.
+
+    ## Why is this bad?
+    Two sections called the same are either one section split in two or a copy; either way
+    the reader cannot tell them apart in a table of contents.
+
+    ## Example
+    Bad:
+    ```text
+    The Talks
+    …
+    The talks
+    …
+    ```
+    Good:
+    ```text
+    The Talks
+    …
+    What Comes Next
+    …
+    ```
+    """
+
+    code = "S110"
+    name = "duplicate-heading"
+
+
+class EmptySection(SchemaRule):
+    """A section has a heading and nothing under it.
+
+    ## What it does
+    Reports sections without any word of content.
+
+    ## Why is this bad?
+    An empty section is a leftover from a template or a generation that stopped early.
+
+    ## Example
+    Bad:
+    ```text
+    State of the Negotiations
+    Conclusion
+    …
+    ```
+    Good:
+    ```text
+    State of the Negotiations
+    The talks address the sticking points.
+    Conclusion
+    …
+    ```
+    """
+
+    code = "S111"
+    name = "empty-section"
+
+
+class BriefLength(SchemaRule):
+    """The whole brief is longer than 1,500 words.
+
+    ## What it does
+    Counts the words of all sections (headings excluded) against the schema's limit.
+
+    ## Why is this bad?
+    Past 1,500 words a brief is an article; it will not fit the slots that briefs are
+    published in.
+
+    ## Example
+    Bad: a 2,400-word brief with eight body sections.
+
+    Good: a brief of 300 to 800 words with two or three body sections.
+    """
+
+    code = "S112"
+    name = "brief-length"
+
+
+class KeyPointsProse(SchemaRule):
+    """Key Points contains lines that are not bullets.
+
+    ## What it does
+    Reports paragraphs in the Key Points section: each key point must be a bullet
+    ("- ", "• ", "* " or "1." in text; a list item in Markdown and HTML).
+
+    ## Why is this bad?
+    Key Points are shown as a list in digests and apps; prose there is lost or shown as
+    one long point.
+
+    ## Example
+    Bad:
+    ```text
+    Key Points
+    Leaders meet in Paris. They discuss guarantees.
+    ```
+    Good:
+    ```text
+    Key Points
+    - Leaders meet in Paris.
+    - They discuss security guarantees.
+    ```
+    """
+
+    code = "S113"
+    name = "key-points-prose"
+
+
+RULES = [
+    SchemaViolation,
+    MissingSection,
+    SectionOrder,
+    DuplicateSection,
+    KeyPointsCount,
+    BulletLength,
+    BulletSentences,
+    ParagraphCount,
+    SectionLength,
+    HeadingLength,
+    DuplicateHeading,
+    EmptySection,
+    BriefLength,
+    KeyPointsProse,
+]

@@ -1,0 +1,148 @@
+"""A run: paths in, one DocumentReport per brief out.
+
+The pipeline of DESIGN.md section 2, stage by stage: read (bytes to str, with size and
+encoding checks), load (format module to Brief), analyse and apply the selected rules,
+then assemble the document's report. A document that cannot be read or checked becomes a
+report with `error` set, so one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from checker.analysis import Analysis
+from checker.config import Config
+from checker.loaders import EXTENSIONS, format_for, load
+from checker.report import DocumentReport, Finding, SectionInfo
+from checker.rules import Rule, all_rules, matches
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+#: Files larger than this are refused with a clear message (bytes).
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
+class DocumentError(Exception):
+    """This document cannot be checked; the message says why, for the user."""
+
+
+def decode(data: bytes) -> str:
+    """The text of a file's bytes: UTF-8 (a BOM is dropped), newlines made "\\n"."""
+    if not data.strip():
+        raise DocumentError("file is empty" if not data else "file has only white space")
+    if b"\x00" in data[:8192]:
+        raise DocumentError("binary file (contains NUL bytes), not a text brief")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_path(path: str) -> str:
+    """The decoded text of a file, or stdin for "-"."""
+    if path == STDIN:
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    else:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            raise DocumentError("no such file") from None
+        except IsADirectoryError:
+            raise DocumentError("is a directory") from None
+        except OSError as exc:
+            raise DocumentError(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DocumentError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    return decode(data)
+
+
+def briefs_in(directory: str) -> list[str]:
+    """The brief files under a directory, recursively, by extension, sorted."""
+    return sorted(
+        str(p) for p in Path(directory).rglob("*") if p.suffix.lower() in EXTENSIONS and p.is_file()
+    )
+
+
+@cache
+def _active_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
+    return tuple(
+        rule()
+        for code, rule in all_rules().items()
+        if matches(code, list(select)) and not matches(code, list(ignore))
+    )
+
+
+def _with_config_severity(finding: Finding, config: Config) -> Finding:
+    severity = config.severity.get(finding.code)
+    return finding if severity is None else finding.model_copy(update={"severity": severity})
+
+
+def check_source(
+    source: str, path: str, format: str | None = None, config: Config | None = None
+) -> DocumentReport:
+    """Check one brief given as text."""
+    config = config or Config()
+    try:
+        brief = load(source, path, format, config.lang)
+    except ValueError as exc:
+        return DocumentReport(path=path, lang=None, format=format, error=str(exc))
+    analysis = Analysis(brief, config)
+    findings = [
+        _with_config_severity(finding, config)
+        for rule in _active_rules(config.select, config.ignore)
+        for finding in rule.check(analysis)
+    ]
+    findings.sort(key=lambda f: (f.location.line, f.location.column, f.code, f.message))
+    return DocumentReport(
+        path=path,
+        lang=brief.lang,
+        format=brief.format,
+        sections=tuple(
+            SectionInfo(
+                id=s.id,
+                kind=s.kind.value,
+                heading=s.heading,
+                line=(s.heading_span or s.span).line,
+            )
+            for s in brief.sections
+        ),
+        findings=tuple(findings),
+    )
+
+
+def check_file(path: str, config: Config | None = None) -> DocumentReport:
+    """Check one file (or stdin for "-"); a file that cannot be read gives a report with `error`."""
+    name = STDIN_NAME if path == STDIN else path
+    try:
+        source = read_path(path)
+    except DocumentError as exc:
+        return DocumentReport(path=name, lang=None, format=format_for(path), error=str(exc))
+    return check_source(source, name, None, config)
+
+
+def check_paths(paths: Iterable[str], config: Config) -> list[DocumentReport]:
+    """Check every brief under `paths`, in the order given, directories sorted."""
+    reports = []
+    for path in paths:
+        if path != STDIN and Path(path).is_dir():
+            files = briefs_in(path)
+            if not files:
+                reports.append(
+                    DocumentReport(
+                        path=path,
+                        lang=None,
+                        format=None,
+                        error=f"no briefs found (looked for {', '.join(EXTENSIONS)})",
+                    )
+                )
+            reports.extend(check_file(file, config) for file in files)
+        else:
+            reports.append(check_file(path, config))
+    return reports

@@ -1,0 +1,241 @@
+"""Editorial schema enforcement: the brief's JSON form, validated with jsonschema.
+
+`schemas/brief.schema.json` is the single source of truth for editorial limits. A Brief is
+dumped to its JSON form with derived metrics (word and sentence counts, outline), validated,
+and each error becomes a `Violation`: the rule code and message template come from the
+schema itself (`x-rule`, `x-messages`), the location from the Brief's spans. So a newsroom's
+own schema, written the same way, gives findings as precise as the shipped one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from checker.lang import fold
+from checker.model import SECTION_LABELS, Brief, Paragraph, Section, SectionKind, Span
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+#: Code for schema errors that carry no x-rule of their own.
+GENERIC_CODE = "S100"
+
+
+@dataclass(frozen=True)
+class Violation:
+    code: str
+    message: str
+    span: Span
+    section: str | None
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def shipped_schema_path() -> Path:
+    """The brief schema shipped with briefcheck (package data, or the repo's schemas/)."""
+    try:
+        return Path(str(resources.files("checker.schemas").joinpath("brief.schema.json")))
+    except ModuleNotFoundError:  # running from a source checkout
+        return Path(__file__).resolve().parent.parent / "schemas" / "brief.schema.json"
+
+
+class SchemaError(Exception):
+    """The configured schema cannot be used (unreadable, not JSON, not a valid schema)."""
+
+
+@cache
+def _validator(path: Path):
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError as InvalidSchema
+
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(schema)
+    except (OSError, UnicodeDecodeError, ValueError, InvalidSchema) as exc:
+        reason = getattr(exc, "message", None) or str(exc)
+        raise SchemaError(f"{path}: cannot use schema: {reason.splitlines()[0]}") from None
+    return Draft202012Validator(schema)
+
+
+def load_schema(path: Path | None) -> Any:
+    """The compiled validator of `path` (the shipped schema when None), built once."""
+    return _validator((path or shipped_schema_path()).resolve())
+
+
+def _block(paragraph: Paragraph) -> dict[str, Any]:
+    return {
+        "text": paragraph.text,
+        "words": count_words(paragraph.text),
+        "sentences": len(paragraph.sentences),
+    }
+
+
+def _outline(brief: Brief) -> str:
+    seen: set[SectionKind] = set()
+    kinds = []
+    for section in brief.sections:
+        if section.kind == SectionKind.OTHER:
+            continue
+        if section.kind != SectionKind.BODY and section.kind in seen:
+            continue
+        seen.add(section.kind)
+        kinds.append(section.kind.value + " ")
+    return "".join(kinds)
+
+
+def brief_document(brief: Brief) -> dict[str, Any]:
+    """The brief's JSON form with derived metrics: what the schema validates."""
+    sections = []
+    for section in brief.sections:
+        sections.append(
+            {
+                "id": section.id,
+                "kind": section.kind.value,
+                "heading": section.heading,
+                "heading_words": count_words(section.heading or ""),
+                "words": sum(count_words(p.text) for p in section.paragraphs),
+                "sentences": len(section.sentences),
+                "bullets": [_block(p) for p in section.paragraphs if p.bullet],
+                "paragraphs": [_block(p) for p in section.paragraphs if not p.bullet],
+            }
+        )
+    return {
+        "lang": brief.lang,
+        "words": sum(s["words"] for s in sections),
+        "outline": _outline(brief),
+        "body_headings": [
+            fold(s.heading or "") for s in brief.sections if s.kind == SectionKind.BODY
+        ],
+        "sections": sections,
+    }
+
+
+def _resolve_local(root: Any, ref: str) -> Any:
+    """The subschema a local reference ("#/$defs/section") points at, else None."""
+    if not ref.startswith("#"):
+        return None
+    node = root
+    for part in ref[1:].split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _annotation(schema: Any, error: Any, key: str) -> Any:
+    """The deepest value of `key` (x-rule, x-messages) on the schema path of `error`."""
+    found = None
+    node = schema
+    for part in error.schema_path:
+        if isinstance(node, dict) and key in node:
+            found = node[key]
+        # jsonschema leaves "$ref" out of error paths: step through the reference.
+        while isinstance(node, dict) and part not in node and "$ref" in node:
+            node = _resolve_local(schema, node["$ref"])
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return found
+    if isinstance(node, dict) and key in node:
+        found = node[key]
+    return found
+
+
+def _where(brief: Brief, document: dict, path: list) -> tuple[Span, str | None, str]:
+    """The span, section id and human label of a location in the brief's JSON form."""
+    start = brief.sections[0].span if brief.sections else _empty_span(brief)
+    if len(path) >= 2 and path[0] == "sections" and isinstance(path[1], int):
+        section: Section = brief.sections[path[1]]
+        span = section.heading_span or section.span
+        label = SECTION_LABELS[section.kind]
+        if section.kind in (SectionKind.BODY, SectionKind.OTHER) and section.heading:
+            label = f'section "{section.heading}"'
+        if len(path) >= 4 and path[2] in ("bullets", "paragraphs") and isinstance(path[3], int):
+            blocks = [p for p in section.paragraphs if p.bullet == (path[2] == "bullets")]
+            paragraph = blocks[path[3]]
+            noun = "Key Point" if section.kind == SectionKind.KEY_POINTS else (
+                "bullet" if paragraph.bullet else "paragraph"
+            )
+            label = f"{noun} {path[3] + 1}"
+            if section.kind != SectionKind.KEY_POINTS:
+                label += f" of {SECTION_LABELS[section.kind]}"
+            return paragraph.span, section.id, label
+        return span, section.id, label
+    return start, None, "the brief"
+
+
+def _empty_span(brief: Brief) -> Span:
+    return Span(start=0, end=0, line=1, column=1, end_line=1, end_column=1)
+
+
+def _message(error: Any, templates: Any, label: str) -> str:
+    template = templates.get(error.validator) if isinstance(templates, dict) else None
+    if not template:
+        where = "/".join(str(p) for p in error.absolute_path)
+        return f"{error.message} (at {where or 'top level'})"
+    instance = error.instance
+    count = len(instance) if isinstance(instance, (list, str)) else instance
+    return template.format(label=label, count=count, value=instance, limit=error.validator_value)
+
+
+def _locate_duplicate_heading(brief: Brief) -> tuple[Span, str | None, str]:
+    seen: set[str] = set()
+    for section in brief.sections_of(SectionKind.BODY):
+        key = fold(section.heading or "")
+        if key in seen:
+            span = section.heading_span or section.span
+            return span, section.id, f'section "{section.heading}"'
+        seen.add(key)
+    return _where(brief, {}, [])
+
+
+def _locate_misordered(brief: Brief) -> tuple[Span, str | None, str]:
+    rank = {"title": 0, "key_points": 1, "summary": 2, "body": 3, "conclusion": 4}
+    highest = -1
+    for section in brief.sections:
+        r = rank.get(section.kind.value)
+        if r is None:
+            continue
+        if r < highest:
+            return section.heading_span or section.span, section.id, section.label
+        highest = max(highest, r)
+    return _where(brief, {}, [])
+
+
+def validate_brief(brief: Brief, schema_path: Path | None = None) -> list[Violation]:
+    """Every way the brief breaks the editorial schema, in document order."""
+    validator = load_schema(schema_path)
+    document = brief_document(brief)
+    violations: list[tuple[tuple, Violation]] = []
+    for message, span in brief.shape_errors:
+        violations.append(((), Violation(GENERIC_CODE, message, span, None)))
+    for error in validator.iter_errors(document):
+        path = list(error.absolute_path)
+        rule = _annotation(validator.schema, error, "x-rule")
+        if isinstance(rule, dict):
+            rule = rule.get(error.validator)
+        code = rule if isinstance(rule, str) else GENERIC_CODE
+        if path[:1] == ["body_headings"]:
+            span, section, label = _locate_duplicate_heading(brief)
+        elif path[:1] == ["outline"]:
+            span, section, label = _locate_misordered(brief)
+        else:
+            span, section, label = _where(brief, document, path)
+        message = _message(error, _annotation(validator.schema, error, "x-messages"), label)
+        violations.append((tuple(path), Violation(code, message, span, section)))
+    # An empty section is reported once, not again as too few bullets or paragraphs.
+    empty = {path[:2] for path, v in violations if v.code == "S111"}
+    kept = [
+        v
+        for path, v in violations
+        if v.code == "S111" or path[:2] not in empty or len(path) < 2
+    ]
+    return sorted(kept, key=lambda v: (v.span.start, v.code))
