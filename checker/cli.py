@@ -18,6 +18,12 @@ from checker.formats import FORMATS
 EXIT_USAGE = 2
 
 
+class RunError(click.ClickException):
+    """The run cannot be done (bad config or schema, unwritable output): exit 2."""
+
+    exit_code = EXIT_USAGE
+
+
 class _BriefcheckGroup(click.Group):
     """Runs `check` when the first argument is not a subcommand, and turns every usage
     error into one line on stderr with exit code 2."""
@@ -105,7 +111,7 @@ def check(
         )
         load_schema(config.schema_path)
     except (ConfigError, SchemaError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise RunError(str(exc)) from None
     except ValueError as exc:  # an override that does not validate
         raise click.UsageError(str(exc).splitlines()[0]) from None
     _check_codes(config.select + config.ignore + tuple(config.severity))
@@ -115,7 +121,7 @@ def check(
         try:
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise click.ClickException(f"{output}: cannot write report: {exc.strerror}") from None
+            raise RunError(f"{output}: cannot write report: {exc.strerror}") from None
     else:
         color = output_format == "text" and sys.stdout.isatty()
         click.echo(render(output_format, report, color=color), nl=False, color=color)

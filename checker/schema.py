@@ -183,7 +183,12 @@ def _message(error: Any, templates: Any, label: str) -> str:
         return f"{error.message} (at {where or 'top level'})"
     instance = error.instance
     count = len(instance) if isinstance(instance, (list, str)) else instance
-    return template.format(label=label, count=count, value=instance, limit=error.validator_value)
+    message = template.format(label=label, count=count, value=instance, limit=error.validator_value)
+    return _ONE_NOUN.sub(r"\1", message)
+
+
+#: "1 words" -> "1 word": templates say "{count} words"; this keeps the singular right.
+_ONE_NOUN = re.compile(r"(?<![\d.])(1 (?:word|bullet|paragraph|sentence|line|section))s\b")
 
 
 def _locate_duplicate_heading(brief: Brief) -> tuple[Span, str | None, str]:

@@ -1,0 +1,23 @@
+"""Shared test helpers: paths of the shipped samples and a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SEED = SAMPLES / "paris-summit.fr.txt"
+
+
+@pytest.fixture
+def run_cli():
+    """Run `briefcheck ARGS...` as a user would; returns click's Result (exit_code, stdout, stderr)."""
+    from checker.cli import cli
+
+    def run(*args: str, input: str | None = None):
+        return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return run

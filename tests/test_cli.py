@@ -1,0 +1,119 @@
+"""The command line as a user types it: exit codes, stdin, options, rule documentation."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import SAMPLES, SEED
+
+
+def test_clean_brief_exits_0_with_a_summary_line(run_cli):
+    result = run_cli(SEED)
+    assert result.exit_code == 0
+    assert result.stdout.strip().splitlines()[-1].startswith("passed: 0 errors")
+
+
+def test_finding_exits_1_and_prints_path_line_column_code(run_cli):
+    path = SAMPLES / "structure" / "s104-key-points-count.en.txt"
+    result = run_cli(path)
+    assert result.exit_code == 1
+    assert f"{path}:1:1: S104 error Key Points has 2 bullets; at least 3" in result.stdout
+
+
+def test_fail_on_never_exits_0_and_fail_on_warning_counts_warnings(run_cli):
+    path = SAMPLES / "structure" / "s104-key-points-count.en.txt"
+    assert run_cli("--fail-on", "never", path).exit_code == 0
+    assert run_cli("--fail-on", "warning", path).exit_code == 1
+
+
+def test_stdin_is_read_and_named(run_cli):
+    result = run_cli("--format", "json", "-", input=SEED.read_text(encoding="utf-8"))
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)["documents"][0]
+    assert document["path"] == "<stdin>"
+    assert document["lang"] == "fr"
+    assert [s["kind"] for s in document["sections"]] == [
+        "key_points", "summary", "body", "body", "conclusion"
+    ]
+
+
+def test_missing_file_is_exit_2_and_the_rest_of_the_batch_is_checked(run_cli):
+    result = run_cli(SEED, "does-not-exist.md", SAMPLES / "structure" / "s104-key-points-count.en.txt")
+    assert result.exit_code == 2
+    assert "does-not-exist.md: error: no such file" in result.stdout
+    assert "S104" in result.stdout
+    assert "Traceback" not in result.output
+
+
+def test_directory_is_walked_recursively(run_cli):
+    result = run_cli("--format", "json", "--fail-on", "never", SAMPLES)
+    paths = [d["path"] for d in json.loads(result.stdout)["documents"]]
+    assert str(SEED) in paths
+    assert any("/structure/" in p for p in paths)
+    assert paths == sorted(paths)
+
+
+def test_directory_without_briefs_is_exit_2(run_cli, tmp_path):
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    result = run_cli(tmp_path)
+    assert result.exit_code == 2
+    assert "no briefs found" in result.stdout
+
+
+def test_bad_option_value_is_one_line_on_stderr_exit_2(run_cli):
+    result = run_cli("--format", "xml", SEED)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("briefcheck: error: Invalid value for '--format'")
+
+
+def test_unknown_rule_code_is_refused(run_cli):
+    result = run_cli("--select", "X9", SEED)
+    assert result.exit_code == 2
+    assert "unknown rule code or prefix 'X9'" in result.stderr
+
+
+def test_select_and_ignore_by_prefix(run_cli):
+    path = SAMPLES / "structure" / "s105-bullet-length.en.txt"
+    assert "S105" in run_cli(path).stdout
+    assert run_cli("--ignore", "S105", path).exit_code == 0
+    assert run_cli("--select", "S10", "--ignore", "S105", path).exit_code == 0
+    assert run_cli("--select", "S105", path).exit_code == 1
+
+
+def test_output_file_gets_the_report(run_cli, tmp_path):
+    out = tmp_path / "report.json"
+    result = run_cli("--format", "json", "-o", out, SEED)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["documents"] == 1
+
+
+def test_rules_lists_every_structure_rule(run_cli):
+    result = run_cli("rules")
+    assert result.exit_code == 0
+    codes = [line.split()[0] for line in result.stdout.splitlines()]
+    assert {"S100", "S101", "S104", "S113"} <= set(codes)
+    assert codes == sorted(codes)
+
+
+def test_rule_shows_documentation_by_code_or_name(run_cli):
+    by_code = run_cli("rule", "s101")
+    assert by_code.exit_code == 0
+    assert by_code.stdout.startswith("S101 missing-section (structure, default severity error)")
+    assert "## Example" in by_code.stdout
+    assert run_cli("rule", "missing-section").stdout == by_code.stdout
+    unknown = run_cli("rule", "Z999")
+    assert unknown.exit_code == 2
+    assert "no rule 'Z999'" in unknown.stderr
+
+
+def test_lang_option_overrides_detection(run_cli):
+    result = run_cli("--format", "json", "--lang", "en", SEED)
+    assert json.loads(result.stdout)["documents"][0]["lang"] == "en"
+
+
+def test_version(run_cli):
+    from checker import __version__
+
+    assert run_cli("--version").stdout.strip().endswith(__version__)
