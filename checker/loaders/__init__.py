@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from checker.lang import SUPPORTED, detect_language, section_kind_of
-from checker.model import Brief, LineIndex, Paragraph, Section, SectionKind, Sentence, Span
+from checker.model import Brief, LineIndex, Paragraph, Section, SectionKind, Sentence
 from checker.sentences import split_sentences
 
 FORMATS = ("text", "markdown", "html", "json")
@@ -198,10 +198,3 @@ def build_brief(parsed: Parsed, source: str, path: str, format: str, lang: str) 
         sections=tuple(sections),
         shape_errors=shape_errors,
     )
-
-
-def supported_language(brief: Brief) -> bool:
-    return brief.lang in SUPPORTED
-
-
-__all__ = ["FORMATS", "Parsed", "RawBlock", "RawSection", "Span", "load", "format_for"]
