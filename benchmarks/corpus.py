@@ -1,0 +1,144 @@
+"""Deterministic benchmark corpora: many small briefs, and one large brief of a given size.
+
+Every brief is different (places, people, dates, numbers and sentence order vary with a
+seeded random generator) and well formed, in French and English, in the seed's plain-text
+layout. Nothing is committed: `python benchmarks/corpus.py OUTDIR` writes the corpora.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+CITIES = {
+    "en": ["Paris", "Berlin", "Madrid", "Rome", "Warsaw", "Vienna", "Lisbon", "Brussels", "Geneva", "London"],
+    "fr": ["Paris", "Berlin", "Madrid", "Rome", "Varsovie", "Vienne", "Lisbonne", "Bruxelles", "Genève", "Londres"],
+}
+PEOPLE = ["Volodymyr Zelensky", "Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni", "Donald Tusk",
+          "Pedro Sánchez", "Keir Starmer", "Ursula von der Leyen", "Mark Rutte", "António Costa"]
+TOPICS = {
+    "en": ["security guarantees", "energy prices", "migration rules", "trade tariffs", "climate targets",
+           "defence spending", "grain exports", "sanctions", "reconstruction funds", "cyber defence"],
+    "fr": ["garanties de sécurité", "prix de l'énergie", "règles migratoires", "droits de douane",
+           "objectifs climatiques", "dépenses de défense", "exportations de céréales", "sanctions",
+           "fonds de reconstruction", "cyberdéfense"],
+}
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"],
+}
+NUMBERS = {"en": ["two", "three", "four", "five", "six"], "fr": ["deux", "trois", "quatre", "cinq", "six"]}
+
+TEXT = {
+    "en": {
+        "kp": "Key Points", "sum": "Quick Summary", "conc": "Conclusion",
+        "bullets": [
+            "European leaders meet {person} in {city} on {month} {day} to discuss {topic}.",
+            "The talks follow {n} months of negotiations between the governments involved.",
+            "Officials expect a joint statement on {topic} at the end of the meeting.",
+            "Several delegations arrive with proposals on {topic2} as well.",
+        ],
+        "summary": "European leaders meet {person} in {city} on {month} {day} to discuss {topic}. "
+                   "The meeting follows {n} months of talks and aims to settle the main open questions.",
+        "headings": ["The Talks in {city}", "What Is at Stake", "Positions of the Delegations",
+                     "Reactions", "Next Steps on {topic}"],
+        "paragraphs": [
+            "Delegations from {count} countries take part in the meeting on {topic}, which opens in {city} in the morning.",
+            "Diplomats say the discussions on {topic2} remain difficult and that no agreement is certain.",
+            "{person} is expected to present a plan that has been prepared over the past {n} months.",
+            "Observers note that the last meeting of this kind took place in {city2} in {month2}.",
+            "Several ministers stress that {topic} cannot be separated from the question of {topic2}.",
+            "A spokesperson said the leaders would speak to the press after the closing session.",
+        ],
+        "conclusion": "The meeting in {city} will show whether the leaders can agree on {topic}. "
+                      "Its outcome will shape the talks of the coming months.",
+    },
+    "fr": {
+        "kp": "Points Clés", "sum": "Résumé Rapide", "conc": "Conclusion",
+        "bullets": [
+            "Les dirigeants européens rencontrent {person} à {city} le {day} {month} pour parler de {topic}.",
+            "Les discussions suivent {n} mois de négociations entre les gouvernements concernés.",
+            "Les responsables attendent une déclaration commune sur {topic} à la fin de la réunion.",
+            "Plusieurs délégations arrivent avec des propositions sur {topic2} également.",
+        ],
+        "summary": "Les dirigeants européens rencontrent {person} à {city} le {day} {month} pour parler de {topic}. "
+                   "La réunion suit {n} mois de discussions et vise à régler les principales questions ouvertes.",
+        "headings": ["Les Discussions à {city}", "Les Enjeux", "Les Positions des Délégations",
+                     "Les Réactions", "Prochaines Étapes"],
+        "paragraphs": [
+            "Des délégations de {count} pays participent à la réunion sur {topic}, qui s'ouvre à {city} dans la matinée.",
+            "Les diplomates affirment que les discussions sur {topic2} restent difficiles et qu'aucun accord n'est certain.",
+            "{person} doit présenter un plan préparé au cours des {n} derniers mois.",
+            "Les observateurs rappellent que la dernière réunion de ce type a eu lieu à {city2} en {month2}.",
+            "Plusieurs ministres soulignent que {topic} ne peut être séparé de la question de {topic2}.",
+            "Un porte-parole a indiqué que les dirigeants s'adresseraient à la presse après la séance de clôture.",
+        ],
+        "conclusion": "La réunion de {city} montrera si les dirigeants peuvent s'accorder sur {topic}. "
+                      "Son issue orientera les discussions des prochains mois.",
+    },
+}
+
+
+def _slots(rng: random.Random, lang: str) -> dict[str, object]:
+    cities = rng.sample(CITIES[lang], 2)
+    topics = rng.sample(TOPICS[lang], 2)
+    months = rng.sample(MONTHS[lang], 2)
+    return {
+        "city": cities[0], "city2": cities[1], "topic": topics[0], "topic2": topics[1],
+        "month": months[0], "month2": months[1], "day": rng.randint(2, 28),
+        "person": rng.choice(PEOPLE), "n": rng.choice(NUMBERS[lang]), "count": rng.randint(5, 40),
+    }
+
+
+def brief(rng: random.Random, lang: str, body_sections: int = 2, paragraphs_per_section: int = 2) -> str:
+    """One well-formed brief; large values of `body_sections` make a long document."""
+    t = TEXT[lang]
+    slots = _slots(rng, lang)
+    bullets = t["bullets"][:]
+    rng.shuffle(bullets)
+    lines = [t["kp"], *(f"- {b.format(**slots)}" for b in bullets[: rng.randint(3, 4)])]
+    lines += [t["sum"], t["summary"].format(**slots)]
+    for i in range(body_sections):
+        heading = t["headings"][i % len(t["headings"])].format(**slots)
+        lines.append(heading if body_sections <= len(t["headings"]) else f"{heading} {i + 1}")
+        for _ in range(paragraphs_per_section):
+            fresh = _slots(rng, lang)
+            local = {**slots, **{k: fresh[k] for k in ("city2", "topic2", "month2", "count")}}
+            chosen = rng.sample(t["paragraphs"], 2)
+            lines.append(" ".join(p.format(**local) for p in chosen))
+    lines += [t["conc"], t["conclusion"].format(**slots)]
+    return "\n".join(lines) + "\n"
+
+
+def write_batch(directory: Path, count: int, seed: int = 1) -> list[Path]:
+    """`count` different briefs, alternately French and English."""
+    rng = random.Random(seed)
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        lang = "fr" if i % 2 == 0 else "en"
+        path = directory / f"brief-{i:04d}.{lang}.txt"
+        path.write_text(brief(rng, lang, body_sections=rng.randint(1, 3)), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def write_large(path: Path, size_bytes: int, lang: str = "en", seed: int = 2) -> Path:
+    """One brief of about `size_bytes`: Key Points, Summary, thousands of body sections, Conclusion."""
+    probe = len(brief(random.Random(seed), lang, body_sections=50, paragraphs_per_section=5).encode())
+    sections = max(1, round(size_bytes * 50 / probe))
+    text = brief(random.Random(seed), lang, body_sections=sections, paragraphs_per_section=5)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/out")
+    write_batch(out / "batch", 1000)
+    for mb in (2.5, 5):
+        written = write_large(out / f"large-{mb}mb.en.txt", int(mb * 1024 * 1024))
+        print(f"{written}: {written.stat().st_size:,} bytes")

@@ -1,0 +1,117 @@
+"""Speed benchmark: briefcheck and proselint 0.16 on the same inputs, in one run.
+
+    python benchmarks/run.py [--runs 5] [--proselint PATH] [--out benchmarks/out]
+
+Cases: one brief in a cold process (the seed), 1,000 different briefs in one call, one
+brief of 2.5 MB and one of 5 MB (linearity), and `--jobs 2` against `--jobs 1` on the
+1,000 briefs. The two tools alternate, run after run, so a slow moment of the machine hits
+both. Each run is a fresh process; its wall time and peak RSS are measured by a small
+wrapper process, so the memory figure is that run's alone. Prints medians and ratios.
+
+proselint is not a dependency of briefcheck: install it beside, e.g.
+`python3 -m venv /tmp/pl && /tmp/pl/bin/pip install proselint==0.16.0`, then pass
+`--proselint /tmp/pl/bin/proselint` (or have `proselint` on PATH).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_batch, write_large  # noqa: E402
+
+SEED = HERE.parent / "samples" / "paris-summit.fr.txt"
+
+# Runs a command and prints its wall time and peak RSS (KiB) as JSON: one process per run.
+_MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+elapsed = time.perf_counter() - start
+print(json.dumps({"seconds": elapsed, "rss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
+
+
+def measure(command: list[str]) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def briefcheck_command() -> list[str]:
+    exe = shutil.which("briefcheck", path=str(Path(sys.executable).parent)) or shutil.which("briefcheck")
+    return [exe] if exe else [sys.executable, "-m", "checker"]
+
+
+def compare(name: str, ours: list[str], theirs: list[str] | None, runs: int) -> dict:
+    """Median seconds and peak RSS of both commands, alternating runs."""
+    results: dict[str, list[dict]] = {"ours": [], "theirs": []}
+    for _ in range(runs):
+        results["ours"].append(measure(ours))
+        if theirs:
+            results["theirs"].append(measure(theirs))
+    row = {"case": name}
+    for who, samples in results.items():
+        if samples:
+            row[who] = statistics.median(s["seconds"] for s in samples)
+            row[who + "_rss_mb"] = max(s["rss_kib"] for s in samples) / 1024
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--proselint", default=shutil.which("proselint"))
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    args = parser.parse_args()
+    if not args.proselint:
+        sys.exit("proselint not found: pass --proselint PATH (see this script's docstring)")
+
+    batch = args.out / "batch"
+    if not batch.is_dir() or len(list(batch.iterdir())) != 1000:
+        write_batch(batch, 1000)
+    large = {mb: args.out / f"large-{mb}mb.en.txt" for mb in (2.5, 5)}
+    for mb, path in large.items():
+        if not path.exists():
+            write_large(path, int(mb * 1024 * 1024))
+
+    ours = briefcheck_command()
+    lint = [args.proselint, "check"]
+    rows = [
+        compare("one brief, cold (seed)", [*ours, str(SEED)], [*lint, str(SEED)], args.runs),
+        compare("1,000 briefs, one call", [*ours, str(batch)], [*lint, str(batch)], args.runs),
+        compare("2.5 MB brief", [*ours, str(large[2.5])], [*lint, str(large[2.5])], args.runs),
+        compare("5 MB brief", [*ours, str(large[5])], [*lint, str(large[5])], args.runs),
+    ]
+    jobs = None
+    help_text = subprocess.run([*ours, "check", "--help"], capture_output=True, text=True).stdout
+    if "--jobs" in help_text:
+        one = compare("1,000 briefs --jobs 1", [*ours, "--jobs", "1", str(batch)], None, args.runs)
+        two = compare("1,000 briefs --jobs 2", [*ours, "--jobs", "2", str(batch)], None, args.runs)
+        jobs = one["ours"] / two["ours"]
+
+    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
+          f"Python {platform.python_version()}, {args.runs} runs each, medians")
+    print(f"| case | briefcheck s | proselint s | ratio | briefcheck peak MB | proselint peak MB |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print(f"| {row['case']} | {row['ours']:.3f} | {row['theirs']:.3f} | "
+              f"{row['ours'] / row['theirs']:.2f}x | {row['ours_rss_mb']:.0f} | {row['theirs_rss_mb']:.0f} |")
+    linear = rows[3]["ours"] / rows[2]["ours"]
+    print(f"\nlinearity: time(5 MB) / time(2.5 MB) = {linear:.2f} (proselint: "
+          f"{rows[3]['theirs'] / rows[2]['theirs']:.2f})")
+    print(f"throughput: {1000 / rows[1]['ours']:.0f} briefs/s (proselint {1000 / rows[1]['theirs']:.0f})")
+    if jobs is not None:
+        print(f"--jobs 2 speed-up over --jobs 1 on 1,000 briefs: {jobs:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
