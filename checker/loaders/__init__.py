@@ -51,6 +51,8 @@ class RawSection:
     heading_end: int = 0
     level: int = 2
     blocks: list[RawBlock] = field(default_factory=list)
+    #: The section's kind when the format states it (JSON `kind`); it wins over the heading.
+    kind: str | None = None
 
 
 @dataclass
@@ -99,11 +101,14 @@ def _choose_language(forced: str, hint: str | None, source: str, headings: list[
 
 
 def _classify(raws: list[RawSection]) -> list[SectionKind]:
-    """Which brief section each raw section is: by heading alias, else title/body/other."""
+    """Which brief section each raw section is: as stated by the format, else by heading
+    alias, else title/body/other."""
     kinds = []
     for i, raw in enumerate(raws):
         alias = section_kind_of(raw.heading) if raw.heading else None
-        if alias:
+        if raw.kind:
+            kinds.append(SectionKind(raw.kind))
+        elif alias:
             kinds.append(SectionKind(alias[0]))
         elif raw.heading is None:
             kinds.append(SectionKind.OTHER)
