@@ -10,6 +10,7 @@ Points, section ids, language, sentence splitting, positions — happens once, i
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -131,18 +132,40 @@ def _section_ids(kinds: list[SectionKind]) -> list[str]:
     return ids
 
 
+_WORD_CORE = re.compile(r"[^\W_](?:.*[^\W_])?", re.S)
+
+
+def _find_word(source: str, word: str, start: int, end: int) -> tuple[int, int] | None:
+    """(offset, length) of `word` in source[start:end]; else of its letters and digits alone,
+    for markup that sits between a word and its punctuation (`*Paris*.`); None if absent."""
+    at = source.find(word, start, end)
+    if at != -1:
+        return at, len(word)
+    core = _WORD_CORE.search(word)
+    if core and core.group() != word:
+        at = source.find(core.group(), start, end)
+        if at != -1:
+            return at, len(core.group())
+    return None
+
+
 def _locate(source: str, text: str, start: int, end: int, cursor: int) -> tuple[int, int]:
     """Where a sentence of a non-verbatim block is in the source region [start, end):
-    found by its first and last words, searching from `cursor`; the region start if not."""
+    found by its first and last words, searching from `cursor`; the region start if not.
+    Markup only adds characters to a reader's text, so the last word is sought no earlier
+    than the sentence's length after the first (not in an earlier repeat of it)."""
     words = text.split()
     if not words:
         return cursor, cursor
-    first = source.find(words[0], cursor, end)
-    if first == -1:
+    first = _find_word(source, words[0], cursor, end)
+    if first is None:
         return cursor, cursor
-    last = source.find(words[-1], first, end) if len(words) > 1 else first
-    stop = last + len(words[-1]) if last != -1 else first + len(words[0])
-    return first, stop
+    stop = first[0] + first[1]
+    if len(words) > 1:
+        floor = first[0] + first[1] - len(words[0]) + len(text.strip()) - len(words[-1])
+        last = _find_word(source, words[-1], max(stop, floor), end)
+        stop = last[0] + last[1] if last else stop
+    return first[0], stop
 
 
 def _paragraph(

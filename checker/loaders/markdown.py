@@ -28,12 +28,15 @@ def _parser():
 
 
 def _plain(inline) -> str:
-    """The text a reader sees in an inline token, whitespace collapsed."""
+    """The text a reader sees in an inline token, whitespace collapsed; inline HTML is
+    dropped, except that `<br>` still separates words."""
     parts = []
     for child in inline.children or ():
         if child.type in _TEXT_TOKENS:
             parts.append(child.content)
-        elif child.type in _BREAKS:
+        elif child.type in _BREAKS or (
+            child.type == "html_inline" and child.content[:3].lower() == "<br"
+        ):
             parts.append(" ")
     return " ".join("".join(parts).split())
 
