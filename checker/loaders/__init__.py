@@ -151,15 +151,19 @@ def _find_word(source: str, word: str, start: int, end: int) -> tuple[int, int] 
 
 def _locate(source: str, text: str, start: int, end: int, cursor: int) -> tuple[int, int]:
     """Where a sentence of a non-verbatim block is in the source region [start, end):
-    found by its first and last words, searching from `cursor`; the region start if not.
+    found by its first and last words, searching from `cursor` (where it starts when its
+    first word cannot be found as written, e.g. `&eacute;t&eacute;`).
     Markup only adds characters to a reader's text, so the last word is sought no earlier
     than the sentence's length after the first (not in an earlier repeat of it)."""
     words = text.split()
     if not words:
         return cursor, cursor
     first = _find_word(source, words[0], cursor, end)
-    if first is None:
-        return cursor, cursor
+    if first is None:  # a word written with entities or escapes: it starts here
+        begin = cursor
+        while begin < end and source[begin].isspace():
+            begin += 1
+        first = (begin, 0)
     stop = first[0] + first[1]
     if len(words) > 1:
         floor = first[0] + first[1] - len(words[0]) + len(text.strip()) - len(words[-1])
