@@ -1,0 +1,74 @@
+"""Accuracy of the consistency rules (C2xx) on the labelled corpus and its mutants.
+
+A mutant counts as detected when the check reports a consistency error of the mutated fact's
+kind that points at the changed line (as its location or its related side). Clean briefs
+must give no consistency error at all. Run: `python benchmarks/accuracy/consistency.py`
+(`-v` lists missed mutants and false errors).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from mutate import Mutant, all_mutants, clean_briefs  # noqa: E402
+
+from checker import check_text  # noqa: E402
+from checker.config import Config  # noqa: E402
+
+CONFIG = Config(select=("C2",))
+KINDS = ("date", "place", "participant", "duration")
+
+
+def consistency_errors(text: str, path: str):
+    report = check_text(text, path, None, CONFIG)
+    return [f for f in report.findings if f.category == "consistency" and f.severity == "error"]
+
+
+def detected(mutant: Mutant) -> bool:
+    line = mutant.text.count("\n", 0, mutant.offset) + 1
+    return any(
+        f.fact == mutant.kind
+        and (f.location.line == line or any(r.line == line for r in f.related))
+        for f in consistency_errors(mutant.text, mutant.path)
+    )
+
+
+def main(verbose: bool = False) -> int:
+    mutants = all_mutants()
+    total, hits = Counter(), Counter()
+    for mutant in mutants:
+        total[mutant.kind] += 1
+        if detected(mutant):
+            hits[mutant.kind] += 1
+        elif verbose:
+            print(f"missed {mutant.kind} {mutant.path} [{mutant.section}] "
+                  f"{mutant.original!r} -> {mutant.replacement!r}")
+    clean = clean_briefs()
+    false_errors = 0
+    for path, text in clean:
+        errors = consistency_errors(text, path)
+        false_errors += len(errors)
+        if verbose:
+            for f in errors:
+                print(f"false error {path}:{f.location.line} {f.code} {f.message}")
+    print(f"| fact kind | mutants | detected | recall |")
+    print(f"|---|---:|---:|---:|")
+    for kind in KINDS:
+        recall = hits[kind] / total[kind] if total[kind] else 0.0
+        print(f"| {kind} | {total[kind]} | {hits[kind]} | {recall:.3f} |")
+    all_recall = sum(hits.values()) / max(sum(total.values()), 1)
+    print(f"| all | {sum(total.values())} | {sum(hits.values())} | {all_recall:.3f} |")
+    print()
+    print(f"clean briefs: {len(clean)}, consistency errors on them: {false_errors}")
+    ok = false_errors == 0 and all(hits[k] >= 0.95 * total[k] for k in KINDS)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main("-v" in sys.argv[1:]))
