@@ -65,9 +65,8 @@ def test_inline_markup_is_dropped_and_sentences_are_still_found():
     )
     paragraph = load(source, "x.md").section("summary").paragraphs[0]
     assert paragraph.text == "The leaders meet in Paris on 6 January. They talk again today."
-    # The span ends at the last word's letters when markup parts them from its full stop.
     assert _spans(load(source, "x.md"), source) == [
-        "The **leaders** meet in [Paris](https://example.org) on `6 January",
+        "The **leaders** meet in [Paris](https://example.org) on `6 January`.",
         "They talk&nbsp;*again*<br>today.",
     ]
     second = paragraph.sentences[1].span

@@ -169,6 +169,9 @@ def _locate(source: str, text: str, start: int, end: int, cursor: int) -> tuple[
         floor = first[0] + first[1] - len(words[0]) + len(text.strip()) - len(words[-1])
         last = _find_word(source, words[-1], max(stop, floor), end)
         stop = last[0] + last[1] if last else stop
+        if last and last[1] != len(words[-1]):  # found by its letters: take its punctuation
+            while stop < end and not source[stop].isspace():
+                stop += 1
     return first[0], stop
 
 

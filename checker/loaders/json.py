@@ -90,7 +90,8 @@ def _decode(source: str) -> _Node:
     try:
         json.loads(source)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        message = exc.msg.removesuffix(" at")  # "Unterminated string starting at"
+        raise ValueError(f"invalid JSON: {message} at line {exc.lineno} column {exc.colno}") from None
     except RecursionError:
         raise ValueError("JSON nested too deeply") from None
     return _tree(source)
