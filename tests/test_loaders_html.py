@@ -120,3 +120,26 @@ def test_xml_declaration_with_an_encoding_is_accepted():
 
 def test_empty_document_has_no_sections():
     assert load("  \n", "x.html").sections == ()
+
+
+def test_an_unclosed_paragraph_does_not_take_the_next_ones_place():
+    source = "<h2>Summary</h2><p>One here.\n<p>Two here.</p>\n<p>Three here.</p>"
+    paragraphs = load(source, "x.html").section("summary").paragraphs
+    assert [(p.text, p.span.line, p.span.column) for p in paragraphs] == [
+        ("One here.", 1, 20), ("Two here.", 2, 4), ("Three here.", 3, 4)
+    ]
+
+
+def test_text_standing_in_containers_is_a_paragraph_at_its_place():
+    source = (
+        "<h2>Summary</h2><p>Le chat dort.</p>Le chien aboie.\n<div>Div words here.</div>\n"
+        "<blockquote>Quoted words.</blockquote><section>Sec <em>words</em>.</section>"
+    )
+    paragraphs = load(source, "x.html").section("summary").paragraphs
+    assert [p.text for p in paragraphs] == [
+        "Le chat dort.", "Le chien aboie.", "Div words here.", "Quoted words.", "Sec words."
+    ]
+    assert [source[p.span.start : p.span.end] for p in paragraphs] == [
+        "Le chat dort.", "Le chien aboie.", "Div words here.", "Quoted words.",
+        "Sec <em>words</em>.",
+    ]

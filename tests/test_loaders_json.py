@@ -125,3 +125,19 @@ def test_the_sample_has_verbatim_positions_in_its_strings():
     conclusion = brief.section("conclusion").sentences[1].span
     assert source[conclusion.start : conclusion.end].startswith("Le résultat des pourparlers")
     assert (conclusion.line, conclusion.column) == (42, 163)
+
+
+def test_the_cli_reports_shape_errors_at_their_line_and_refuses_broken_json(tmp_path, run_cli):
+    misshapen = tmp_path / "misshapen.json"
+    misshapen.write_text(
+        '{"sections": [\n  {"heading": "Summary", "paragraphs": [42]}\n]}\n', encoding="utf-8"
+    )
+    result = run_cli(misshapen)
+    assert result.exit_code == 1
+    assert f"{misshapen}:2:41: " in result.output
+    assert "sections[0].paragraphs[0] must be a string, not a number" in result.output
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"sections": [', encoding="utf-8")
+    result = run_cli(broken)
+    assert result.exit_code == 2
+    assert "invalid JSON: Expecting value at line 1 column 15" in result.output + result.stderr

@@ -142,31 +142,40 @@ class _Builder:
         self.tags = _Tags(source)
         self.sections: list[RawSection] = []
         self.current: RawSection | None = None
-        self.cursor = 0
+        self.cursor = 0  # start tags are sought from here: the last item's content start
+        self.after = 0  # loose text is sought from here: past the last item's text
         #: Located items in order: (the RawSection or RawBlock, start, close or None).
         self.items: list[tuple[object, int, int | None]] = []
 
-    def _place(self, element) -> tuple[int, int | None]:
+    def _place(self, element, text: str) -> tuple[int, int | None]:
+        """(content start, close tag or None) of an item. The close tag found may belong to
+        a later element when this one was left unclosed; `finish` bounds it by the next."""
         tag = _tag(element)
         found = self.tags.start_tag(tag, self.cursor, element.sourceline)
         if found is None:  # implied by the parser: its text starts on its line
             start = max(self.cursor, self.tags.line_start(element.sourceline or 1))
-            self.cursor = start
-            return start, None
-        start = found[1]
-        close = self.tags.end_tag(tag, start)
-        self.cursor = close if close is not None and tag not in _LISTS | {"li"} else start
+            close = None
+        else:
+            start = found[1]
+            close = self.tags.end_tag(tag, start)
+        self.cursor = start
+        # Markup only adds characters, so the text's last word is no earlier than this.
+        words = text.split()
+        if words:
+            last = self.source.find(words[-1], start + len(text) - len(words[-1]))
+            self.after = last + len(words[-1]) if last != -1 else start
         return start, close
 
     def heading(self, element) -> None:
-        start, close = self._place(element)
-        self.current = RawSection(_text(element), start, start, int(_tag(element)[1]))
+        text = _text(element)
+        start, close = self._place(element, text)
+        self.current = RawSection(text, start, start, int(_tag(element)[1]))
         self.sections.append(self.current)
         self.items.append((self.current, start, close))
 
     def block(self, element, bullet: bool) -> None:
         text = _text(element, frozenset(_LISTS) if bullet else frozenset())
-        start, close = self._place(element)
+        start, close = self._place(element, text)
         if text:
             self._add(RawBlock(text, start, start, bullet), start, close)
 
@@ -175,8 +184,10 @@ class _Builder:
         text = " ".join(text.split())
         if not any(c.isalnum() for c in text):
             return  # stray punctuation, such as what remains of a DOCTYPE's subset
-        start = self.source.find(text.split()[0], self.cursor)
-        start = self.cursor if start == -1 else start
+        origin = max(self.cursor, self.after)
+        start = self.source.find(text.split()[0], origin)
+        start = origin if start == -1 else start
+        self.cursor = start
         self._add(RawBlock(text, start, start, False), start, None)
 
     def _add(self, block: RawBlock, start: int, close: int | None) -> None:
