@@ -91,7 +91,8 @@ def _decode(source: str) -> _Node:
         json.loads(source)
     except json.JSONDecodeError as exc:
         message = exc.msg.removesuffix(" at")  # "Unterminated string starting at"
-        raise ValueError(f"invalid JSON: {message} at line {exc.lineno} column {exc.colno}") from None
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise ValueError(f"invalid JSON: {message} at {where}") from None
     except RecursionError:
         raise ValueError("JSON nested too deeply") from None
     return _tree(source)
@@ -180,9 +181,8 @@ class _Reader:
         sections = []
         title = self.string(members.get("title"), "title")
         if title is not None and title.value.strip():
-            sections.append(
-                RawSection(" ".join(title.value.split()), title.start + 1, title.end - 1, 1, kind="title")
-            )
+            text = " ".join(title.value.split())
+            sections.append(RawSection(text, title.start + 1, title.end - 1, 1, kind="title"))
         listed = members.get("sections")
         if listed is None:
             self.error('top level must have "sections"', root)
