@@ -143,3 +143,12 @@ def test_text_standing_in_containers_is_a_paragraph_at_its_place():
         "Le chat dort.", "Le chien aboie.", "Div words here.", "Quoted words.",
         "Sec <em>words</em>.",
     ]
+
+
+def test_paragraphs_inside_a_list_item_are_one_bullet_with_separate_words():
+    source = "<h2>Key Points</h2><ul><li><p>Para one.</p><p>Para two.</p></li></ul>"
+    bullets = load(source, "x.html").section("key_points").paragraphs
+    assert [(b.text, b.bullet) for b in bullets] == [("Para one. Para two.", True)]
+    assert [source[s.span.start : s.span.end] for s in bullets[0].sentences] == [
+        "Para one.", "Para two."
+    ]

@@ -30,6 +30,8 @@ _CONTAINERS = {
     "caption", "figure", "figcaption", "details", "summary", "center", "fieldset",
     "address", "hr",
 }
+#: Elements that read as separate words from what surrounds them.
+_SPACED = _CONTAINERS | _PARAGRAPHS | _HEADINGS | {"li"}
 _SKIP = {
     "head", "title", "script", "style", "template", "noscript", "nav", "footer", "aside",
     "form", "button", "select", "textarea", "svg", "math", "iframe", "object", "canvas",
@@ -110,11 +112,11 @@ def _text(element, exclude: frozenset[str] = frozenset()) -> str:
             if node is not element and (tag in _SKIP or tag in exclude or not tag):
                 walker.skip_subtree()
                 continue
-            if tag == "br" or tag in _CONTAINERS or tag in _PARAGRAPHS:
+            if tag == "br" or tag in _SPACED:
                 parts.append(" ")
             parts.append(node.text or "")
         elif node is not element:
-            if tag in _CONTAINERS or tag in _PARAGRAPHS:
+            if tag in _SPACED:
                 parts.append(" ")
             parts.append(node.tail or "")
     return " ".join("".join(parts).split())
@@ -252,7 +254,7 @@ def _walk(root, builder: _Builder) -> None:
         else:
             if tag == "li":
                 in_bullet -= 1
-            if tag in _CONTAINERS or tag == "li" or tag in _HEADINGS or tag in _PARAGRAPHS:
+            if tag in _SPACED:
                 flush()
             if element is not root and not in_bullet:
                 run.append(element.tail or "")
