@@ -14,6 +14,8 @@ from checker.model import Brief
 
 if TYPE_CHECKING:
     from checker.config import Config
+    from checker.facts import Fact
+    from checker.rules.consistency import Statements
     from checker.schema import Violation
 
 
@@ -28,3 +30,17 @@ class Analysis:
         from checker.schema import validate_brief
 
         return validate_brief(self.brief, self.config.schema_path)
+
+    @cached_property
+    def facts(self) -> list[Fact]:
+        """Dates, places, participants and durations of every sentence, in reading order."""
+        from checker.facts import extract_facts
+
+        return extract_facts(self.brief)
+
+    @cached_property
+    def statements(self) -> Statements:
+        """Sentences as facts and words, shared by the four conflict rules."""
+        from checker.rules.consistency import Statements
+
+        return Statements(self)

@@ -16,7 +16,7 @@ from pathlib import Path
 from checker.analysis import Analysis
 from checker.config import Config
 from checker.loaders import EXTENSIONS, format_for, load
-from checker.report import DocumentReport, Finding, SectionInfo
+from checker.report import DocumentReport, FactInfo, Finding, SectionInfo
 from checker.rules import Rule, all_rules, matches
 
 STDIN = "-"
@@ -113,7 +113,19 @@ def check_source(
             )
             for s in brief.sections
         ),
+        facts=_fact_infos(analysis),
         findings=tuple(findings),
+    )
+
+
+def _fact_infos(analysis: Analysis) -> tuple[FactInfo, ...]:
+    """The facts of the report: every one the extractors resolved (not bare capitalised
+    words that might be names)."""
+    return tuple(
+        FactInfo(kind=f.kind, value=f.value, text=f.text, section=f.section,
+                 line=f.span.line, column=f.span.column)
+        for f in analysis.facts
+        if not f.weak
     )
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 #: Modules that define rules, each with a module-level `RULES` list.
 RULE_MODULES = (
     "checker.rules.structure",
+    "checker.rules.consistency",
 )
 
 

@@ -1,0 +1,137 @@
+"""Facts a brief states: dates, places, participants and durations, normalised and placed.
+
+Each extractor (one module per kind) reads one sentence's text; `extract_facts` runs them
+over every sentence of a brief and maps their offsets to spans in the source, so a fact
+points at the exact place the user wrote it, whatever the input format. Participants need
+two passes because "Zelensky" means the "Volodymyr Zelensky" named elsewhere in the brief.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from checker.facts.dates import same_date
+from checker.facts.durations import same_duration
+from checker.facts.mention import Mention
+from checker.facts.places import same_place
+from checker.lang import SUPPORTED, fold
+from checker.model import Brief, LineIndex, Sentence, Span
+
+KINDS = ("date", "place", "participant", "duration")
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str
+    #: Normalised: "--01-06", "2026-01-06", "Paris", "Volodymyr Zelensky", "4 years".
+    value: str
+    #: As written: "mardi 6 janvier", "Londres", "Zelensky", "près de quatre ans".
+    text: str
+    section: str
+    #: `Sentence.index` of the sentence that states it.
+    sentence: int
+    span: Span
+    approximate: bool = False
+    weekday: int | None = None
+    #: Places: "city"/"country"; participants: "person", "name", "organisation", or
+    #: "unresolved" for a capitalised word that may be a name (never reported alone).
+    detail: str | None = None
+    country: str | None = None
+
+    @property
+    def weak(self) -> bool:
+        """An unresolved name: it counts only when set against a known participant."""
+        return self.detail == "unresolved"
+
+
+def same_fact(a: Fact, b: Fact) -> bool:
+    """Whether two facts of one kind can state the same thing ("6 janvier" and "mardi
+    6 janvier 2026"; "Paris" and "France"; "près de quatre ans" and "4 ans")."""
+    if a.kind == "date":
+        return same_date(a, b)
+    if a.kind == "place":
+        return same_place(a, b)
+    if a.kind == "duration":
+        return same_duration(a, b)
+    return a.value == b.value
+
+
+def _sentence_mentions(brief: Brief) -> list[tuple[Sentence, str, list[Mention]]]:
+    from checker.facts.dates import extract_dates
+    from checker.facts.durations import extract_durations
+    from checker.facts.participants import extract_names, extract_short_names, name_parts
+    from checker.facts.places import extract_places
+
+    lang = brief.lang if brief.lang in SUPPORTED else "en"
+    first = []
+    for section in brief.sections:
+        for sentence in section.sentences:
+            dates = extract_dates(sentence.text, lang)
+            taken = [(m.start, m.end) for m in dates]
+            names = extract_names(sentence.text, lang, taken)
+            first.append((sentence, section.id, dates, names))
+    parts = name_parts(
+        {m.value for *_, names in first for m in names if m.detail in ("person", "name")}
+    )
+    result = []
+    for sentence, section_id, dates, names in first:
+        names = [
+            replace(m, value=parts[fold(m.value)])
+            if m.detail == "name" and parts.get(fold(m.value), m.value) != m.value
+            else m
+            for m in names
+        ]
+        taken = [(m.start, m.end) for m in (*dates, *names)]
+        short = extract_short_names(sentence.text, lang, parts, taken)
+        resolved = [m for m in short if m.detail != "unresolved"]
+        taken += [(m.start, m.end) for m in resolved]
+        places = extract_places(sentence.text, lang, taken)
+        durations = extract_durations(sentence.text, lang)
+        unresolved = [
+            m for m in short
+            if m.detail == "unresolved"
+            and not any(d.start < m.end and m.start < d.end for d in (*places, *durations))
+        ]
+        mentions = sorted(
+            [*dates, *names, *resolved, *unresolved, *places, *durations], key=lambda m: m.start
+        )
+        result.append((sentence, section_id, mentions))
+    return result
+
+
+def extract_facts(brief: Brief) -> list[Fact]:
+    """Every fact of the brief, in reading order."""
+    index = LineIndex(brief.source)
+    facts = []
+    for sentence, section_id, mentions in _sentence_mentions(brief):
+        for m in mentions:
+            text = sentence.text[m.start : m.end]
+            start = _source_offset(brief.source, sentence, m.start, text)
+            facts.append(
+                Fact(
+                    kind=m.kind,
+                    value=m.value,
+                    text=text,
+                    section=section_id,
+                    sentence=sentence.index,
+                    span=index.span(start, start + len(text)),
+                    approximate=m.approximate,
+                    weekday=m.weekday,
+                    detail=m.detail,
+                    country=m.country,
+                )
+            )
+    return facts
+
+
+def _source_offset(source: str, sentence: Sentence, local: int, text: str) -> int:
+    """Where a sentence's text at `local` is in the source. The sentence text is the source
+    verbatim for plain text; in markup formats, it is sought inside the sentence's region."""
+    start = sentence.span.start + local
+    if source.startswith(text, start):
+        return start
+    found = source.find(text, sentence.span.start, sentence.span.end)
+    return found if found != -1 else sentence.span.start
+
+
+__all__ = ["KINDS", "Fact", "extract_facts", "same_fact"]

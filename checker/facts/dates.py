@@ -1,0 +1,147 @@
+"""Dates: "le 6 janvier", "mardi 6 janvier 2026", "1er mars", "Tuesday, Jan. 6, 2026",
+"6/1/2026" (day first in French, month first in English), "en octobre 2024", "hier".
+
+Values are partial ISO dates: "2026-01-06", "--01-06" (no year), "2024-10" (month and year),
+"--10" (month only); relative dates are "relative:-1". Month and weekday names come from
+babel's locale data, read once per language on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from checker.facts.mention import Mention
+from checker.lang import load_pack
+
+
+def _alternatives(names: dict[str, int]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+@cache
+def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
+    """(month name -> 1..12, weekday name -> 0..6), lower-case, full and abbreviated."""
+    from babel import Locale
+
+    locale = Locale(lang)
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in locale.months[context][width].items():
+                months[name.casefold().rstrip(".")] = number
+            for number, name in locale.days[context][width].items():
+                weekdays[name.casefold().rstrip(".")] = number
+    if lang == "en":
+        months["sept"] = 9
+        weekdays.update({"tues": 1, "thurs": 3})
+    return months, weekdays
+
+
+@cache
+def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Named patterns in the order they claim text (most specific first)."""
+    months, weekdays = _names(lang)
+    # English month names are capitalised ("May 6", not "may"); French ones are not.
+    flags = re.IGNORECASE if lang == "fr" else 0
+    mon = _alternatives(months) if lang == "fr" else "|".join(
+        re.escape(m.capitalize()) for m in sorted(months, key=len, reverse=True)
+    )
+    wd = _alternatives(weekdays) if lang == "fr" else "|".join(
+        re.escape(w.capitalize()) for w in sorted(weekdays, key=len, reverse=True)
+    )
+    year = r"(?P<y>\d{4})(?!\d)"
+    day = r"(?P<d>1er|\d{1,2})(?:st|nd|rd|th)?"
+    month = rf"(?P<m>{mon})\.?"
+    weekday = rf"(?:(?P<wd>{wd})\.?,?\s+)?"
+    patterns = []
+    if lang == "en":
+        patterns.append(("md", rf"\b{weekday}(?:the\s+)?{month}\s+{day}(?!\d)(?:,?\s+{year})?"))
+        patterns.append(("dm", rf"\b{weekday}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?"))
+        patterns.append(("numeric", r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"))
+        patterns.append(("my", rf"\b{month}\s+{year}"))
+        patterns.append(("m", rf"\b(?:in|early|late|mid-|since|until|by)\s*(?P<m>{mon})\b"))
+    else:
+        patterns.append(("dm", rf"\b{weekday}{day}\s+{month}(?:\s+{year})?"))
+        patterns.append(("numeric", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"))
+        patterns.append(("my", rf"\b{month}\s+{year}"))
+        patterns.append(("m", rf"\b(?:en|début|fin|mi-|depuis|jusqu'en|d')\s*(?P<m>{mon})\b"))
+    relative = load_pack(lang)["facts"]["relative_dates"]
+    patterns.append(
+        ("relative", rf"(?<!\w)(?P<rel>{_alternatives(relative)})(?!\w)")
+    )
+    return [(name, re.compile(p, flags if name != "relative" else re.IGNORECASE))
+            for name, p in patterns]
+
+
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_number(text: str, lang: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    return _names(lang)[0].get(text.casefold().rstrip("."))
+
+
+def extract_dates(text: str, lang: str) -> list[Mention]:
+    """Every date stated in a sentence, longest reading first, never overlapping."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _patterns(lang):
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if name == "m":
+                start = m.start("m")
+            if text[end - 1] == "." and m.end("m") == end - 1:
+                end -= 1  # the full stop ends the sentence, not an abbreviated month
+            if any(start < b and a < end for a, b in taken):
+                continue
+            mention = _mention(name, m, start, end, lang)
+            if mention is not None:
+                found.append(mention)
+                taken.append((start, end))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _mention(name: str, m: re.Match[str], start: int, end: int, lang: str) -> Mention | None:
+    if name == "relative":
+        offset = load_pack(lang)["facts"]["relative_dates"]
+        key = next(k for k in offset if k.casefold() == m.group("rel").casefold())
+        return Mention("date", f"relative:{offset[key]:+d}", start, end)
+    month = _month_number(m.group("m"), lang)
+    if month is None or not 1 <= month <= 12:
+        return None
+    groups = m.groupdict()
+    if name in ("my", "m"):
+        value = f"{groups['y']}-{month:02d}" if groups.get("y") else f"--{month:02d}"
+        return Mention("date", value, start, end)
+    day = 1 if groups["d"] == "1er" else int(groups["d"])
+    if not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+        return None
+    weekday = None
+    if groups.get("wd"):
+        weekday = _names(lang)[1].get(groups["wd"].casefold().rstrip("."))
+    value = f"{groups['y']}-{month:02d}-{day:02d}" if groups.get("y") else f"--{month:02d}-{day:02d}"
+    return Mention("date", value, start, end, weekday=weekday)
+
+
+def date_parts(value: str) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of a date value, None for the parts not stated; None if relative."""
+    if value.startswith("relative:"):
+        return None
+    if value.startswith("--"):
+        parts = value[2:].split("-")
+        return None, int(parts[0]), int(parts[1]) if len(parts) > 1 else None
+    parts = value.split("-")
+    return int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else None
+
+
+def same_date(a: Mention, b: Mention) -> bool:
+    """Whether two dates can be the same day: every part both state agrees."""
+    pa, pb = date_parts(a.value), date_parts(b.value)
+    if pa is None or pb is None:
+        return pa is not None or pb is not None or a.value == b.value
+    if any(x is not None and y is not None and x != y for x, y in zip(pa, pb)):
+        return False
+    return a.weekday is None or b.weekday is None or a.weekday == b.weekday

@@ -1,0 +1,97 @@
+"""Durations: "près de quatre ans", "4 ans", "depuis 18 mois", "a three-day summit",
+"after nearly four years", "pendant deux semaines", "une journée".
+
+The value is an amount and a unit ("4 years"); number words are read by text2num; the units
+and the words that make an amount approximate come from the language pack.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from checker.facts.mention import Mention
+from checker.lang import load_pack
+
+#: Length of each unit in days, to compare "deux semaines" with "14 jours".
+UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
+#: How far apart two amounts may be when one of them is approximate.
+APPROXIMATE_TOLERANCE = 0.15
+
+
+@cache
+def _pattern(lang: str) -> re.Pattern[str]:
+    units = load_pack(lang)["facts"]["units"]
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    # Up to five words (number words) or a number, then a space or hyphen, then the unit.
+    return re.compile(
+        rf"(?P<amount>\d+(?:[.,]\d+)?|(?:[^\W\d_]+[\s-]){{0,4}}[^\W\d_]+)[\s-](?P<unit>{alternatives})\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _approximators(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(load_pack(lang)["facts"]["approximators"], key=len, reverse=True))
+
+
+def _number(words: str, lang: str) -> tuple[float, int] | None:
+    """(value, offset in `words` where the number starts) of the longest number-word suffix."""
+    from text_to_num import text2num
+
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", words):
+        return float(words.replace(",", ".")), 0
+    parts = list(re.finditer(r"[^\W\d_]+", words))
+    one_words = load_pack(lang)["facts"]["one_words"]
+    for i in range(len(parts)):
+        tail = words[parts[i].start():]
+        if i == len(parts) - 1 and tail.casefold() in one_words:
+            return 1.0, parts[i].start()
+        try:
+            return float(text2num(tail.replace("-", " ").casefold(), lang)), parts[i].start()
+        except ValueError:
+            continue
+    return None
+
+
+def extract_durations(text: str, lang: str) -> list[Mention]:
+    found = []
+    units = load_pack(lang)["facts"]["units"]
+    for m in _pattern(lang).finditer(text):
+        number = _number(m.group("amount"), lang)
+        if number is None:
+            continue
+        amount, offset = number
+        start = m.start("amount") + offset
+        unit = units[next(u for u in units if u.casefold() == m.group("unit").casefold())]
+        before = text[:start].casefold().rstrip()
+        approximator = next(
+            (
+                a
+                for a in _approximators(lang)
+                if before.endswith(a) and (len(before) == len(a) or not before[-len(a) - 1].isalnum())
+            ),
+            None,
+        )
+        approximate = approximator is not None
+        if approximate:
+            start = len(before) - len(approximator)
+        shown = int(amount) if amount == int(amount) else amount
+        plural = "" if amount == 1 else "s"
+        found.append(
+            Mention("duration", f"{shown} {unit}{plural}", start, m.end(), approximate=approximate)
+        )
+    return found
+
+
+def same_duration(a: Mention, b: Mention) -> bool:
+    """Equal amounts, or within APPROXIMATE_TOLERANCE when either is approximate."""
+    da, db = _days(a.value), _days(b.value)
+    if not (a.approximate or b.approximate):
+        return abs(da - db) < 1e-9 or a.value == b.value
+    return abs(da - db) <= APPROXIMATE_TOLERANCE * max(da, db)
+
+
+def _days(value: str) -> float:
+    amount, unit = value.split()
+    return float(amount) * UNIT_DAYS[unit.removesuffix("s")]

@@ -1,0 +1,36 @@
+"""What an extractor finds in one sentence, before it is placed in the source.
+
+Extractors see a sentence's text only; offsets here are local to it. `checker.facts`
+turns mentions into `Fact`s with spans in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str
+    value: str
+    start: int
+    end: int
+    #: "près de quatre ans", "more than two years": an amount given loosely.
+    approximate: bool = False
+    #: Weekday stated with a date, Monday = 0.
+    weekday: int | None = None
+    #: Places: "city" or "country"; participants: "person" or "organisation".
+    detail: str | None = None
+    #: Places: ISO code of the country the place is in (or is).
+    country: str | None = None
+
+
+#: A word with its inner hyphens and apostrophes ("vingt-et-un", "Kyiv's"), or an elided
+#: French article/preposition on its own ("l'", "d'").
+WORD = re.compile(r"(?i:\b(?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w))|[^\W_]+(?:[-'’.][^\W_]+)*")
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word of a sentence, in order."""
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]

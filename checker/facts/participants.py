@@ -1,0 +1,235 @@
+"""Participants: people and organisations ("le président Volodymyr Zelensky", "President Joe
+Biden", "the European Commission", "la « Coalition of the Willing »", "l'OTAN"/"NATO").
+
+Names are read in two passes over a brief. The first finds full names: a title followed by
+capitalised words, a run of two or more capitalised words that is not a place, or an
+organisation of the language pack (whose canonical name is shared across languages). The
+second resolves a lone surname or first name ("Zelensky", "Tedros", "Lula da Silva") to the
+one full name of the brief it belongs to; a capitalised word that resolves to nothing is kept
+as an unresolved name, which only counts when set against a known participant.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from checker.facts.mention import Mention, words
+from checker.facts.places import lookup
+from checker.lang import fold, load_pack
+
+Token = tuple[int, int, str]
+
+
+#: Most words a title or an organisation's name spans ("Secretary of State for Defence").
+MAX_WORDS = 5
+
+
+@cache
+def _titles(lang: str) -> frozenset[str]:
+    """Titles, folded ("premier ministre", "director general")."""
+    return frozenset(fold(t) for t in load_pack(lang)["facts"]["titles"])
+
+
+@cache
+def _organisations(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(acronyms as written, other names folded) -> canonical name."""
+    acronyms: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for alias, canonical in load_pack(lang)["facts"]["organisations"].items():
+        if alias.isupper():
+            acronyms[alias] = canonical
+        else:
+            names[fold(alias)] = canonical
+    return acronyms, names
+
+
+@cache
+def _not_names(lang: str) -> frozenset[str]:
+    """Capitalised words that begin sentences but are not names (determiners, pronouns…)."""
+    pack = load_pack(lang)
+    return frozenset(
+        [*pack["detect"]["stopwords"], *pack["facts"]["name_particles"], "the", "a", "an", "l'", "d'"]
+    )
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper()
+
+
+def _possessive(end: int, text: str) -> int:
+    """End of a name without an English possessive ("Rutte's" -> "Rutte")."""
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix, 0, end):
+            return end - len(suffix)
+    return end
+
+
+def _run(text: str, tokens: list[Token], i: int, particles: frozenset[str]) -> int:
+    """Index after the run of capitalised words (with name particles inside) from `i`; only
+    spaces may separate the words of a run ("Paris, Berlin" is two runs)."""
+    j = i
+    end = i
+    while j < len(tokens):
+        if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip():
+            break
+        word = tokens[j][2]
+        if _capitalised(word):
+            j += 1
+            end = j
+        elif word.casefold() in particles and j + 1 < len(tokens):
+            j += 1
+        else:
+            break
+    return end
+
+
+def _folded(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
+    return tuple(fold(t[2]) for t in tokens[i : i + n])
+
+
+def _organisation(tokens: list[Token], i: int, lang: str) -> tuple[int, str] | None:
+    """(index after, canonical name) of an organisation named from token `i`."""
+    if not _capitalised(tokens[i][2]):
+        return None
+    acronyms, names = _organisations(lang)
+    for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+        key = " ".join(_folded(tokens, i, n))
+        if key in names:
+            return i + n, names[key]
+    word = tokens[i][2].removesuffix("'s").removesuffix("’s")
+    if word in acronyms:
+        return i + 1, acronyms[word]
+    return None
+
+
+def _title_end(tokens: list[Token], i: int, lang: str) -> int | None:
+    """Index after the longest title starting at token `i` ("Director-General" is one token
+    but two folded words, so the comparison is on folded text)."""
+    titles = _titles(lang)
+    for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+        if " ".join(_folded(tokens, i, n)) in titles:
+            return i + n
+    return None
+
+
+def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Full names and organisations in a sentence (first pass)."""
+    particles = frozenset(load_pack(lang)["facts"]["name_particles"])
+    not_names = _not_names(lang)
+    tokens = [t for t in words(text) if not any(t[0] < b and a < t[1] for a, b in taken)]
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        org = _organisation(tokens, i, lang)
+        if org is not None:
+            end, canonical = org
+            found.append(Mention("participant", canonical, tokens[i][0],
+                                 _possessive(tokens[end - 1][1], text), detail="organisation"))
+            i = end
+            continue
+        after_title = _title_end(tokens, i, lang)
+        if after_title is not None:
+            k = after_title
+            # "ministre des Transports Philippe Tabarot", "Premier ministre polonais Donald Tusk"
+            if k + 1 < len(tokens) and tokens[k][2].casefold() in ("des", "du", "de", "d'", "of"):
+                k += 2 if _capitalised(tokens[k + 1][2]) else 1
+            if k + 1 < len(tokens) and not _capitalised(tokens[k][2]) and _capitalised(tokens[k + 1][2]):
+                k += 1
+            end = _run(text, tokens, k, particles) if k < len(tokens) else k
+            if end > k:
+                found.append(Mention("participant", _name(text, tokens, k, end), tokens[k][0],
+                                     _possessive(tokens[end - 1][1], text), detail="person"))
+                i = end
+                continue
+            i = after_title
+            continue
+        if not _capitalised(tokens[i][2]):
+            i += 1
+            continue
+        end = _run(text, tokens, i, particles)
+        start = i
+        while start < end and tokens[start][2].casefold() in not_names:
+            start += 1
+        if start > i and start < end:
+            i = start  # "The United Nations": read again from "United"
+            continue
+        # A title inside the run: "Ukrainian President Volodymyr Zelensky".
+        inner = next((k for k in range(start, end) if _title_end(tokens, k, lang)), None)
+        if inner is not None and inner > start:
+            i = inner
+            continue
+        if end - start >= 2 and lookup(_name(text, tokens, start, end)) is None:
+            found.append(Mention("participant", _name(text, tokens, start, end), tokens[start][0],
+                                 _possessive(tokens[end - 1][1], text), detail="name"))
+        i = max(end, i + 1)
+    return found
+
+
+def _name(text: str, tokens: list[Token], i: int, end: int) -> str:
+    return " ".join(text[tokens[i][0] : _possessive(tokens[end - 1][1], text)].split())
+
+
+def name_parts(full_names: set[str]) -> dict[str, str]:
+    """Folded short form -> full name: every contiguous run of words of a person's name that
+    starts or ends it ("Zelensky", "Volodymyr", "Lula da Silva"), when only one name has it."""
+    owners: dict[str, set[str]] = {}
+    for name in full_names:
+        parts = name.split()
+        if any(p.casefold() in ("of", "the", "for", "and") for p in parts):
+            continue  # "Bank of Italy" is an institution: "Italy" alone is not it
+        for n in range(1, len(parts)):
+            for piece in (parts[:n], parts[-n:]):
+                short = " ".join(piece)
+                if _capitalised(short) and lookup(short) is None:
+                    owners.setdefault(fold(short), set()).add(name)
+    # A name that is the start or end of a longer one ("Lula da Silva") is that one.
+    for name in full_names:
+        longer = owners.get(fold(name), set()) - {name}
+        if len(longer) == 1:
+            owners[fold(name)] = longer
+    return {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
+
+
+def extract_short_names(
+    text: str, lang: str, parts: dict[str, str], taken: list[tuple[int, int]] = ()
+) -> list[Mention]:
+    """Second pass: lone surnames and first names that resolve to one full name of the brief,
+    and capitalised words inside a sentence that are neither names known nor places
+    (kept with detail "unresolved")."""
+    particles = frozenset(load_pack(lang)["facts"]["name_particles"])
+    articles = frozenset(load_pack(lang)["facts"]["articles"])
+    not_names = _not_names(lang)
+    tokens = [t for t in words(text) if not any(t[0] < b and a < t[1] for a, b in taken)]
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        if not _capitalised(tokens[i][2]):
+            i += 1
+            continue
+        end = _run(text, tokens, i, particles)
+        hit = None
+        for j in range(end, i, -1):
+            key = fold(_name(text, tokens, i, j))
+            if key in parts:
+                hit = j, parts[key]
+                break
+        if hit is not None:
+            j, full = hit
+            found.append(Mention("participant", full, tokens[i][0],
+                                 _possessive(tokens[j - 1][1], text), detail="person"))
+            i = j
+            continue
+        word = _name(text, tokens, i, i + 1)
+        if _title_end(tokens, i, lang) is not None:
+            i += 1
+            continue
+        # A capitalised first word is capitalised because it comes first: not evidence; after
+        # an article, a capitalised word names a thing ("la Défense", "the Amazon").
+        after_article = i > 0 and tokens[i - 1][2].casefold().replace("’", "'") in articles
+        if (end == i + 1 and tokens[i][0] > 0 and not after_article
+                and word.casefold() not in not_names and len(word) > 2
+                and not word.isupper() and lookup(word) is None):
+            found.append(Mention("participant", word, tokens[i][0],
+                                 _possessive(tokens[i][1], text), detail="unresolved"))
+        i = end if end > i else i + 1
+    return found

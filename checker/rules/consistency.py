@@ -1,0 +1,356 @@
+"""Consistency rules (C2xx): the facts a brief states in different sections agree.
+
+Two statements conflict only when they are about the same event: their sentences share
+other facts (the same people, place or date) and words, or say nearly the same thing with
+one fact changed. That keeps background facts ("la guerre a commencé le 24 février 2022")
+out of conflicts with the event's own date. Facts are compared only within one slot (a
+day with a day, a city with a city, a person with a person, years with years), and
+equivalent forms never conflict (`checker.facts.same_fact`).
+
+Candidate pairs come from an index of each sentence's facts and words, with a bounded
+number of partners per key, so the work stays linear in the size of the brief.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from checker.facts import Fact, same_fact
+from checker.lang import fold, load_pack
+from checker.model import SectionKind
+from checker.report import Finding, Severity
+from checker.rules import Rule, related
+
+if TYPE_CHECKING:
+    from checker.analysis import Analysis
+
+#: Partners looked at per shared key (fact or word): bounds the work on long briefs.
+MAX_PARTNERS = 12
+#: Prefix length that stands for a word's stem ("rencontrent" ~ "rencontre").
+STEM = 5
+
+
+def slot(fact: Fact) -> str:
+    """What a fact can be compared with: a day with a day, years with years…"""
+    if fact.kind == "date":
+        if fact.value.startswith("relative:"):
+            return "relative"
+        return "day" if fact.value.count("-") >= 3 or re.match(r"\d{4}-\d\d-\d\d", fact.value) else "month"
+    if fact.kind == "place":
+        return fact.detail or "place"
+    if fact.kind == "participant":
+        return "organisation" if fact.detail == "organisation" else "person"
+    return fact.value.split()[1].removesuffix("s")
+
+
+@cache
+def _function_words(lang: str) -> frozenset[str]:
+    pack = load_pack(lang)
+    facts = pack.get("facts", {})
+    words = [*pack["detect"]["stopwords"], *facts.get("place_prepositions", ()),
+             *facts.get("approximators", ()), *facts.get("name_particles", ())]
+    return frozenset(w for phrase in words for w in fold(phrase).split())
+
+
+def keywords(text: str, facts: list[Fact], start: int, lang: str) -> frozenset[str]:
+    """Content words of a sentence outside its facts, cut to a stem-like prefix."""
+    for fact in sorted(facts, key=lambda f: f.span.start, reverse=True):
+        a = fact.span.start - start
+        if 0 <= a <= len(text) and text[a : a + len(fact.text)] == fact.text:
+            text = text[:a] + " " + text[a + len(fact.text) :]
+    stop = _function_words(lang)
+    return frozenset(w[:STEM] for w in fold(text).split() if len(w) > 2 and w not in stop and not w.isdigit())
+
+
+class Statements:
+    """The brief's sentences as fact sets and keyword sets, and which pairs to compare."""
+
+    def __init__(self, analysis: Analysis):
+        brief = analysis.brief
+        lang = brief.lang if brief.lang in ("fr", "en") else "en"
+        self.facts: dict[int, list[Fact]] = defaultdict(list)
+        for fact in analysis.facts:
+            self.facts[fact.sentence].append(fact)
+        self.section: dict[int, str] = {}
+        self.kind: dict[int, SectionKind] = {}
+        self.label: dict[str, str] = {s.id: s.label for s in brief.sections}
+        self.words: dict[int, frozenset[str]] = {}
+        for section in brief.sections:
+            for sentence in section.sentences:
+                i = sentence.index
+                self.section[i] = section.id
+                self.kind[i] = section.kind
+                self.words[i] = keywords(sentence.text, self.facts.get(i, []),
+                                         sentence.span.start, lang)
+        self.support = self._support(analysis.facts)
+
+    @staticmethod
+    def _support(facts: list[Fact]) -> dict[tuple[str, str], int]:
+        """How many sections state each value: the rarer side of a conflict is the odd one."""
+        sections: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for f in facts:
+            sections[f.kind, f.value].add(f.section)
+        return {k: len(v) for k, v in sections.items()}
+
+    def pairs(self, kind: str) -> Iterator[tuple[int, int]]:
+        """Sentence pairs (earlier, later) in different sections that both state a `kind`
+        fact and share a fact or a word; at most MAX_PARTNERS earlier partners per key."""
+        postings: dict[object, list[int]] = defaultdict(list)
+        seen: set[tuple[int, int]] = set()
+        for i in sorted(self.facts):
+            if not any(f.kind == kind for f in self.facts[i]):
+                continue
+            keys = {("fact", f.kind, f.value) for f in self.facts[i]
+                    if f.kind != kind and not f.weak} | {("word", w) for w in self.words[i]}
+            for key in keys:
+                for j in postings[key]:
+                    if self.section[j] != self.section[i] and (j, i) not in seen:
+                        seen.add((j, i))
+                        yield j, i
+                if len(postings[key]) < MAX_PARTNERS:
+                    postings[key].append(i)
+
+    def same_event(self, a: int, b: int, kind: str) -> bool:
+        """Whether two sentences tell of the same event: shared facts and shared words."""
+        anchors = sum(
+            1
+            for fa in self.facts[a]
+            if fa.kind != kind and not fa.weak
+            and any(fb.kind == fa.kind and not fb.weak and same_fact(fa, fb) for fb in self.facts[b])
+        )
+        shared = len(self.words[a] & self.words[b])
+        smaller = max(1, min(len(self.words[a]), len(self.words[b])))
+        close = shared / smaller >= 0.5
+        if kind == "participant":
+            # Paraphrases name different subsets of people: ask for more evidence.
+            return anchors >= 2 or (anchors >= 1 and shared >= 2) or (shared >= 3 and close)
+        return anchors >= 2 or (anchors >= 1 and shared >= 1) or (shared >= 2 and close)
+
+
+def _unmatched(mine: list[Fact], theirs: list[Fact]) -> dict[str, list[Fact]]:
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for f in mine:
+        if not any(same_fact(f, g) for g in theirs):
+            out[slot(f)].append(f)
+    return out
+
+
+class _Conflict(Rule):
+    category = "consistency"
+    severity = Severity.ERROR
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        statements = analysis.statements
+        reported: set[object] = set()
+        for a, b in statements.pairs(self.fact):
+            fa = [f for f in statements.facts[a] if f.kind == self.fact]
+            fb = [f for f in statements.facts[b] if f.kind == self.fact]
+            ua, ub = _unmatched(fa, fb), _unmatched(fb, fa)
+            common = [s for s in ua if s in ub]
+            if not common or not statements.same_event(a, b, self.fact):
+                continue
+            for s in common:
+                x = next((f for f in ua[s] if not f.weak), ua[s][0])
+                y = next((f for f in ub[s] if not f.weak), ub[s][0])
+                if x.weak and y.weak:
+                    continue
+                # Point at the side fewer sections support; the later one on a tie.
+                if statements.support[x.kind, x.value] < statements.support[y.kind, y.value]:
+                    x, y = y, x
+                if y.span in reported:
+                    continue
+                reported.add(y.span)
+                yield self.finding(
+                    f"{self.fact} {y.text!r} ({y.value}) in {statements.label[y.section]} "
+                    f"contradicts {x.text!r} ({x.value}) in {statements.label[x.section]}",
+                    y.span,
+                    y.section,
+                    related=(related(x.span, x.section, x.text),),
+                )
+
+
+class DateConflict(_Conflict):
+    """Two sections give different dates for the same event.
+
+    ## What it does
+    Compares the dates of statements about the same event (sentences that share people,
+    places or words) across sections. Equivalent forms agree: "6 janvier", "mardi 6 janvier"
+    and "6 janvier 2026" are one date.
+
+    ## Why is this bad?
+    A reader cannot tell which day the event happens; one of the two is wrong.
+
+    ## Example
+    Bad: Key Points "Leaders meet in Paris on January 6." and the body "The meeting in Paris
+    on January 7 …".
+    Good: both say "January 6" (or one says "Tuesday, Jan. 6").
+    """
+
+    code = "C201"
+    name = "date-conflict"
+    fact = "date"
+
+
+class PlaceConflict(_Conflict):
+    """Two sections give different places for the same event.
+
+    ## What it does
+    Compares the cities and countries of statements about the same event across sections.
+    "Londres" and "London" are one city; a city and the country it is in agree.
+
+    ## Why is this bad?
+    The brief says the event happens in two places; one of them is wrong.
+
+    ## Example
+    Bad: Summary "Leaders meet in Paris on January 6." and Conclusion "The meeting in Berlin
+    on January 6 …".
+    Good: both say Paris.
+    """
+
+    code = "C202"
+    name = "place-conflict"
+    fact = "place"
+
+
+class ParticipantConflict(_Conflict):
+    """Two sections name different participants in the same statement.
+
+    ## What it does
+    Compares the people and organisations of statements about the same event across
+    sections. "Zelensky" and "le président Volodymyr Zelensky" are one person; "OTAN" and
+    "NATO" one organisation.
+
+    ## Why is this bad?
+    The reader is told two different people did the same thing; one is wrong.
+
+    ## Example
+    Bad: Key Points "Allies meet President Volodymyr Zelensky in Paris on January 6." and the
+    body "Allies meet President Petro Poroshenko in Paris on January 6."
+    Good: both name Zelensky (the body may say just "Zelensky").
+    """
+
+    code = "C203"
+    name = "participant-conflict"
+    fact = "participant"
+
+
+class DurationConflict(_Conflict):
+    """Two sections give different durations for the same thing.
+
+    ## What it does
+    Compares durations in the same unit in statements about the same thing across sections.
+    "quatre ans" and "4 ans" agree; "près de quatre ans" agrees with "quatre ans" (an
+    approximate amount may differ by 15%).
+
+    ## Why is this bad?
+    "The war has lasted four years" and "five years after the war began" cannot both be
+    true.
+
+    ## Example
+    Bad: Key Points "The war has lasted nearly four years." and the body "Nearly five years
+    after the war began …".
+    Good: both say four years.
+    """
+
+    code = "C204"
+    name = "duration-conflict"
+    fact = "duration"
+
+
+
+class UnsupportedKeyFact(Rule):
+    """A fact stated in Key Points or Summary appears nowhere in the body.
+
+    ## What it does
+    Looks for each date, place, participant and duration of the Key Points and the Summary
+    in the body sections.
+
+    ## Why is this bad?
+    The headline promises something the article never develops or sources.
+
+    ## Example
+    Bad: Key Points "The summit lasts two days." and no body section mentions two days.
+    Good: the body says "The two-day summit …".
+    """
+
+    code = "C211"
+    name = "unsupported-key-fact"
+    category = "consistency"
+    severity = Severity.WARNING
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        brief = analysis.brief
+        kinds = {s.id: s.kind for s in brief.sections}
+        body = [f for f in analysis.facts if kinds[f.section] == SectionKind.BODY and not f.weak]
+        if not body:
+            return
+        labels = {s.id: s.label for s in brief.sections}
+        seen: set[tuple[str, str]] = set()
+        for fact in analysis.facts:
+            if fact.weak or kinds[fact.section] not in (SectionKind.KEY_POINTS, SectionKind.SUMMARY):
+                continue
+            if (fact.kind, fact.value) in seen:
+                continue
+            seen.add((fact.kind, fact.value))
+            if not any(g.kind == fact.kind and same_fact(fact, g) for g in body):
+                yield self.finding(
+                    f"{fact.kind} {fact.text!r} ({fact.value}) in {labels[fact.section]} "
+                    "appears in no body section",
+                    fact.span,
+                    fact.section,
+                    fact=fact.kind,
+                )
+
+
+class NewFactInConclusion(Rule):
+    """The Conclusion states a fact no earlier section states.
+
+    ## What it does
+    Looks for each date, place, participant and duration of the Conclusion in the sections
+    before it.
+
+    ## Why is this bad?
+    A conclusion sums up; a new fact there is unexplained, or contradicts what came before.
+
+    ## Example
+    Bad: the Conclusion says "the meeting in Geneva" when every other section says Paris.
+    Good: the Conclusion repeats Paris, or the body introduces Geneva first.
+    """
+
+    code = "C212"
+    name = "new-fact-in-conclusion"
+    category = "consistency"
+    severity = Severity.WARNING
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        kinds = {s.id: s.kind for s in analysis.brief.sections}
+        labels = {s.id: s.label for s in analysis.brief.sections}
+        earlier: list[Fact] = []
+        for fact in analysis.facts:
+            if fact.weak:
+                continue
+            if kinds[fact.section] != SectionKind.CONCLUSION:
+                earlier.append(fact)
+                continue
+            if not any(g.kind == fact.kind and same_fact(fact, g) for g in earlier):
+                yield self.finding(
+                    f"{fact.kind} {fact.text!r} ({fact.value}) in {labels[fact.section]} "
+                    "is stated in no earlier section",
+                    fact.span,
+                    fact.section,
+                    fact=fact.kind,
+                )
+
+
+RULES = [
+    DateConflict,
+    PlaceConflict,
+    ParticipantConflict,
+    DurationConflict,
+    UnsupportedKeyFact,
+    NewFactInConclusion,
+]
