@@ -128,6 +128,9 @@ class Statements:
         if kind == "participant":
             # Paraphrases name different subsets of people: ask for more evidence.
             return anchors >= 2 or (anchors >= 1 and shared >= 2) or (shared >= 3 and close)
+        if kind == "duration":
+            # A duration measures one thing, named next to it: "la guerre dure depuis…".
+            return anchors >= 1 or (shared >= 1 and close)
         return anchors >= 2 or (anchors >= 1 and shared >= 1) or (shared >= 2 and close)
 
 

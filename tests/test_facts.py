@@ -1,0 +1,159 @@
+"""Fact extractors on the hard cases of issue 4, French and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.facts import Fact, extract_facts, same_fact
+from checker.facts.dates import extract_dates
+from checker.facts.durations import extract_durations
+from checker.facts.places import extract_places
+from checker.loaders import load
+from conftest import ROOT
+
+
+def values(mentions):
+    return [m.value for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Ils se retrouvent le 6 janvier.", "fr", ["--01-06"]),
+        ("Le sommet du mardi 6 janvier 2026 à Paris.", "fr", ["2026-01-06"]),
+        ("La trêve commence le 1er mars.", "fr", ["--03-01"]),
+        ("Ils se sont vus hier.", "fr", ["relative:-1"]),
+        ("La réunion du 6/1/2026.", "fr", ["2026-01-06"]),
+        ("They meet on January 6.", "en", ["--01-06"]),
+        ("They meet on Jan. 6 in Paris.", "en", ["--01-06"]),
+        ("They meet on Tuesday, Jan. 6, 2026.", "en", ["2026-01-06"]),
+        ("The meeting of 6/1/2026.", "en", ["2026-06-01"]),
+        ("They spoke yesterday.", "en", ["relative:-1"]),
+        ("It may rain; the war began in February 2022.", "en", ["2022-02"]),
+    ],
+)
+def test_dates(text, lang, expected):
+    assert values(extract_dates(text, lang)) == expected
+
+
+def test_weekday_is_kept_and_the_sentence_full_stop_is_not_part_of_the_date():
+    (date,) = extract_dates("Ils se retrouvent mardi 6 janvier.", "fr")
+    assert (date.weekday, "Ils se retrouvent mardi 6 janvier."[date.start : date.end]) == (
+        1, "mardi 6 janvier")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected", "approximate"),
+    [
+        ("La guerre dure depuis près de quatre ans.", "fr", "4 years", True),
+        ("Le conflit dure depuis 4 ans.", "fr", "4 years", False),
+        ("Le programme est bloqué depuis dix-huit mois.", "fr", "18 months", False),
+        ("Ils négocient pendant deux semaines.", "fr", "2 weeks", False),
+        ("Une réunion de vingt-et-un jours.", "fr", "21 days", False),
+        ("Une rencontre d'une journée.", "fr", "1 day", False),
+        ("They hold a three-day summit.", "en", "3 days", False),
+        ("It comes after nearly four years of war.", "en", "4 years", True),
+        ("A 90-day pause is on the table.", "en", "90 days", False),
+    ],
+)
+def test_durations(text, lang, expected, approximate):
+    (duration,) = extract_durations(text, lang)
+    assert (duration.value, duration.approximate) == (expected, approximate)
+
+
+def test_no_duration_without_an_amount():
+    assert extract_durations("Après des mois de pourparlers, l'an dernier.", "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Les dirigeants se réunissent à Paris.", "fr", ["Paris"]),
+        ("Leaders meet in Paris.", "en", ["Paris"]),
+        ("A dinner at the Élysée in Paris.", "en", ["Paris"]),
+        ("La guerre en Ukraine continue.", "fr", ["Ukraine"]),
+        ("Il est reçu à Londres puis à Varsovie et à La Haye.", "fr", ["London", "Warsaw", "The Hague"]),
+        ("He flies to London, then to The Hague.", "en", ["London", "The Hague"]),
+        ("Le Premier ministre se rend à Pékin.", "fr", ["Beijing"]),
+        ("Most of the assets are frozen.", "en", []),
+    ],
+)
+def test_places(text, lang, expected):
+    assert values(extract_places(text, lang)) == expected
+
+
+def brief_facts(text: str, kind: str) -> list[Fact]:
+    return [f for f in extract_facts(load(text, "x.txt", "text", "auto")) if f.kind == kind]
+
+
+BRIEF_FR = """Points Clés
+- Les alliés rencontrent le président Volodymyr Zelensky à Paris le 6 janvier avec l'OTAN.
+- Le sommet réunit la « Coalition of the Willing » et la Commission européenne.
+- La guerre dure depuis près de quatre ans.
+Résumé Rapide
+Zelensky rencontre les alliés à Paris. Le sommet se tient alors que la guerre dure.
+Le Sommet
+Les alliés et Zelensky parlent de sécurité à Paris avec l'Alliance atlantique.
+Conclusion
+La réunion implique Volodymyr Zelensky.
+"""
+
+
+def test_participants_resolve_to_one_canonical_name():
+    facts = brief_facts(BRIEF_FR, "participant")
+    by_text = {f.text: f.value for f in facts if not f.weak}
+    assert by_text == {
+        "Volodymyr Zelensky": "Volodymyr Zelensky",
+        "Zelensky": "Volodymyr Zelensky",
+        "OTAN": "NATO",
+        "Alliance atlantique": "NATO",
+        "Coalition of the Willing": "Coalition of the Willing",
+        "Commission européenne": "European Commission",
+    }
+
+
+def test_english_titles_and_organisations():
+    text = ("Key Points\n- President Joe Biden meets the European Commission and NATO in Paris.\n"
+            "Summary\nBiden meets them.\nTalks\nBiden speaks.\nConclusion\nBiden leaves.\n")
+    facts = brief_facts(text, "participant")
+    assert [(f.text, f.value) for f in facts] == [
+        ("Joe Biden", "Joe Biden"), ("European Commission", "European Commission"),
+        ("NATO", "NATO"), ("Biden", "Joe Biden"), ("Biden", "Joe Biden"), ("Biden", "Joe Biden")]
+
+
+def test_fact_spans_point_into_the_source():
+    source = (ROOT / "samples" / "paris-summit.fr.txt").read_text(encoding="utf-8")
+    facts = extract_facts(load(source, "paris-summit.fr.txt", "text", "auto"))
+    date = next(f for f in facts if f.kind == "date")
+    assert (date.text, date.section, date.span.line, date.span.column) == (
+        "6 janvier", "key_points", 2, 132)
+    assert all(source[f.span.start : f.span.end] == f.text for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("6 janvier", "mardi 6 janvier", True),
+        ("6 janvier", "6 janvier 2026", True),
+        ("6 janvier", "7 janvier", False),
+        ("quatre ans", "4 ans", True),
+        ("près de quatre ans", "quatre ans", True),
+        ("près de quatre ans", "cinq ans", False),
+    ],
+)
+def test_equivalent_forms(a, b, same):
+    def one(text):
+        found = extract_dates(text, "fr") or extract_durations(text, "fr")
+        m = found[0]
+        kind = m.kind
+        return Fact(kind, m.value, text, "s", 0, None, m.approximate, m.weekday)
+
+    assert same_fact(one(a), one(b)) is same
+
+
+def test_city_and_its_country_agree():
+    paris, france, berlin = (
+        extract_places(t, "fr")[0] for t in ("à Paris", "en France", "à Berlin"))
+    from checker.facts.places import same_place
+
+    assert same_place(paris, france) and not same_place(berlin, france)
