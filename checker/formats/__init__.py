@@ -14,6 +14,9 @@ from checker.report import RunReport
 FORMATS = {
     "text": "checker.formats.text",
     "json": "checker.formats.json",
+    "sarif": "checker.formats.sarif",
+    "junit": "checker.formats.junit",
+    "github": "checker.formats.github",
 }
 
 

@@ -1,0 +1,49 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+
+`::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=CODE name::message`. GitHub reads
+`%`, CR and LF as escapes in both parts, and `,` and `:` as separators in the properties, so
+they are percent-encoded as its runner toolkit does; otherwise a brief's text could end the
+command early or inject another one.
+"""
+
+from __future__ import annotations
+
+from checker.report import RunReport, Severity
+
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(kind: str, properties: dict[str, object], message: str) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{kind} {props}::{escape_data(message)}"
+
+
+def render(report: RunReport, *, color: bool = False) -> str:
+    lines = []
+    for document in report.documents:
+        if document.error:
+            lines.append(_command("error", {"file": document.path, "title": "briefcheck"},
+                                  document.error))
+        for finding in document.findings:
+            loc = finding.location
+            message = finding.message
+            for other in finding.related:
+                message += f"\nsee line {other.line}, column {other.column}: {other.text}"
+            lines.append(_command(_COMMAND[finding.severity], {
+                "file": document.path, "line": loc.line, "col": loc.column,
+                "endLine": loc.end_line, "endColumn": loc.end_column,
+                "title": f"{finding.code} {finding.name}",
+            }, message))
+    s = report.summary
+    verdict = "failed" if s.failed or s.unreadable else "passed"
+    lines.append(f"briefcheck {verdict}: {s.error} error(s), {s.warning} warning(s), "
+                 f"{s.info} info in {s.documents} document(s)")
+    return "\n".join(lines) + "\n"
