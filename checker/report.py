@@ -107,6 +107,9 @@ class DocumentReport(_Frozen):
     redundancy: Redundancy = Field(default_factory=Redundancy)
     #: Set when the document could not be checked at all (unreadable, not a brief): the message.
     error: str | None = None
+    #: The text as checked, for renderers that show the brief itself (HTML). Not part of the
+    #: JSON contract (excluded from dumps): the JSON report stays small and unchanged.
+    source: str | None = Field(default=None, exclude=True, repr=False)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

@@ -115,6 +115,7 @@ def check_source(
         ),
         facts=_fact_infos(analysis),
         findings=tuple(findings),
+        source=source,
     )
 
 

@@ -14,6 +14,7 @@ from checker.report import RunReport
 FORMATS = {
     "text": "checker.formats.text",
     "json": "checker.formats.json",
+    "html": "checker.formats.html",
     "sarif": "checker.formats.sarif",
     "junit": "checker.formats.junit",
     "github": "checker.formats.github",
