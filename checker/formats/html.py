@@ -24,6 +24,7 @@ pre.brief{white-space:pre-wrap;background:#fafafa;border:1px solid #ddd;padding:
 mark{padding:0 1px;border-bottom:2px solid}mark a{color:inherit;text-decoration:none}
 mark.error{background:#ffd6d6;border-color:#c62828}mark.warning{background:#fff1c2;border-color:#b26a00}
 mark.info{background:#dbeafe;border-color:#1d4ed8}
+.fact{text-decoration:underline dotted #555 2px;text-underline-offset:3px}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}
 td.conflict,tr.conflict th{background:#ffd6d6;color:#8b0000;font-weight:600}
 .sev{font-weight:700}.sev.error{color:#c62828}.sev.warning{color:#b26a00}.sev.info{color:#1d4ed8}
@@ -65,31 +66,38 @@ def _at(starts: list[int], line: int, column: int, size: int) -> int:
 
 
 def _highlighted(document: DocumentReport, ids: list[str]) -> str:
-    """The brief's text with each finding's span (and related spans) marked and linked."""
+    """The brief's text with each finding's span (and related spans) marked and linked to
+    its message, and each fact underlined (facts are what the matrix below tabulates)."""
     source = document.source or ""
     starts = _offsets(source)
-    ranges: list[tuple[int, int, int]] = []  # (start, end, finding number)
+    size = len(source)
+    ranges: list[tuple[int, int, int]] = []  # (start, end, finding number, or -1 - fact number)
     for n, finding in enumerate(document.findings):
         loc = finding.location
-        start = _at(starts, loc.line, loc.column, len(source))
-        end = _at(starts, loc.end_line, loc.end_column, len(source))
-        ranges.append((start, max(end, start + 1), n))
+        start = _at(starts, loc.line, loc.column, size)
+        ranges.append((start, max(_at(starts, loc.end_line, loc.end_column, size), start + 1), n))
         for other in finding.related:
-            at = _at(starts, other.line, other.column, len(source))
+            at = _at(starts, other.line, other.column, size)
             ranges.append((at, at + max(len(other.text), 1), n))
-    cuts = sorted({0, len(source), *(r[0] for r in ranges), *(r[1] for r in ranges)})
+    for n, fact in enumerate(document.facts):
+        at = _at(starts, fact.line, fact.column, size)
+        ranges.append((at, at + max(len(fact.text), 1), -1 - n))
+    cuts = sorted({0, size, *(r[0] for r in ranges), *(min(r[1], size) for r in ranges)})
     parts = []
     for a, b in zip(cuts, cuts[1:]):
         text = _e(source[a:b])
         covering = [n for start, end, n in ranges if start <= a < end]
-        if not covering:
-            parts.append(text)
-            continue
-        worst = max(covering, key=lambda n: (document.findings[n].severity.rank, -n))
-        finding = document.findings[worst]
-        codes = " ".join(sorted({document.findings[n].code for n in covering}))
-        parts.append(f'<mark class="{finding.severity.value}" title="{_e(codes)}">'
-                     f'<a href="#{ids[worst]}">{text}</a></mark>')
+        findings = [n for n in covering if n >= 0]
+        if findings:
+            worst = max(findings, key=lambda n: (document.findings[n].severity.rank, -n))
+            codes = " ".join(sorted({document.findings[n].code for n in findings}))
+            text = (f'<mark class="{document.findings[worst].severity.value}" title="{_e(codes)}">'
+                    f'<a href="#{ids[worst]}">{text}</a></mark>')
+        facts = [document.facts[-1 - n] for n in covering if n < 0]
+        if facts:
+            label = "; ".join(f"{f.kind}: {f.value}" for f in facts)
+            text = f'<span class="fact" title="{_e(label)}">{text}</span>'
+        parts.append(text)
     return f'<pre class="brief">{"".join(parts)}</pre>'
 
 

@@ -1,0 +1,176 @@
+"""The SARIF, JUnit, GitHub and HTML reports: snapshots on samples, the SARIF schema, escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import jsonschema
+import pytest
+from lxml import etree
+
+from checker.config import Config
+from checker.formats import FORMATS, render
+from checker.report import RunReport
+from checker.run import check_paths, check_source
+from conftest import ROOT, SAMPLES
+
+SNAPSHOT_SAMPLES = [
+    "samples/paris-summit.fr.txt",
+    "samples/paris-summit.fr.md",
+    "samples/consistency/c201-date-conflict.fr.txt",
+    "samples/structure/s104-key-points-count.en.txt",
+]
+ALL_SAMPLES = sorted(
+    p.relative_to(ROOT).as_posix() for p in SAMPLES.rglob("*") if p.is_file() and p.suffix != ".toml"
+)
+HOSTILE = (
+    "Points Clés\n- Le sommet <script>alert(1)</script> a lieu à Paris, 100% sûr: oui, non.\n"
+    "- Deux.\n- Trois.\n\nRésumé\n\nTexte\r avec & et \"guillemets\".\n"
+)
+
+
+def report_of(*paths: str) -> RunReport:
+    return RunReport.build(check_paths(list(paths), Config()), "error")
+
+
+def hostile_report(name: str = 'evil"<b>&.txt') -> RunReport:
+    return RunReport.build([check_source(HOSTILE, name, "text", Config())], "error")
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture(scope="module")
+def sarif_validator():
+    schema = json.loads((ROOT / "tests" / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    jsonschema.Draft4Validator.check_schema(schema)
+    return jsonschema.Draft4Validator(schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+
+
+def test_every_format_is_registered():
+    assert set(FORMATS) == {"text", "json", "html", "sarif", "junit", "github"}
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github", "html"])
+@pytest.mark.parametrize("sample", SNAPSHOT_SAMPLES)
+def test_format_snapshot(fmt, sample, snapshot):
+    assert render(fmt, report_of(sample)) == snapshot
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github", "html"])
+def test_batch_snapshot(fmt, snapshot):
+    assert render(fmt, report_of("samples/consistency", "missing.txt")) == snapshot
+
+
+# --- SARIF -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sample", ALL_SAMPLES)
+def test_sarif_is_valid_against_the_official_schema(sample, sarif_validator):
+    log = json.loads(render("sarif", report_of(sample)))
+    errors = sorted(sarif_validator.iter_errors(log), key=str)
+    assert not errors, errors[0].message
+
+
+def test_sarif_batch_with_unreadable_file_is_valid(sarif_validator):
+    log = json.loads(render("sarif", report_of("samples/consistency", "missing.txt")))
+    sarif_validator.validate(log)
+    (run,) = log["runs"]
+    assert run["invocations"][0]["executionSuccessful"] is False
+    assert "missing.txt: no such file" in run["invocations"][0]["toolExecutionNotifications"][0][
+        "message"]["text"]
+
+
+def test_sarif_result_per_finding_with_region_rule_help_and_related_side():
+    report = report_of("samples/consistency/c201-date-conflict.fr.txt")
+    run = json.loads(render("sarif", report))["runs"][0]
+    findings = report.documents[0].findings
+    assert len(run["results"]) == len(findings)
+    conflict = next(r for r in run["results"] if r["ruleId"] == "C201")
+    assert conflict["level"] == "error"
+    region = conflict["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 10, "startColumn": 130, "endLine": 10, "endColumn": 139}
+    (other,) = conflict["relatedLocations"]
+    assert other["physicalLocation"]["region"]["startLine"] == 2
+    assert other["physicalLocation"]["region"]["snippet"]["text"] == "6 janvier"
+    rule = run["tool"]["driver"]["rules"][conflict["ruleIndex"]]
+    assert rule["id"] == "C201" and "## Example" in rule["help"]["markdown"]
+    warning = next(r for r in run["results"] if r["ruleId"] == "C211")
+    assert warning["level"] == "warning"
+
+
+# --- GitHub ------------------------------------------------------------------------------
+
+def test_github_annotation_has_position_and_title():
+    out = render("github", report_of("samples/consistency/c201-date-conflict.fr.txt"))
+    assert ("::error file=samples/consistency/c201-date-conflict.fr.txt,line=10,col=130,"
+            "endLine=10,endColumn=139,title=C201 date-conflict::") in out
+    assert "%0Asee line 2, column 132: 6 janvier" in out
+
+
+def test_github_escapes_properties_and_data():
+    from checker.formats.github import escape_data, escape_property
+
+    assert escape_property("a,b:c%d\n") == "a%2Cb%3Ac%25d%0A"
+    assert escape_data("50% sure\r\n::error::x") == "50%25 sure%0D%0A::error::x"
+    out = render("github", hostile_report("we,ird:name%.txt"))
+    assert "file=we%2Cird%3Aname%25.txt," in out
+    # Every command is one line: nothing in a message can start another command.
+    assert all(line.startswith("::") for line in out.splitlines()[:-1])
+
+
+# --- JUnit -------------------------------------------------------------------------------
+
+def test_junit_suite_per_document_case_per_family_failures_carry_findings():
+    out = render("junit", report_of("samples/consistency/c201-date-conflict.fr.txt",
+                                    "samples/paris-summit.fr.txt", "missing.txt"))
+    root = etree.fromstring(out.encode())
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == [
+        "samples/consistency/c201-date-conflict.fr.txt", "samples/paris-summit.fr.txt", "missing.txt"]
+    assert [c.get("name") for c in suites[0].findall("testcase")] == [
+        "structure", "consistency", "redundancy"]
+    failure = suites[0].find("testcase[@name='consistency']/failure")
+    assert failure.get("type") == "C201" and "related: " in failure.text
+    assert suites[1].find(".//failure") is None
+    assert suites[2].find("testcase/error").get("message") == "no such file"
+    assert root.get("failures") == "1" and root.get("errors") == "1"
+
+
+def test_junit_survives_control_characters_and_markup():
+    report = RunReport.build([check_source(HOSTILE.replace("Deux", "De\x01ux"), "a<b>.txt",
+                                           "text", Config())], "error")
+    root = etree.fromstring(render("junit", report).encode())
+    assert root.find("testsuite").get("name") == "a<b>.txt"
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+def test_html_escapes_document_text_and_file_names():
+    out = render("html", hostile_report())
+    assert "<script>alert(1)" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert 'evil&quot;&lt;b&gt;&amp;.txt' in out and '<b>&' not in out
+    assert len(re.findall(r"<script>", out)) == 1  # only the filter script of the page itself
+
+
+def test_html_is_self_contained():
+    out = render("html", report_of("samples/consistency/c202-place-conflict.fr.txt"))
+    assert not re.search(r"""(src|href)=["'](https?:|//)""", out)
+    assert "<link" not in out and "@import" not in out
+
+
+def test_html_marks_conflict_spans_and_the_fact_matrix_in_red():
+    out = render("html", report_of("samples/consistency/c201-date-conflict.fr.txt"))
+    assert re.search(r'<mark class="error"[^>]*><a href="#d0-f\d">7 janvier</a></mark>', out)
+    assert re.search(r'<mark class="error"[^>]*><a href="#d0-f\d">6 janvier</a></mark>', out)
+    assert re.search(r'<tr class="conflict"><th>date: --01-07</th>', out)
+    assert 'class="banner fail"' in out
+
+
+def test_html_batch_has_an_index_row_per_document():
+    out = render("html", report_of("samples/paris-summit.fr.txt", "samples/paris-summit.fr.md"))
+    index = out.split('<table class="index">')[1].split("</table>")[0]
+    assert index.count('<a href="#doc-') == 2
