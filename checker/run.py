@@ -17,7 +17,9 @@ from checker.analysis import Analysis
 from checker.config import Config
 from checker.loaders import EXTENSIONS, format_for, load
 from checker.report import DocumentReport, FactInfo, Finding, SectionInfo
+from checker import suppression
 from checker.rules import Rule, all_rules, matches
+from checker.rules.suppressions import UnusedSuppression
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -84,6 +86,20 @@ def _with_config_severity(finding: Finding, config: Config) -> Finding:
     return finding if severity is None else finding.model_copy(update={"severity": severity})
 
 
+def _suppressed(
+    findings: list[Finding], source: str, fmt: str | None, rules: tuple[Rule, ...]
+) -> list[Finding]:
+    """The findings no inline suppression covers, plus S190 for the unused ones (if selected)."""
+    found = suppression.directives(source, fmt)
+    if not found:
+        return findings
+    kept, unused = suppression.apply(findings, found, [rule.code for rule in rules])
+    for rule in rules:
+        if isinstance(rule, UnusedSuppression):
+            kept.extend(rule.findings_for(unused))
+    return kept
+
+
 def check_source(
     source: str, path: str, format: str | None = None, config: Config | None = None
 ) -> DocumentReport:
@@ -94,11 +110,11 @@ def check_source(
     except ValueError as exc:
         return DocumentReport(path=path, lang=None, format=format, error=str(exc))
     analysis = Analysis(brief, config)
-    findings = [
-        _with_config_severity(finding, config)
-        for rule in _active_rules(config.select, config.ignore)
-        for finding in rule.check(analysis)
-    ]
+    rules = _active_rules(config.select, config.ignore)
+    findings = _suppressed(
+        [finding for rule in rules for finding in rule.check(analysis)], source, brief.format, rules
+    )
+    findings = [_with_config_severity(finding, config) for finding in findings]
     findings.sort(key=lambda f: (f.location.line, f.location.column, f.code, f.message))
     return DocumentReport(
         path=path,

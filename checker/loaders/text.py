@@ -13,6 +13,7 @@ import re
 
 from checker.lang import section_kind_of
 from checker.loaders import Parsed, RawBlock, RawSection
+from checker.suppression import is_directive_line
 
 _BULLET = re.compile(r"[ \t]*(?:[-•*–]|\d{1,3}[.)])[ \t]+(?=\S)")
 _ATX = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
@@ -64,7 +65,8 @@ def _blank_separated(lines: list[str]) -> bool:
 
 def parse(source: str) -> Parsed:
     spans = _lines(source)
-    texts = [source[a:b] for a, b in spans]
+    # A line holding only an inline suppression directive reads as a blank line.
+    texts = ["" if is_directive_line(source[a:b]) else source[a:b] for a, b in spans]
     joins = _blank_separated(texts)
     sections: list[RawSection] = []
     current: RawSection | None = None
