@@ -87,7 +87,13 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--select", help="Rule codes or prefixes to run, comma separated (e.g. S1,C201).")
 @click.option("--ignore", help="Rule codes or prefixes not to run, comma separated.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Config file [default: .briefcheck.toml or pyproject.toml [tool.briefcheck]].")
+              help="Config file [default: .briefcheck.toml or pyproject.toml [tool.briefcheck]"
+                   " found from each checked file's directory upwards].")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Check files in this many processes (same output as one).")
+@click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), is_flag=False,
+              flag_value="reports", default=None,
+              help="Also write report.html and report.json into this folder [default: reports].")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -97,38 +103,57 @@ def check(
     select: str | None,
     ignore: str | None,
     config_path: Path | None,
+    jobs: int,
+    report_dir: Path | None,
 ) -> int:
     """Check briefs and report what is wrong with them."""
-    from checker.config import ConfigError, load_config
+    from checker.batch import check_batch, expand, progress_bar
+    from checker.config import ConfigError, ConfigResolver
     from checker.formats import render
     from checker.report import RunReport
-    from checker.run import check_paths
     from checker.schema import SchemaError, load_schema
 
     try:
-        config = load_config(config_path).with_overrides(
-            fail_on=fail_on, lang=lang, select=_codes(select), ignore=_codes(ignore)
-        )
+        config_for = ConfigResolver(config_path, fail_on=fail_on, lang=lang,
+                                    select=_codes(select), ignore=_codes(ignore))
+        config = config_for.default
         load_schema(config.schema_path)
     except (ConfigError, SchemaError) as exc:
         raise RunError(str(exc)) from None
     except ValueError as exc:  # an override that does not validate
         raise click.UsageError(str(exc).splitlines()[0]) from None
     _check_codes(config.select + config.ignore + tuple(config.severity))
-    report = RunReport.build(check_paths(paths, config), config.fail_on)
+    items = expand(paths)
+    try:
+        with progress_bar(len(items)) as progress:
+            documents = check_batch(items, config_for, jobs, progress)
+    except (ConfigError, SchemaError) as exc:
+        raise RunError(str(exc)) from None
+    report = RunReport.build(documents, config.fail_on)
     if output:
-        text = render(output_format, report, color=False)
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise RunError(f"{output}: cannot write report: {exc.strerror}") from None
+        _write(Path(output), render(output_format, report, color=False))
     else:
         color = output_format == "text" and sys.stdout.isatty()
         click.echo(render(output_format, report, color=color), nl=False, color=color)
+    if report_dir is not None:
+        for name in ("html", "json"):
+            _write(report_dir / f"report.{name}", render(name, report))
     for document in report.documents:
         if document.error and (output or output_format != "text"):
             click.echo(f"briefcheck: {document.path}: {document.error}", err=True)
+    if output or output_format != "text":
+        from checker.formats.text import summary_line
+
+        click.echo(summary_line(report.summary), err=True)
     return report.exit_code
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise RunError(f"{path}: cannot write report: {exc.strerror}") from None
 
 
 def _check_codes(codes: tuple[str, ...]) -> None:

@@ -2,7 +2,7 @@
 
 Defaults live here and only here. A config file (`--config FILE`, else the nearest
 `.briefcheck.toml`, else `[tool.briefcheck]` of the nearest `pyproject.toml`, looked for
-from the current directory upwards) is validated with `extra="forbid"`, so a misspelt key is
+from each checked file's directory upwards, like ruff: `ConfigResolver`) is validated with `extra="forbid"`, so a misspelt key is
 an error naming the key; command-line options then override file values.
 """
 
@@ -101,3 +101,26 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     if config.schema_path is not None and not config.schema_path.is_absolute():
         config = config.model_copy(update={"schema_path": path.parent / config.schema_path})
     return config
+
+
+class ConfigResolver:
+    """The config of each checked file, like ruff: `--config FILE` for every file when given,
+    else the file discovered from the file's own directory upwards (stdin: from the current
+    directory), each with the command-line overrides applied. Loaded once per config file."""
+
+    def __init__(self, explicit: Path | None = None, **overrides: object):
+        self.explicit = explicit
+        self.overrides = overrides
+        #: The config of stdin and of files under the current directory's config.
+        self.default = load_config(explicit).with_overrides(**overrides)
+        self._loaded: dict[Path | None, Config] = {}
+
+    def __call__(self, path: str) -> Config:
+        """The config for the brief at `path` ("-" is stdin). Raises ConfigError."""
+        if self.explicit is not None or path == "-":
+            return self.default
+        found = discover(Path(path).parent)
+        if found not in self._loaded:
+            base = load_config(found) if found is not None else Config()
+            self._loaded[found] = base.with_overrides(**self.overrides)
+        return self._loaded[found]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from checker.report import RunReport, Severity
+from checker.report import RunReport, Severity, Summary
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -48,7 +48,12 @@ def render(report: RunReport, *, color: bool = False) -> str:
                     f"    {style('related', dim=True)}: {path}:{other.line}:{other.column}: "
                     f"{_safe(other.text)}"
                 )
-    s = report.summary
+    lines.append(summary_line(report.summary, style))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(s: Summary, style=lambda text, **kw: text) -> str:
+    """`passed: 0 errors, 2 warnings, 1 info in 3 documents.` (also the CLI's stderr summary)."""
     counts = ", ".join(
         _plural(n, word) if word != "info" else f"{n} info"
         for n, word in ((s.error, "error"), (s.warning, "warning"), (s.info, "info"))
@@ -59,5 +64,4 @@ def render(report: RunReport, *, color: bool = False) -> str:
     verdict = style("failed", fg="red", bold=True) if s.failed or s.unreadable else style(
         "passed", fg="green", bold=True
     )
-    lines.append(f"{verdict}: {counts} in {docs}.")
-    return "\n".join(lines) + "\n"
+    return f"{verdict}: {counts} in {docs}."

@@ -1,0 +1,91 @@
+"""Batches: many paths in (files, directories, globs), one report per brief out, in order.
+
+Each file gets the config that applies to it (`ConfigResolver`). With `jobs > 1` the files
+are checked in worker processes; results come back in input order, so the output is the
+same bytes as with one job. A progress bar goes to stderr only when asked (the CLI asks when
+stderr is a terminal and the batch is large), never into the report.
+"""
+
+from __future__ import annotations
+
+import glob
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TextIO
+
+from checker.config import Config
+from checker.loaders import EXTENSIONS
+from checker.report import DocumentReport
+from checker.run import STDIN, briefs_in, check_file
+
+#: A batch this large shows a progress bar (when stderr is a terminal).
+PROGRESS_MIN_FILES = 20
+_GLOB_CHARS = frozenset("*?[")
+
+
+def expand(paths: Iterable[str]) -> list[str | DocumentReport]:
+    """The files to check, in the order given (directories and globs sorted), or a report
+    with `error` for a directory or glob that holds no brief."""
+    items: list[str | DocumentReport] = []
+    for path in paths:
+        if path != STDIN and Path(path).is_dir():
+            files = briefs_in(path)
+            missing = f"no briefs found (looked for {', '.join(EXTENSIONS)})"
+        elif _GLOB_CHARS & set(path) and not Path(path).exists():
+            files = sorted(p for p in glob.glob(path, recursive=True)
+                           if Path(p).is_file() and Path(p).suffix.lower() in EXTENSIONS)
+            missing = "no briefs match this pattern"
+        else:
+            items.append(path)
+            continue
+        items.extend(files or [DocumentReport(path=path, lang=None, format=None, error=missing)])
+    return items
+
+
+def _check(job: tuple[str, Config]) -> DocumentReport:
+    return check_file(*job)
+
+
+@contextmanager
+def progress_bar(total: int, *, stream: TextIO = sys.stderr) -> Iterator[Callable[[int], None] | None]:
+    """A progress callback drawing on `stream` for a large batch on a terminal, else None."""
+    if total < PROGRESS_MIN_FILES or not stream.isatty():
+        yield None
+        return
+    import click
+
+    with click.progressbar(length=total, label="checking", file=stream) as bar:
+        yield bar.update
+
+
+def check_batch(
+    items: list[str | DocumentReport],
+    config_for: Callable[[str], Config],
+    jobs: int = 1,
+    progress: Callable[[int], object] | None = None,
+) -> list[DocumentReport]:
+    """Check the files of `expand(...)`. `progress(1)` is called as each file is done.
+
+    Configs are resolved here, in this process, so a bad config stops the run before any
+    work (ConfigError) and workers need nothing but a path and a Config.
+    """
+    work = [(i, (item, config_for(item))) for i, item in enumerate(items) if isinstance(item, str)]
+    results: list[DocumentReport | str] = list(items)
+    parallel = [(i, job) for i, job in work if job[0] != STDIN] if jobs > 1 else []
+    in_pool = {i for i, _ in parallel}
+    serial = [(i, job) for i, job in work if i not in in_pool]
+    for i, job in serial:
+        results[i] = _check(job)
+        if progress:
+            progress(1)
+    if parallel:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            done = pool.map(_check, [job for _, job in parallel], chunksize=4)
+            for (i, _), report in zip(parallel, done):
+                results[i] = report
+                if progress:
+                    progress(1)
+    return [r for r in results if isinstance(r, DocumentReport)]

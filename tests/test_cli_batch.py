@@ -1,0 +1,121 @@
+"""Batches and CI gating through the CLI: globs, --jobs, -o for every format, --report-dir,
+per-file config discovery, severity overrides, the progress bar and the stderr summary."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from checker.batch import PROGRESS_MIN_FILES, progress_bar
+from checker.formats import FORMATS
+from conftest import ROOT
+
+C211 = "samples/consistency/c211-unsupported-key-fact.fr.txt"
+SEED = "samples/paris-summit.fr.txt"
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def test_jobs_give_the_same_bytes_as_one_job(run_cli):
+    one = run_cli("samples", "--format", "json", "--jobs", "1")
+    four = run_cli("samples", "--format", "json", "--jobs", "4")
+    assert one.exit_code == four.exit_code == 1
+    assert one.stdout == four.stdout
+    assert len(json.loads(one.stdout)["documents"]) > 20
+
+
+def test_globs_are_expanded_sorted_and_an_empty_glob_is_reported(run_cli):
+    result = run_cli("samples/consistency/c20*.txt", "nowhere/*.md", "--format", "json")
+    paths = [d["path"] for d in json.loads(result.stdout)["documents"]]
+    assert paths == sorted(paths[:-1]) + ["nowhere/*.md"] and len(paths) == 6
+    assert json.loads(result.stdout)["documents"][-1]["error"] == "no briefs match this pattern"
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_output_file_for_every_format_and_summary_on_stderr(run_cli, tmp_path, fmt):
+    out = tmp_path / "deep" / f"report.{fmt}"
+    result = run_cli(C211, "--format", fmt, "-o", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text("utf-8")
+    assert result.stderr == "passed: 0 errors, 1 warning, 0 info in 1 document.\n"
+
+
+def test_report_dir_writes_html_and_json_beside_stdout(run_cli, tmp_path):
+    result = run_cli(SEED, "--report-dir", tmp_path / "out")
+    assert result.exit_code == 0 and result.stdout.startswith("passed")
+    assert json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))["summary"]["documents"] == 1
+    assert (tmp_path / "out" / "report.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_report_dir_defaults_to_reports(run_cli, tmp_path, monkeypatch):
+    (tmp_path / "b.txt").write_text((ROOT / SEED).read_text("utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("b.txt", "--report-dir").exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["report.html", "report.json"]
+
+
+def _brief(directory, name="brief.txt"):
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / name
+    path.write_text((ROOT / C211).read_text("utf-8"), encoding="utf-8")
+    return path
+
+
+def test_config_is_discovered_from_the_checked_files_directory(run_cli, tmp_path):
+    strict = _brief(tmp_path / "strict" / "news")
+    loose = _brief(tmp_path / "loose")
+    (tmp_path / "strict" / "pyproject.toml").write_text(
+        '[tool.briefcheck]\nseverity = {C211 = "error"}\n', encoding="utf-8")
+    (tmp_path / "loose" / ".briefcheck.toml").write_text('ignore = ["C2"]\n', encoding="utf-8")
+    result = run_cli(strict, loose, "--format", "json")
+    strict_doc, loose_doc = json.loads(result.stdout)["documents"]
+    assert [(f["code"], f["severity"]) for f in strict_doc["findings"]] == [("C211", "error")]
+    assert loose_doc["findings"] == []
+    assert result.exit_code == 1
+
+
+def test_explicit_config_wins_over_discovery(run_cli, tmp_path):
+    brief = _brief(tmp_path / "a")
+    (tmp_path / "a" / ".briefcheck.toml").write_text('ignore = ["C2"]\n', encoding="utf-8")
+    explicit = tmp_path / "ci.toml"
+    explicit.write_text('fail_on = "warning"\n', encoding="utf-8")
+    result = run_cli(brief, "--config", explicit)
+    assert result.exit_code == 1 and "C211 warning" in result.stdout
+
+
+def test_invalid_discovered_config_is_exit_2_naming_key_and_reason(run_cli, tmp_path):
+    brief = _brief(tmp_path / "a")
+    (tmp_path / "a" / ".briefcheck.toml").write_text('severity = {C211 = "fatal"}\n', encoding="utf-8")
+    result = run_cli(brief)
+    assert result.exit_code == 2
+    assert "invalid config key 'severity.C211'" in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_for_a_large_batch_on_a_terminal():
+    with progress_bar(PROGRESS_MIN_FILES, stream=io.StringIO()) as tick:
+        assert tick is None
+    with progress_bar(PROGRESS_MIN_FILES - 1, stream=_Terminal()) as tick:
+        assert tick is None
+    terminal = _Terminal()
+    with progress_bar(PROGRESS_MIN_FILES, stream=terminal) as tick:
+        tick(PROGRESS_MIN_FILES)
+    assert "checking" in terminal.getvalue() and "100%" in terminal.getvalue()
+
+
+def test_severity_override_gates_the_exit_code(run_cli, tmp_path):
+    config = tmp_path / "c.toml"
+    config.write_text('[severity]\nC211 = "error"\n', encoding="utf-8")
+    assert run_cli(C211).exit_code == 0
+    assert run_cli(C211, "--config", config).exit_code == 1
