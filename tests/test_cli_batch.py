@@ -119,3 +119,14 @@ def test_severity_override_gates_the_exit_code(run_cli, tmp_path):
     config.write_text('[severity]\nC211 = "error"\n', encoding="utf-8")
     assert run_cli(C211).exit_code == 0
     assert run_cli(C211, "--config", config).exit_code == 1
+
+
+def test_rule_command_shows_every_rules_full_doc_with_bad_and_good_example(run_cli):
+    from checker.rules import all_rules
+
+    for code, rule in all_rules().items():
+        result = run_cli("rule", code.lower())
+        assert result.exit_code == 0
+        assert result.stdout.startswith(f"{code} {rule.name} ({rule.category}, default severity")
+        example = result.stdout.split("## Example", 1)[1]
+        assert "Bad" in example and "Good" in example, code

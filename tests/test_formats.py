@@ -174,3 +174,20 @@ def test_html_batch_has_an_index_row_per_document():
     out = render("html", report_of("samples/paris-summit.fr.txt", "samples/paris-summit.fr.md"))
     index = out.split('<table class="index">')[1].split("</table>")[0]
     assert index.count('<a href="#doc-') == 2
+
+
+def test_html_redundancy_map_is_a_heat_map_of_the_overlap_table():
+    from checker.report import PairEnd, Redundancy, RedundancyPair
+
+    document = report_of("samples/paris-summit.fr.txt").documents[0]
+    document = document.model_copy(update={"redundancy": Redundancy(
+        pairs=(RedundancyPair(a=PairEnd(section="key_points", line=2),
+                              b=PairEnd(section="summary", line=7), score=1.0),),
+        overlap={"summary": {"key_points": 0.5}, "body-1": {"key_points": 0.25}},
+    )})
+    out = render("html", RunReport.build([document], "error"))
+    heat = out.split('<table class="redundancy">')[1].split("</table>")[0]
+    assert '<td style="background:rgba(198,40,40,0.50)">50%</td>' in heat
+    assert '<td style="background:rgba(198,40,40,0.25)">25%</td>' in heat
+    assert heat.count("<tr>") == 1 + len(document.sections)
+    assert "Points Clés line 2 ≈ Résumé Rapide line 7 (score 1.00)" in out
