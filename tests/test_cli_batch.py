@@ -27,6 +27,8 @@ def test_jobs_give_the_same_bytes_as_one_job(run_cli):
     assert one.exit_code == four.exit_code == 1
     assert one.stdout == four.stdout
     assert len(json.loads(one.stdout)["documents"]) > 20
+    html = [run_cli("samples", "--format", "html", "-j", n).stdout for n in ("1", "3")]
+    assert html[0] == html[1] and html[0].count("<mark") > 10  # the brief text crossed processes
 
 
 def test_globs_are_expanded_sorted_and_an_empty_glob_is_reported(run_cli):
