@@ -132,3 +132,12 @@ def test_rule_command_shows_every_rules_full_doc_with_bad_and_good_example(run_c
         assert result.stdout.startswith(f"{code} {rule.name} ({rule.category}, default severity")
         example = result.stdout.split("## Example", 1)[1]
         assert "Bad" in example and "Good" in example, code
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_discovered_config_with_a_missing_schema_is_exit_2(run_cli, tmp_path, jobs):
+    briefs = [_brief(tmp_path / "a", f"{n}.txt") for n in range(2)]
+    (tmp_path / "a" / ".briefcheck.toml").write_text('schema = "ours.json"\n', encoding="utf-8")
+    result = run_cli(*briefs, "--jobs", jobs)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "ours.json: cannot use schema" in result.stderr and result.stderr.count("\n") == 1
