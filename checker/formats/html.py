@@ -82,7 +82,14 @@ def _highlighted(document: DocumentReport, ids: list[str]) -> str:
     for n, fact in enumerate(document.facts):
         at = _at(starts, fact.line, fact.column, size)
         ranges.append((at, at + max(len(fact.text), 1), -1 - n))
-    cuts = sorted({0, size, *(r[0] for r in ranges), *(min(r[1], size) for r in ranges)})
+    headings = []  # heading lines, shown bold so the brief's sections stand out
+    for section in document.sections:
+        if section.heading is not None and section.line < len(starts):
+            start = starts[section.line]
+            end = source.find("\n", start)
+            headings.append((start, size if end < 0 else end))
+    cuts = sorted({0, size, *(r[0] for r in ranges), *(min(r[1], size) for r in ranges),
+                   *(h for pair in headings for h in pair)})
     parts = []
     for a, b in zip(cuts, cuts[1:]):
         text = _e(source[a:b])
@@ -97,6 +104,8 @@ def _highlighted(document: DocumentReport, ids: list[str]) -> str:
         if facts:
             label = "; ".join(f"{f.kind}: {f.value}" for f in facts)
             text = f'<span class="fact" title="{_e(label)}">{text}</span>'
+        if any(start <= a < end for start, end in headings):
+            text = f"<b>{text}</b>"
         parts.append(text)
     return f'<pre class="brief">{"".join(parts)}</pre>'
 
