@@ -77,6 +77,7 @@ def test_conflict_is_red_and_script_in_a_brief_stays_text(page, tmp_path):
     cell = page.locator("table.facts td.conflict").first
     assert cell.is_visible()
     assert cell.evaluate("td => getComputedStyle(td).backgroundColor") == "rgb(255, 214, 214)"
+    page.screenshot(path=str(tmp_path / "conflict-report.png"), full_page=True)
     errors = page.locator("tr.finding.error")
     page.locator(".filters input[value=error]").first.uncheck()
     assert not errors.first.is_visible()
