@@ -12,7 +12,6 @@ import glob
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
@@ -82,6 +81,8 @@ def check_batch(
         if progress:
             progress(1)
     if parallel:
+        from concurrent.futures import ProcessPoolExecutor  # costs 25 ms: only for --jobs
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             done = pool.map(_check, [job for _, job in parallel], chunksize=4)
             for (i, _), report in zip(parallel, done):

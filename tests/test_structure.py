@@ -19,6 +19,16 @@ def codes(report) -> list[str]:
     return [f.code for f in report.findings]
 
 
+def test_shipped_brief_schema_is_a_valid_2020_12_schema():
+    import jsonschema
+
+    from checker.schema import shipped_schema_path
+
+    schema = json.loads(shipped_schema_path().read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)  # raises when invalid
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
 def test_seed_has_no_structure_finding():
     report = check_path(str(SEED))
     assert report.error is None
