@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -29,8 +29,12 @@ def load_pack(lang: str) -> dict[str, Any]:
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key: "Points Clés !" -> "points cles"."""
+    """Case-, accent- and punctuation-insensitive key: "Points Clés !" -> "points cles".
+
+    Memoised: fact extraction folds the same words and word runs over and over.
+    """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", stripped.replace("_", " ")).strip()
