@@ -142,6 +142,122 @@ def _unmatched(mine: list[Fact], theirs: list[Fact]) -> dict[str, list[Fact]]:
     return out
 
 
+#: Words that mark a sentence as background (another, earlier or later event), per language.
+BACKGROUND = {
+    "en": ("began", "begun", "started", "start of", "last", "previous", "previously", "ago",
+           "earlier", "since", "first", "next", "former", "anniversary", "history", "in 19", "in 20",
+           "after", "before", "follows", "following", "pressure from"),
+    "fr": ("a commencé", "ont commencé", "commencée", "débuté", "début", "dernier", "dernière",
+           "précédent", "précédente", "auparavant", "depuis", "il y a", "prochain", "prochaine",
+           "ancien", "ancienne", "anniversaire", "histoire", "en 19", "en 20", "après", "avant",
+           "suite à", "fait suite"),
+}
+#: Nouns that name the event a brief reports, per language.
+EVENT_NOUNS = {
+    "en": ("summit", "meeting", "talks", "conference", "session", "visit", "vote", "election",
+           "decision", "strike", "ceremony", "signing", "gathering", "negotiations", "round"),
+    "fr": ("sommet", "réunion", "rencontre", "pourparlers", "conférence", "session", "visite",
+           "vote", "scrutin", "élection", "décision", "grève", "cérémonie", "signature",
+           "négociations", "rassemblement"),
+}
+
+
+@cache
+def _marker_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in words) + r")", re.I)
+
+
+class Headline:
+    """The brief's event facts: per slot, the value most sections state (and Key Points or
+    Summary among them). A single-valued event fact (the event's day, city, country; the
+    duration of the thing the headline measures) stated with another value in a sentence
+    about the event is a conflict even when the two sentences are not paraphrases."""
+
+    def __init__(self, statements: Statements, kind: str):
+        self.statements = statements
+        self.kind = kind
+        facts = [f for fs in statements.facts.values() for f in fs]
+        self.clusters: dict[str, list[list[Fact]]] = defaultdict(list)
+        for f in sorted(facts, key=lambda f: f.span.start):
+            if f.weak or (f.kind == "date" and slot(f) == "relative"):
+                continue
+            groups = self.clusters[f.kind + ":" + slot(f)]
+            for g in groups:
+                if f.kind == g[0].kind and same_fact(f, g[0]):
+                    g.append(f)
+                    break
+            else:
+                if len(groups) < 64:
+                    groups.append([f])
+        self.event: dict[str, list[Fact]] = {}
+        for key, groups in self.clusters.items():
+            ranked = sorted(groups, key=lambda g: -self._support(g))
+            best = ranked[0]
+            if self._support(best) < 2 or (len(ranked) > 1 and self._support(ranked[1]) == self._support(best)):
+                continue
+            if not any(statements.kind[f.sentence] in (SectionKind.KEY_POINTS, SectionKind.SUMMARY) for f in best):
+                continue
+            self.event[key] = best
+
+    @staticmethod
+    def _support(group: list[Fact]) -> int:
+        return len({f.section for f in group})
+
+    def cluster_of(self, fact: Fact) -> list[Fact] | None:
+        for g in self.clusters.get(fact.kind + ":" + slot(fact), ()):
+            if fact in g:
+                return g
+        return None
+
+    def is_event(self, fact: Fact) -> bool:
+        if fact.kind in ("participant", "duration"):
+            return False
+        g = self.event.get(fact.kind + ":" + slot(fact))
+        return g is not None and fact in g
+
+    def _country_is_event(self, event: list[Fact]) -> bool:
+        """A country is the event's place only when no city is, or the event's city is in it."""
+        city = self.event.get("place:city")
+        return city is None or city[0].country == event[0].country
+
+    def background(self, sentence: int, text: str, lang: str) -> bool:
+        return bool(_marker_pattern(BACKGROUND.get(lang, BACKGROUND["en"])).search(text))
+
+    def about_event(self, sentence: int, text: str, lang: str) -> bool:
+        """A sentence that states another of the event's facts, or names the event."""
+        if any(self.is_event(f) for f in self.statements.facts[sentence] if f.kind != self.kind):
+            return True
+        return bool(_marker_pattern(EVENT_NOUNS.get(lang, EVENT_NOUNS["en"])).search(text))
+
+    def conflicts(self, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
+        """(odd fact, event fact in another section) for each event fact restated otherwise."""
+        for key, event in self.event.items():
+            if not key.startswith(self.kind + ":"):
+                continue
+            for group in self.clusters[key]:
+                if group is event or self._support(group) != 1:
+                    continue
+                for f in group:
+                    if f.weak or any(self.is_event(g) for g in self.statements.facts[f.sentence]
+                                     if g.kind == f.kind):
+                        continue
+                    if key == "place:country" and not self._country_is_event(event):
+                        continue
+                    if f.kind == "date" and _year(f) and _year(event[0]) and _year(f) != _year(event[0]):
+                        continue
+                    text = fold(texts[f.sentence])
+                    if self.background(f.sentence, text, lang) or not self.about_event(f.sentence, text, lang):
+                        continue
+                    other = next((g for g in event if g.section != f.section), None)
+                    if other is not None:
+                        yield f, other
+
+
+def _year(fact: Fact) -> str | None:
+    m = re.match(r"(\d{4})", fact.value)
+    return m.group(1) if m else None
+
+
 class _Conflict(Rule):
     category = "consistency"
     severity = Severity.ERROR
@@ -149,6 +265,27 @@ class _Conflict(Rule):
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         statements = analysis.statements
         reported: set[object] = set()
+        yield from self._pairs(statements, reported)
+        if self.fact in ("date", "place"):
+            brief = analysis.brief
+            lang = brief.lang if brief.lang in ("fr", "en") else "en"
+            texts = {s.index: s.text for section in brief.sections for s in section.sentences}
+            for y, x in Headline(statements, self.fact).conflicts(texts, lang):
+                if y.span in reported:
+                    continue
+                reported.add(y.span)
+                yield self._finding(statements, x, y)
+
+    def _finding(self, statements: Statements, x: Fact, y: Fact) -> Finding:
+        return self.finding(
+            f"{self.fact} {y.text!r} ({y.value}) in {statements.label[y.section]} "
+            f"contradicts {x.text!r} ({x.value}) in {statements.label[x.section]}",
+            y.span,
+            y.section,
+            related=(related(x.span, x.section, x.text),),
+        )
+
+    def _pairs(self, statements: Statements, reported: set[object]) -> Iterator[Finding]:
         for a, b in statements.pairs(self.fact):
             fa = [f for f in statements.facts[a] if f.kind == self.fact]
             fb = [f for f in statements.facts[b] if f.kind == self.fact]
@@ -167,13 +304,7 @@ class _Conflict(Rule):
                 if y.span in reported:
                     continue
                 reported.add(y.span)
-                yield self.finding(
-                    f"{self.fact} {y.text!r} ({y.value}) in {statements.label[y.section]} "
-                    f"contradicts {x.text!r} ({x.value}) in {statements.label[x.section]}",
-                    y.span,
-                    y.section,
-                    related=(related(x.span, x.section, x.text),),
-                )
+                yield self._finding(statements, x, y)
 
 
 class DateConflict(_Conflict):
