@@ -48,7 +48,9 @@ def _not_names(lang: str) -> frozenset[str]:
     """Capitalised words that begin sentences but are not names (determiners, pronouns…)."""
     pack = load_pack(lang)
     return frozenset(
-        [*pack["detect"]["stopwords"], *pack["facts"]["name_particles"], "the", "a", "an", "l'", "d'"]
+        [*pack["detect"]["stopwords"], *pack["facts"]["name_particles"],
+         *pack["facts"].get("place_prepositions", ()), *pack["facts"].get("articles", ()),
+         "the", "a", "an", "l'", "d'"]
     )
 
 
