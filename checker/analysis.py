@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from checker.config import Config
     from checker.facts import Fact
     from checker.rules.consistency import Statements
+    from checker.rules.redundancy import Repetition
     from checker.schema import Violation
 
 
@@ -44,3 +45,10 @@ class Analysis:
         from checker.rules.consistency import Statements
 
         return Statements(self)
+
+    @cached_property
+    def redundancy(self) -> Repetition:
+        """Sentences that repeat others, by section, shared by the R3xx rules and the report."""
+        from checker.rules.redundancy import Repetition
+
+        return Repetition(self)

@@ -23,6 +23,35 @@ class ConfigError(Exception):
     """A config that cannot be used: the message names the file, the key and the reason."""
 
 
+SectionKindName = Literal["key_points", "summary", "body", "conclusion", "title", "other"]
+
+
+class RedundancyConfig(BaseModel):
+    """Thresholds of the redundancy rules (R3xx) and the repetition a brief is meant to have.
+
+    Scores are `checker.align.similarity` (1.0 = same content words). The defaults were
+    calibrated on the seed and benchmarks/accuracy/corpus (RESULTS-redundancy.md): unrelated
+    sentences of one brief score up to about 0.70, a copy with two words changed about 0.85.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: At or above: the sentence is a (near-)verbatim copy.
+    verbatim: float = Field(default=0.9, ge=0.0, le=1.0)
+    #: At or above (and below `verbatim`): a close paraphrase. Below: unrelated.
+    paraphrase: float = Field(default=0.75, ge=0.0, le=1.0)
+    #: R302 fires when at least this share of a section's words is in sentences repeating
+    #: earlier sections. A brief's sections are three to five sentences: one copied sentence
+    #: of five is already a fifth (the seed's first body section: 22%).
+    section_overlap: float = Field(default=0.2, ge=0.0, le=1.0)
+    #: Repetition that is the brief's nature, not a fault: later section kind -> earlier
+    #: kinds it may repeat. The Summary restates the Key Points by design; the body and the
+    #: Conclusion should say something new (the clean corpus never copies into them).
+    expected: dict[SectionKindName, tuple[SectionKindName, ...]] = Field(
+        default_factory=lambda: {"summary": ("key_points",)}
+    )
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -38,6 +67,8 @@ class Config(BaseModel):
     lang: Literal["auto", "fr", "en"] = "auto"
     #: Another editorial schema than the shipped one (a path, relative to the config file).
     schema_path: Path | None = Field(default=None, alias="schema")
+    #: Redundancy thresholds and expected overlaps ([redundancy] table).
+    redundancy: RedundancyConfig = Field(default_factory=RedundancyConfig)
 
     @field_validator("select", "ignore", mode="before")
     @classmethod

@@ -16,7 +16,7 @@ from pathlib import Path
 from checker.analysis import Analysis
 from checker.config import Config
 from checker.loaders import EXTENSIONS, format_for, load
-from checker.report import DocumentReport, FactInfo, Finding, SectionInfo
+from checker.report import DocumentReport, FactInfo, Finding, Redundancy, SectionInfo
 from checker import suppression
 from checker.rules import Rule, all_rules, matches
 from checker.rules.suppressions import UnusedSuppression
@@ -131,8 +131,17 @@ def check_source(
         ),
         facts=_fact_infos(analysis),
         findings=tuple(findings),
+        redundancy=_redundancy(analysis, rules),
         source=source,
     )
+
+
+def _redundancy(analysis: Analysis, rules: tuple[Rule, ...]) -> Redundancy:
+    """The report's repeated sentences and overlap table, when a redundancy rule ran (they are
+    its evidence; a run without R rules need not import the similarity libraries)."""
+    if not any(rule.category == "redundancy" for rule in rules):
+        return Redundancy()
+    return analysis.redundancy.report()
 
 
 def _fact_infos(analysis: Analysis) -> tuple[FactInfo, ...]:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 RULE_MODULES = (
     "checker.rules.structure",
     "checker.rules.consistency",
+    "checker.rules.redundancy",
     "checker.rules.suppressions",
 )
 
