@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 
 
 class Analysis:
-    def __init__(self, brief: Brief, config: Config):
+    def __init__(self, brief: Brief, config: Config, encoding: str | None = None):
         self.brief = brief
         self.config = config
+        #: The legacy encoding the file was read in (not UTF-8), for S121; else None.
+        self.encoding = encoding
 
     @cached_property
     def schema_violations(self) -> list[Violation]:

@@ -8,13 +8,18 @@ report with `error` set, so one bad file never stops the others.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
+import traceback
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 from checker.analysis import Analysis
-from checker.config import Config
+from checker.config import Config, ConfigError
+from checker.encoding import DocumentError
+from checker.encoding import decode as decode_bytes
 from checker.loaders import EXTENSIONS, format_for, load
 from checker.report import DocumentReport, FactInfo, Finding, Redundancy, SectionInfo
 from checker import suppression
@@ -23,53 +28,60 @@ from checker.rules.suppressions import UnusedSuppression
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-#: Files larger than this are refused with a clear message (bytes).
+#: Files larger than this are refused with a clear message (bytes): briefs are a few KB, and
+#: refusing early bounds memory and time (a 10 MB text takes minutes to analyse).
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
-class DocumentError(Exception):
-    """This document cannot be checked; the message says why, for the user."""
-
-
 def decode(data: bytes) -> str:
-    """The text of a file's bytes: UTF-8 (a BOM is dropped), newlines made "\\n"."""
-    if not data.strip():
-        raise DocumentError("file is empty" if not data else "file has only white space")
-    if b"\x00" in data[:8192]:
-        raise DocumentError("binary file (contains NUL bytes), not a text brief")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}"
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """The text of a file's bytes (see `checker.encoding.decode`), newlines made "\\n"."""
+    return decode_bytes(data)[0]
 
 
-def read_path(path: str) -> str:
-    """The decoded text of a file, or stdin for "-"."""
+def read_path(path: str) -> tuple[str, str | None]:
+    """The decoded text of a file, or stdin for "-", and the legacy encoding assumed if any."""
     if path == STDIN:
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     else:
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
-        except FileNotFoundError:
-            raise DocumentError("no such file") from None
-        except IsADirectoryError:
-            raise DocumentError("is a directory") from None
-        except OSError as exc:
-            raise DocumentError(f"cannot read: {exc.strerror or exc}") from None
+        data = _read_file(path)
     if len(data) > MAX_FILE_BYTES:
-        raise DocumentError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    return decode(data)
+        raise DocumentError(
+            f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit"
+            " (a brief is a few KB); not checked"
+        )
+    return decode_bytes(data)
+
+
+def _read_file(path: str) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of a regular file. A FIFO or device is refused
+    before opening it: reading one would block or never end."""
+    try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise DocumentError("is a directory")
+        if not stat.S_ISREG(mode):
+            raise DocumentError("not a regular file (a FIFO, device or socket)")
+        with open(path, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        broken = os.path.islink(path)
+        raise DocumentError("broken symbolic link" if broken else "no such file") from None
+    except OSError as exc:
+        raise DocumentError(f"cannot read: {exc.strerror or exc}") from None
 
 
 def briefs_in(directory: str) -> list[str]:
     """The brief files under a directory, recursively, by extension, sorted."""
     return sorted(
-        str(p) for p in Path(directory).rglob("*") if p.suffix.lower() in EXTENSIONS and p.is_file()
+        str(p)
+        for p in Path(directory).rglob("*")  # does not follow directory symlinks: no loops
+        if p.suffix.lower() in EXTENSIONS and (p.is_file() or _dangling(p))
     )
+
+
+def _dangling(path: Path) -> bool:
+    """A symlink to nothing: listed, so the report says so instead of skipping it."""
+    return path.is_symlink() and not path.exists()
 
 
 @cache
@@ -101,15 +113,47 @@ def _suppressed(
 
 
 def check_source(
-    source: str, path: str, format: str | None = None, config: Config | None = None
+    source: str,
+    path: str,
+    format: str | None = None,
+    config: Config | None = None,
+    encoding: str | None = None,
 ) -> DocumentReport:
-    """Check one brief given as text."""
+    """Check one brief given as text (`encoding`: the legacy encoding it was read in).
+
+    A bug of ours on one document must not lose the others of a batch: any unexpected
+    exception becomes this document's `error` (exit code 2) asking to report it. A bad
+    config or schema is not the document's fault and still stops the run.
+    """
     config = config or Config()
+    try:
+        return _check_source(source, path, format, config, encoding)
+    except Exception as exc:  # noqa: BLE001 - the guard of last resort, by design
+        from checker.schema import SchemaError
+
+        if isinstance(exc, (ConfigError, SchemaError)):
+            raise
+        if os.environ.get("BRIEFCHECK_DEBUG"):
+            traceback.print_exc()
+        detail = " ".join(str(exc).split())[:200]
+        return DocumentReport(
+            path=path,
+            lang=None,
+            format=format,
+            error=f"internal error: {type(exc).__name__}: {detail} — please report this",
+        )
+
+
+def _check_source(
+    source: str, path: str, format: str | None, config: Config, encoding: str | None
+) -> DocumentReport:
     try:
         brief = load(source, path, format, config.lang)
     except ValueError as exc:
         return DocumentReport(path=path, lang=None, format=format, error=str(exc))
-    analysis = Analysis(brief, config)
+    except RecursionError:
+        return DocumentReport(path=path, lang=None, format=format, error="nested too deeply")
+    analysis = Analysis(brief, config, encoding)
     rules = _active_rules(config.select, config.ignore)
     findings = _suppressed(
         [finding for rule in rules for finding in rule.check(analysis)], source, brief.format, rules
@@ -159,10 +203,10 @@ def check_file(path: str, config: Config | None = None) -> DocumentReport:
     """Check one file (or stdin for "-"); a file that cannot be read gives a report with `error`."""
     name = STDIN_NAME if path == STDIN else path
     try:
-        source = read_path(path)
+        source, encoding = read_path(path)
     except DocumentError as exc:
         return DocumentReport(path=name, lang=None, format=format_for(path), error=str(exc))
-    return check_source(source, name, None, config)
+    return check_source(source, name, None, config, encoding)
 
 
 def check_paths(paths: Iterable[str], config: Config) -> list[DocumentReport]:

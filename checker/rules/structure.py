@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.analysis import Analysis
+from checker.lang import SUPPORTED
+from checker.model import LineIndex, Span
 from checker.report import Finding, Severity
 from checker.rules import Rule
 
@@ -421,6 +423,96 @@ class KeyPointsProse(SchemaRule):
     name = "key-points-prose"
 
 
+class UnsupportedLanguage(Rule):
+    """The brief is in a language briefcheck has no language pack for.
+
+    ## What it does
+    Reports a brief whose language is neither French nor English (detected from its
+    headings and common words, or stated by `--lang`, `<html lang>` or JSON `lang`). The
+    structure is still checked; dates, places and durations are not understood, so the
+    consistency rules may miss conflicts.
+
+    ## Why is this bad?
+    A clean report on a German brief would look like a pass although half the checks could
+    not run; the editor must know the result is partial.
+
+    ## Example
+    Bad:
+    ```text
+    Kernpunkte
+    - Die Staats- und Regierungschefs treffen sich am 6. Januar in Paris.
+    ```
+    Good (a supported language):
+    ```text
+    Key Points
+    - Leaders meet in Paris on January 6.
+    ```
+    """
+
+    code = "S120"
+    name = "unsupported-language"
+    category = "structure"
+    severity = Severity.WARNING
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        lang = analysis.brief.lang
+        if lang in SUPPORTED:
+            return
+        what = "not recognised" if lang == "und" else f"'{lang}' is not supported"
+        message = (
+            f"language {what} (supported: {', '.join(SUPPORTED)}); structure checked,"
+            " facts and conflicts may be missed"
+        )
+        yield self.finding(message, _first_span(analysis), None)
+
+
+class LegacyEncoding(Rule):
+    """The file is not UTF-8: it was read in the legacy encoding named in the message.
+
+    ## What it does
+    A file that is not valid UTF-8 is read as Windows-1252 or Latin-1 when its bytes
+    decode to clean text in one of them, and this rule says which encoding was assumed,
+    at the first character outside ASCII. Files that fit no such encoding are refused.
+
+    ## Why is this bad?
+    Other tools in the pipeline may read the file as UTF-8 and show "Ã©" for "é"; the
+    assumption may also be wrong for a file in another legacy encoding.
+
+    ## Example
+    Bad (bytes):
+    ```text
+    Key Points
+    - Leaders meet at the caf\xe9 on January 6.
+    ```
+    Good (the same text saved as UTF-8):
+    ```text
+    Key Points
+    - Leaders meet at the caf\xc3\xa9 on January 6.
+    ```
+    """
+
+    code = "S121"
+    name = "legacy-encoding"
+    category = "structure"
+    severity = Severity.INFO
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        if analysis.encoding is None:
+            return
+        source = analysis.brief.source
+        at = next((i for i, c in enumerate(source) if ord(c) > 0x7F), 0)
+        span = LineIndex(source).span(at, min(at + 1, len(source)))
+        message = f"not UTF-8: read as {analysis.encoding}; save the file as UTF-8"
+        yield self.finding(message, span, None)
+
+
+def _first_span(analysis: Analysis) -> Span:
+    """Where the brief starts: its first section's heading or text, else offset 0."""
+    for section in analysis.brief.sections:
+        return section.heading_span or section.span
+    return LineIndex(analysis.brief.source).span(0, 0)
+
+
 RULES = [
     SchemaViolation,
     MissingSection,
@@ -436,4 +528,6 @@ RULES = [
     EmptySection,
     BriefLength,
     KeyPointsProse,
+    UnsupportedLanguage,
+    LegacyEncoding,
 ]

@@ -1,0 +1,200 @@
+"""Hostile and broken input through the CLI: every input gives a report (exit 0/1) or a
+one-line error naming the file (exit 2), never a traceback; a batch loses no document; and
+nothing a brief contains is expanded, fetched or executed."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from conftest import ROOT, SAMPLES
+
+HOSTILE = ROOT / "tests" / "hostile"
+
+
+def _json(run_cli, *args):
+    result = run_cli(*args, "--format", "json", "--fail-on", "never")
+    assert "Traceback" not in result.stderr + result.stdout
+    return result, json.loads(result.stdout)
+
+
+def _refused(run_cli, path, reason):
+    """The file is reported with a one-line error naming it; exit 2; no traceback."""
+    result = run_cli(path)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stdout + result.stderr
+    line = f"{path}: error: {reason}"
+    assert [entry for entry in result.stdout.splitlines() if entry.startswith(line)], result.stdout
+    return result
+
+
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("empty.txt", "file is empty"),
+        ("whitespace.txt", "file has only white space"),
+        ("binary.txt", "binary file"),
+        ("nul-bytes.md", "binary file"),
+        ("invalid-utf8.txt", "not valid UTF-8 (byte 0x81 at offset 13) and not recognisably"),
+        ("mixed-utf8.txt", "not valid UTF-8 (byte 0xe9 at offset 50) and mixes UTF-8"),
+        ("truncated.json", "invalid JSON: Unterminated string"),
+    ],
+)
+def test_unusable_files_are_refused_with_one_line(run_cli, name, reason):
+    _refused(run_cli, HOSTILE / name, reason)
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("broken.html", "S111"),
+        ("billion-laughs.html", "S104"),
+        ("external-entities.html", "S104"),
+        ("wrong-shape.json", "S100"),
+        ("headings-only.md", "S111"),
+        ("no-headings.txt", "S101"),
+        ("format-strings.txt", "S111"),
+    ],
+)
+def test_broken_but_readable_briefs_get_a_report(run_cli, name, code):
+    result, report = _json(run_cli, HOSTILE / name)
+    assert result.exit_code == 0
+    (document,) = report["documents"]
+    assert document["error"] is None
+    assert code in [f["code"] for f in document["findings"]]
+
+
+@pytest.mark.parametrize("name", ["billion-laughs.html", "external-entities.html"])
+def test_doctype_entities_are_never_expanded_or_fetched(run_cli, name):
+    result, report = _json(run_cli, HOSTILE / name)
+    text = json.dumps(report)
+    assert "lollol" not in text and "root:" not in text
+    assert len(result.stdout) < 20_000
+
+
+def test_a_legacy_encoding_is_read_and_named(run_cli):
+    result, report = _json(run_cli, HOSTILE / "cp1252.fr.txt")
+    (document,) = report["documents"]
+    assert document["error"] is None and document["lang"] == "fr"
+    (note,) = [f for f in document["findings"] if f["code"] == "S121"]
+    assert "read as cp1252" in note["message"] and note["severity"] == "info"
+    assert document["sections"][0]["heading"] == "Points Clés"
+
+
+@pytest.mark.parametrize("name", ["bom.en.txt", "crlf.en.txt", "cr.en.txt"])
+def test_bom_and_line_ends_keep_positions(run_cli, name):
+    _, plain = _json(run_cli, SAMPLES / "nato-summit.en.txt")
+    _, other = _json(run_cli, HOSTILE / name)
+    where = [(f["code"], f["location"]) for f in plain["documents"][0]["findings"]]
+    assert where and [(f["code"], f["location"]) for f in other["documents"][0]["findings"]] == where
+    assert any(loc["line"] > 2 and loc["column"] > 40 for _, loc in where)
+
+
+def test_a_200000_character_line_is_checked(run_cli, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("Key Points\n- " + "word " * 40_000 + ".\n", encoding="utf-8")
+    result, report = _json(run_cli, path)
+    assert report["documents"][0]["error"] is None
+    assert "S105" in [f["code"] for f in report["documents"][0]["findings"]]
+
+
+def test_a_20_mb_file_is_refused_by_the_size_limit(run_cli, tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"Key Points\n" + b"- a sentence of words.\n" * (20 * 1024 * 1024 // 23))
+    _refused(run_cli, path, "file is larger than the 10 MB limit")
+
+
+def test_json_nested_100000_levels_is_refused(run_cli, tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = _refused(run_cli, path, "")
+    assert "deep" in result.stdout
+
+
+def test_unsupported_language_is_said_and_structure_still_checked(run_cli):
+    result, report = _json(run_cli, SAMPLES / "structure" / "s120-unsupported-language.de.txt")
+    codes = [f["code"] for f in report["documents"][0]["findings"]]
+    assert "S120" in codes and "S101" in codes
+
+
+def test_html_lang_of_another_language_is_unsupported(run_cli, tmp_path):
+    path = tmp_path / "de.html"
+    path.write_text('<html lang="de"><body><h2>Key Points</h2><ul><li>Ein Punkt hier.</li></ul>',
+                    encoding="utf-8")
+    _, report = _json(run_cli, path)
+    (s120,) = [f for f in report["documents"][0]["findings"] if f["code"] == "S120"]
+    assert "'de' is not supported" in s120["message"]
+
+
+def test_a_fifo_is_refused_without_blocking(run_cli, tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    _refused(run_cli, fifo, "not a regular file")
+
+
+def test_an_unreadable_file_is_reported_and_the_batch_goes_on(run_cli, tmp_path, monkeypatch):
+    import checker.run
+
+    real_open = open
+
+    def denying_open(path, *args, **kwargs):
+        if str(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(checker.run, "open", denying_open, raising=False)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Key Points\n", encoding="utf-8")
+    result = run_cli(secret, SAMPLES / "nato-summit.en.txt")
+    assert result.exit_code == 2
+    assert f"{secret}: error: cannot read: Permission denied" in result.stdout
+    assert "nato-summit.en.txt:" in result.stdout and "in 2 documents" in result.stdout
+
+
+def test_a_directory_with_a_dangling_symlink_and_a_loop(run_cli, tmp_path):
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "good.en.txt").write_bytes((SAMPLES / "nato-summit.en.txt").read_bytes())
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "loop").symlink_to(folder)
+    (folder / "self.txt").symlink_to(folder / "self.txt")
+    result, report = _json(run_cli, folder)
+    assert result.exit_code == 2
+    errors = {os.path.basename(d["path"]): d["error"] for d in report["documents"]}
+    assert errors["good.en.txt"] is None
+    assert errors["gone.txt"] == "broken symbolic link"
+    assert errors["self.txt"].startswith("cannot read: Too many levels of symbolic links")
+    assert len(errors) == 3
+
+
+def test_a_batch_with_every_hostile_file_checks_all_of_them(run_cli):
+    files = sorted(HOSTILE.iterdir())
+    result, report = _json(run_cli, *files)
+    assert result.exit_code == 2
+    assert [d["path"] for d in report["documents"]] == [str(f) for f in files]
+    refused = [d for d in report["documents"] if d["error"]]
+    assert report["summary"]["unreadable"] == len(refused) == 7
+    for document in refused:
+        assert f"briefcheck: {document['path']}: {document['error']}" in result.stderr
+
+
+def test_an_internal_error_loses_one_document_not_the_batch(run_cli, monkeypatch):
+    from checker.rules.structure import KeyPointsCount
+
+    def broken(self, analysis):
+        if "nato" in analysis.brief.path:
+            raise ValueError("boom\nsecond line")
+        return iter(())
+
+    monkeypatch.setattr(KeyPointsCount, "check", broken)
+    nato, seed = SAMPLES / "nato-summit.en.txt", SAMPLES / "paris-summit.fr.txt"
+    result, report = _json(run_cli, nato, seed)
+    assert result.exit_code == 2
+    first, second = report["documents"]
+    assert first["error"] == "internal error: ValueError: boom second line — please report this"
+    assert second["error"] is None and second["findings"]
+    text = run_cli(nato)
+    assert text.exit_code == 2 and "Traceback" not in text.stdout + text.stderr
+    assert f"{nato}: error: internal error: ValueError" in text.stdout
