@@ -145,10 +145,10 @@ def _unmatched(mine: list[Fact], theirs: list[Fact]) -> dict[str, list[Fact]]:
 #: Words that mark a sentence as background (another, earlier or later event), per language.
 BACKGROUND = {
     "en": ("began", "begun", "started", "start of", "last", "previous", "previously", "ago",
-           "earlier", "since", "first", "next", "former", "anniversary", "history", "in 19", "in 20",
-           "after", "before", "follows", "following", "pressure from"),
+           "earlier", "since", "next", "former", "anniversary", "history", "in 19", "in 20",
+           "follows", "following"),
     "fr": ("a commencé", "ont commencé", "commencée", "débuté", "début", "dernier", "dernière",
-           "précédent", "précédente", "auparavant", "depuis", "il y a", "prochain", "prochaine",
+           "précédent", "précédente", "auparavant", "depuis 19", "depuis 20", "il y a", "prochain", "prochaine",
            "ancien", "ancienne", "anniversaire", "histoire", "en 19", "en 20", "après", "avant",
            "suite à", "fait suite"),
 }
@@ -210,8 +210,10 @@ class Headline:
         return None
 
     def is_event(self, fact: Fact) -> bool:
-        if fact.kind in ("participant", "duration"):
-            return False
+        if fact.kind == "participant":
+            # A person two sections name is one of the event's people.
+            g = self.cluster_of(fact)
+            return fact.detail != "organisation" and g is not None and self._support(g) >= 2
         g = self.event.get(fact.kind + ":" + slot(fact))
         return g is not None and fact in g
 
@@ -239,7 +241,9 @@ class Headline:
                     continue
                 for f in group:
                     if f.weak or any(self.is_event(g) for g in self.statements.facts[f.sentence]
-                                     if g.kind == f.kind):
+                                     if g.kind == f.kind and slot(g) in (slot(f), "city")):
+                        continue
+                    if f.kind == "place" and not _located(texts[f.sentence], f, lang):
                         continue
                     if key == "place:country" and not self._country_is_event(event):
                         continue
@@ -251,6 +255,25 @@ class Headline:
                     other = next((g for g in event if g.section != f.section), None)
                     if other is not None:
                         yield f, other
+
+
+@cache
+def _locating_words(lang: str) -> frozenset[str]:
+    pack = load_pack(lang)
+    words = {fold(w) for w in pack.get("facts", {}).get("place_prepositions", ())}
+    return frozenset((words | {"of", "de", "d'", "du", "around", "autour"}) - {"from", "depuis"})
+
+
+def _located(text: str, fact: Fact, lang: str) -> bool:
+    """A place where something happens follows a preposition ("in Paris", "à Paris", "north
+    of Naples"); a place something comes from ("sent from Italy") or that acts ("Paris
+    envisage…", the government) is not the event's place."""
+    at = text.find(fact.text)
+    before = fold(text[: max(0, at)]).replace("’", "'").split()
+    if not before:
+        return False
+    last = before[-1]
+    return last in _locating_words(lang) or last.endswith("d'") or last.endswith("l'")
 
 
 def _year(fact: Fact) -> str | None:
