@@ -217,6 +217,11 @@ class Headline:
         g = self.event.get(fact.kind + ":" + slot(fact))
         return g is not None and fact in g
 
+    def _measures_same(self, fact: Fact, event: list[Fact]) -> bool:
+        words = self.statements.words
+        return any(words[fact.sentence] & words[g.sentence] for g in event[:16]
+                   if g.section != fact.section)
+
     def _country_is_event(self, event: list[Fact]) -> bool:
         """A country is the event's place only when no city is, or the event's city is in it."""
         city = self.event.get("place:city")
@@ -229,6 +234,10 @@ class Headline:
         """A sentence that states another of the event's facts, or names the event."""
         if any(self.is_event(f) for f in self.statements.facts[sentence] if f.kind != self.kind):
             return True
+        return self._names_event(text, lang)
+
+    @staticmethod
+    def _names_event(text: str, lang: str) -> bool:
         return bool(_marker_pattern(EVENT_NOUNS.get(lang, EVENT_NOUNS["en"])).search(text))
 
     def conflicts(self, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
@@ -250,7 +259,13 @@ class Headline:
                     if f.kind == "date" and _year(f) and _year(event[0]) and _year(f) != _year(event[0]):
                         continue
                     text = fold(texts[f.sentence])
-                    if self.background(f.sentence, text, lang) or not self.about_event(f.sentence, text, lang):
+                    if f.kind == "duration":
+                        # A duration measures one thing: the same unit, said of the same thing
+                        # (a word shared with a sentence stating the headline duration).
+                        if not (self._measures_same(f, event) or (
+                                self._names_event(text, lang) and not self.background(f.sentence, text, lang))):
+                            continue
+                    elif self.background(f.sentence, text, lang) or not self.about_event(f.sentence, text, lang):
                         continue
                     other = next((g for g in event if g.section != f.section), None)
                     if other is not None:
@@ -289,7 +304,7 @@ class _Conflict(Rule):
         statements = analysis.statements
         reported: set[object] = set()
         yield from self._pairs(statements, reported)
-        if self.fact in ("date", "place"):
+        if self.fact in ("date", "place", "duration"):
             brief = analysis.brief
             lang = brief.lang if brief.lang in ("fr", "en") else "en"
             texts = {s.index: s.text for section in brief.sections for s in section.sentences}
