@@ -1,0 +1,94 @@
+"""Sentence alignment: normalisation, the score, and that candidate generation on large
+briefs finds the same pairs as scoring every pair."""
+
+from __future__ import annotations
+
+import random
+
+from checker import align as align_module
+from checker.align import align, normalise_tokens, similarity
+from checker.loaders import load
+from conftest import SEED
+
+
+def test_normalisation_ignores_case_accents_punctuation_stop_words_and_endings():
+    a = normalise_tokens("Les ALLIÉS européens et la rencontre du président à Paris !", "fr")
+    b = normalise_tokens("l'allie europeen, les rencontres des presidents a paris", "fr")
+    assert a == b
+    assert "les" not in a and "le" not in a
+
+
+def test_english_stems_and_stop_words():
+    assert normalise_tokens("The leaders are meeting in Brussels.", "en") == \
+        normalise_tokens("leader meets Brussels", "en")
+
+
+def test_copy_scores_one_and_unrelated_sentences_score_low():
+    fr = lambda text: normalise_tokens(text, "fr")
+    copy = "Le sommet représente la dernière tentative pour convenir de garanties de sécurité."
+    assert similarity(fr(copy), fr(copy.upper())) == 1.0
+    unrelated = "Les syndicats de cheminots appellent à une grève de trois jours en février."
+    assert similarity(fr(copy), fr(unrelated)) < 0.6
+    assert similarity([], fr(copy)) == 0.0
+
+
+def test_two_changed_words_stay_above_the_paraphrase_threshold():
+    a = normalise_tokens("European Union leaders meet in Brussels on December 18 for a two-day "
+                         "summit on financing Ukraine.", "en")
+    b = normalise_tokens("European Union ministers meet in Brussels on December 18 for a two-day "
+                         "conference on financing Ukraine.", "en")
+    assert 0.75 <= similarity(a, b) < 0.9
+
+
+def test_seed_first_key_point_summary_and_body_are_verbatim():
+    brief = load(SEED.read_text(encoding="utf-8"), str(SEED), None, "auto")
+    pairs = {(p.a.span.line, p.b.span.line): p.score for p in align(brief, min_score=0.9)}
+    assert pairs == {(2, 7): 1.0, (2, 10): 1.0, (7, 10): 1.0}
+
+
+def test_pairs_are_ordered_and_earlier_first():
+    brief = load(SEED.read_text(encoding="utf-8"), str(SEED), None, "auto")
+    pairs = align(brief, min_score=0.5)
+    keys = [(p.a.index, p.b.index) for p in pairs]
+    assert keys == sorted(keys) and all(a < b for a, b in keys)
+
+
+def _large_brief(sentences: int):
+    """A brief of distinct sentences with a few planted copies and edits."""
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = ["".join(rng.choices(letters, k=rng.randint(6, 10))) for _ in range(3000)]
+    lines = ["Key Points", "- Leaders meet in Paris on January 6 for talks on security."]
+    lines.append("Summary")
+    planted = []
+    body = [" ".join(rng.sample(words, 10)).capitalize() + "." for _ in range(sentences)]
+    for n in range(0, sentences, 97):
+        source = body[n]
+        edited = source.split()
+        edited[3] = "changed"
+        planted.append(source)
+        planted.append(" ".join(edited))
+    lines.append(" ".join(planted[:2]))
+    lines.append("Body")
+    lines += [" ".join(body[i : i + 5]) for i in range(0, len(body), 5)]
+    lines.append(" ".join(planted[2:]))
+    lines += ["Conclusion", "The talks in Paris end on January 7."]
+    return load("\n".join(lines) + "\n", "large.en.txt", None, "en")
+
+
+def test_candidate_generation_finds_the_pairs_exact_scoring_finds(monkeypatch):
+    brief = _large_brief(1500)
+    monkeypatch.setattr(align_module, "EXACT_LIMIT", 10**6)
+    exact = align(brief, min_score=0.75)
+    monkeypatch.setattr(align_module, "EXACT_LIMIT", 10)
+    indexed = align(brief, min_score=0.75)
+    assert len(exact) > 30
+    assert indexed == exact
+
+
+def test_text_of_chooses_what_is_compared():
+    brief = load(SEED.read_text(encoding="utf-8"), str(SEED), None, "auto")
+    n = len(brief.sentences)
+    same = align(brief, min_score=0.99, text_of=lambda s: "the same three content words")
+    assert len(same) == n * (n - 1) // 2
+    assert align(brief, min_score=0.99, text_of=lambda s: "two words") == []
