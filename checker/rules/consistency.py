@@ -291,6 +291,68 @@ def _located(text: str, fact: Fact, lang: str) -> bool:
     return last in _locating_words(lang) or last.endswith("d'") or last.endswith("l'")
 
 
+#: Sentences naming the brief's people looked at per stranger (bounds the work).
+MAX_PEOPLE_SENTENCES = 64
+
+
+def _person(f: Fact) -> bool:
+    return f.kind == "participant" and f.detail in ("person", "name")
+
+
+def _title_before(text: str, fact: Fact, lang: str) -> str | None:
+    """The title right before a name, with the word that qualifies it ("council president",
+    "secretary general", "ministre des transports"), folded."""
+    from checker.facts.participants import _titles
+
+    at = text.find(fact.text)
+    if at <= 0:
+        return None
+    before = fold(text[:at]).split()[-4:]
+    titles = _titles(lang)
+    stop = _function_words(lang)
+    for n in range(min(3, len(before)), 0, -1):
+        if " ".join(before[-n:]) in titles:
+            qualified = len(before) > n and before[-n - 1] not in stop
+            return " ".join(before[-n - 1 :] if qualified else before[-n:])
+    return None
+
+
+def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
+    """(stranger, person): a person the brief names in one section only, in a statement that
+    another section makes about one of the brief's own people (two sections or more name
+    them) — the same title, or the same words once the names are masked."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for fs in statements.facts.values():
+        for f in fs:
+            if _person(f):
+                people[f.value].add(f.section)
+    main = {v for v, secs in people.items() if len(secs) >= 2}
+    if not main:
+        return
+    named: list[Fact] = []
+    for i in sorted(statements.facts):
+        for f in statements.facts[i]:
+            if _person(f) and f.value in main and len(named) < MAX_PEOPLE_SENTENCES:
+                named.append(f)
+    for i in sorted(statements.facts):
+        for f in statements.facts[i]:
+            if not _person(f) or len(people[f.value]) != 1:
+                continue
+            here = {g.value for g in statements.facts[i] if _person(g)}
+            title = _title_before(texts[i], f, lang)
+            best, score = None, 0
+            for g in named:
+                if g.section == f.section or g.value in here:
+                    continue
+                shared = len(statements.words[i] & statements.words[g.sentence])
+                same_title = title is not None and title == _title_before(texts[g.sentence], g, lang)
+                s = shared + (3 if same_title else 0)
+                if s > score:
+                    best, score = g, s
+            if best is not None and score >= 2:
+                yield f, best
+
+
 def _year(fact: Fact) -> str | None:
     m = re.match(r"(\d{4})", fact.value)
     return m.group(1) if m else None
@@ -304,6 +366,15 @@ class _Conflict(Rule):
         statements = analysis.statements
         reported: set[object] = set()
         yield from self._pairs(statements, reported)
+        if self.fact == "participant":
+            brief = analysis.brief
+            lang = brief.lang if brief.lang in ("fr", "en") else "en"
+            texts = {s.index: s.text for section in brief.sections for s in section.sentences}
+            for y, x in _replaced_people(statements, texts, lang):
+                if y.span in reported:
+                    continue
+                reported.add(y.span)
+                yield self._finding(statements, x, y)
         if self.fact in ("date", "place", "duration"):
             brief = analysis.brief
             lang = brief.lang if brief.lang in ("fr", "en") else "en"
