@@ -94,3 +94,66 @@ def test_report_lists_the_facts():
     first_date = next(f for f in facts if f.kind == "date")
     assert first_date.model_dump() == {"kind": "date", "value": "--01-06", "text": "6 janvier",
                                        "section": "key_points", "line": 2, "column": 132}
+
+
+# Headline facts: the event's date, place and duration restated with another value in a
+# sentence that is no paraphrase of the headline but is about the event.
+HEADLINE_EN = """Key Points
+- The central bank holds its rate meeting in Frankfurt on Thursday, January 29.
+- Inflation has stayed close to target for eight months.
+- President Christine Lagarde is expected to hold rates.
+Summary
+Policymakers meet in Frankfurt on January 29, and markets expect no change. Christine Lagarde says inflation held near target for eight months.
+Markets
+Traders in London and New York price a small chance of a move. Lagarde's words at the meeting on January 29 could change that view. The last cut came on June 5, 2025, in Frankfurt.
+Conclusion
+The January 29 decision in Frankfurt is likely to be a pause for Christine Lagarde.
+"""
+
+HEADLINE_FR = """Points Clés
+- Les ministres de l'OTAN se réunissent à Bruxelles le jeudi 5 février.
+- Le secrétaire général Mark Rutte veut plus de munitions.
+- La réunion dure deux jours.
+Résumé Rapide
+Les ministres se retrouvent à Bruxelles le 5 février pour deux jours de discussions avec Mark Rutte.
+Les Budgets
+Plusieurs pays, dont l'Espagne, jugent l'objectif irréaliste. Les deux jours de réunion à Bruxelles doivent vérifier les plans. Le sommet précédent s'est tenu à La Haye en juin 2025.
+Conclusion
+La réunion du 5 février montrera si les alliés suivent Mark Rutte. À Bruxelles, l'OTAN veut prouver ses engagements.
+"""
+
+HEADLINE_MUTANTS = [
+    ("C201", HEADLINE_EN, "rate meeting in Frankfurt on Thursday, January 29", "rate meeting in Frankfurt on Thursday, January 22"),
+    ("C202", HEADLINE_EN, "The January 29 decision in Frankfurt", "The January 29 decision in Milan"),
+    ("C201", HEADLINE_EN, "at the meeting on January 29", "at the meeting on January 30"),
+    ("C204", HEADLINE_EN, "near target for eight months", "near target for five months"),
+    ("C202", HEADLINE_FR, "À Bruxelles, l'OTAN", "À Vienne, l'OTAN"),
+    ("C202", HEADLINE_FR, "Les deux jours de réunion à Bruxelles", "Les deux jours de réunion à Vienne"),
+    ("C201", HEADLINE_FR, "La réunion du 5 février", "La réunion du 12 février"),
+    ("C204", HEADLINE_FR, "La réunion dure deux jours", "La réunion dure trois jours"),
+]
+
+
+@pytest.mark.parametrize("text", [HEADLINE_EN, HEADLINE_FR], ids=["en", "fr"])
+def test_headline_facts_with_background_and_passing_places_are_consistent(text):
+    # "Traders in London", "the last cut … in 2025", "le sommet précédent … à La Haye",
+    # "dont l'Espagne": background and passing places, no conflict.
+    assert [c for c in codes(text) if c in ("C201", "C202", "C203", "C204")] == []
+
+
+@pytest.mark.parametrize(("code", "text", "old", "new"), HEADLINE_MUTANTS)
+def test_headline_fact_restated_otherwise_is_a_conflict(code, text, old, new):
+    assert old in text
+    findings = check_text(text.replace(old, new), "brief.txt", "text", Config(select=("C2",))).findings
+    errors = [f for f in findings if f.severity == "error"]
+    assert [f.code for f in errors] == [code]
+    line = text.replace(old, new).count("\n", 0, text.replace(old, new).index(new)) + 1
+    assert line in (errors[0].location.line, *(r.line for r in errors[0].related))
+    assert errors[0].related and errors[0].related[0].section != errors[0].location.section
+
+
+def test_person_named_once_in_a_statement_about_another_persons_role_is_a_conflict():
+    text = HEADLINE_FR.replace("suivent Mark Rutte.", "suivent le secrétaire général Jens Stoltenberg.")
+    findings = check_text(text, "brief.txt", "text", Config(select=("C203",))).findings
+    assert [f.code for f in findings] == ["C203"]
+    assert "Jens Stoltenberg" in findings[0].message and "Mark Rutte" in findings[0].message

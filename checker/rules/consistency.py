@@ -211,9 +211,9 @@ class Headline:
 
     def is_event(self, fact: Fact) -> bool:
         if fact.kind == "participant":
-            # A person two sections name is one of the event's people.
+            # A person or organisation two sections name is one of the event's participants.
             g = self.cluster_of(fact)
-            return fact.detail != "organisation" and g is not None and self._support(g) >= 2
+            return g is not None and self._support(g) >= 2
         g = self.event.get(fact.kind + ":" + slot(fact))
         return g is not None and fact in g
 
