@@ -332,11 +332,12 @@ def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -
     named: list[Fact] = []
     for i in sorted(statements.facts):
         for f in statements.facts[i]:
-            if _person(f) and f.value in main and len(named) < MAX_PEOPLE_SENTENCES:
+            if _person(f) and len(named) < MAX_PEOPLE_SENTENCES:
                 named.append(f)
     for i in sorted(statements.facts):
         for f in statements.facts[i]:
-            if not _person(f) or len(people[f.value]) != 1:
+            weak = f.kind == "participant" and f.weak
+            if not (_person(f) or weak) or len(people[f.value]) > 1:
                 continue
             here = {g.value for g in statements.facts[i] if _person(g)}
             title = _title_before(texts[i], f, lang)
@@ -346,10 +347,11 @@ def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -
                     continue
                 shared = len(statements.words[i] & statements.words[g.sentence])
                 same_title = title is not None and title == _title_before(texts[g.sentence], g, lang)
-                s = shared + (3 if same_title else 0)
+                # Two people each named once ask for more evidence than one of the brief's own.
+                s = shared + (3 if same_title else 0) - (0 if g.value in main else 1)
                 if s > score:
                     best, score = g, s
-            if best is not None and score >= 2:
+            if best is not None and score >= (3 if weak else 2):
                 yield f, best
 
 
