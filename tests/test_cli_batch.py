@@ -45,12 +45,13 @@ def test_output_file_for_every_format_and_summary_on_stderr(run_cli, tmp_path, f
     result = run_cli(C211, "--format", fmt, "-o", out)
     assert result.exit_code == 0 and result.stdout == ""
     assert out.read_text("utf-8")
-    assert result.stderr == "passed: 0 errors, 1 warning, 0 info in 1 document.\n"
+    # C211 (1) and the seed's repeated first sentence (R301, R302): 3 warnings.
+    assert result.stderr == "passed: 0 errors, 3 warnings, 0 info in 1 document.\n"
 
 
 def test_report_dir_writes_html_and_json_beside_stdout(run_cli, tmp_path):
     result = run_cli(SEED, "--report-dir", tmp_path / "out")
-    assert result.exit_code == 0 and result.stdout.startswith("passed")
+    assert result.exit_code == 0 and result.stdout.splitlines()[-1].startswith("passed")
     assert json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))["summary"]["documents"] == 1
     assert (tmp_path / "out" / "report.html").read_text("utf-8").startswith("<!DOCTYPE html>")
 
@@ -73,8 +74,8 @@ def test_config_is_discovered_from_the_checked_files_directory(run_cli, tmp_path
     strict = _brief(tmp_path / "strict" / "news")
     loose = _brief(tmp_path / "loose")
     (tmp_path / "strict" / "pyproject.toml").write_text(
-        '[tool.briefcheck]\nseverity = {C211 = "error"}\n', encoding="utf-8")
-    (tmp_path / "loose" / ".briefcheck.toml").write_text('ignore = ["C2"]\n', encoding="utf-8")
+        '[tool.briefcheck]\nignore = ["R3"]\nseverity = {C211 = "error"}\n', encoding="utf-8")
+    (tmp_path / "loose" / ".briefcheck.toml").write_text('ignore = ["C2", "R3"]\n', encoding="utf-8")
     result = run_cli(strict, loose, "--format", "json")
     strict_doc, loose_doc = json.loads(result.stdout)["documents"]
     assert [(f["code"], f["severity"]) for f in strict_doc["findings"]] == [("C211", "error")]

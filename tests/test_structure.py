@@ -87,7 +87,7 @@ def test_custom_schema_from_config_changes_the_limit(tmp_path):
     kp["maxItems"] = 3
     custom = tmp_path / "newsroom.schema.json"
     custom.write_text(json.dumps(schema))
-    report = check_path(str(SEED), Config(schema=custom))
+    report = check_path(str(SEED), Config(schema=custom, select=("S",)))
     assert codes(report) == ["S104"]
     assert report.findings[0].message == "Key Points has 4 bullets; at most 3"
 
@@ -97,7 +97,7 @@ def test_custom_schema_constraint_without_rule_becomes_s100(tmp_path):
     schema["properties"]["lang"] = {"enum": ["en"]}
     custom = tmp_path / "english-only.schema.json"
     custom.write_text(json.dumps(schema))
-    (finding,) = check_path(str(SEED), Config(schema=custom)).findings
+    (finding,) = check_path(str(SEED), Config(schema=custom, select=("S",))).findings
     assert finding.code == "S100"
     assert re.search(r"'fr' is not one of \['en'\]", finding.message)
 

@@ -17,8 +17,13 @@ MD = (SAMPLES / "paris-summit.fr.md").read_text("utf-8").replace(
 BULLET = "- Le sommet réunit la « Coalition of the Willing » pendant deux jours."
 
 
+#: The briefs are copies of the seed, whose repeated first sentence gives R301 and R302;
+#: these tests are about suppressing C211, so the redundancy rules are left out.
+NO_REDUNDANCY = Config(ignore=("R3",))
+
+
 def codes(source: str, fmt: str, config: Config | None = None) -> list[tuple[str, int]]:
-    report = check_source(source, f"brief.{fmt}", fmt, config or Config())
+    report = check_source(source, f"brief.{fmt}", fmt, config or NO_REDUNDANCY)
     assert report.error is None
     return [(f.code, f.location.line) for f in report.findings]
 
@@ -63,11 +68,11 @@ def test_ignore_file_covers_the_whole_document():
 
 def test_unused_suppression_is_info_and_can_be_ignored():
     source = TEXT.replace(BULLET, f"[briefcheck: ignore C211, S105]\n{BULLET}")
-    report = check_source(source, "a.txt", "text", Config())
+    report = check_source(source, "a.txt", "text", NO_REDUNDANCY)
     (unused,) = [f for f in report.findings if f.code == "S190"]
     assert unused.severity.value == "info" and unused.message == "suppression of S105 matched no finding"
     assert (unused.location.line, unused.location.column) == (3, 1)
-    assert codes(source, "text", Config(ignore=("S190",))) == []
+    assert codes(source, "text", Config(ignore=("S190", "R3"))) == []
 
 
 def test_suppression_of_a_rule_that_did_not_run_is_not_reported():
