@@ -217,6 +217,20 @@ class Headline:
         g = self.event.get(fact.kind + ":" + slot(fact))
         return g is not None and fact in g
 
+    def _two_lengths(self, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
+        """A length stated once each in two sections with two amounts, both in sentences that
+        name the event ("Les pourparlers doivent durer une journée" / "cette rencontre de
+        trois jours"): no majority tells which is right, but they disagree."""
+        for key, groups in self.clusters.items():
+            if not key.startswith("duration:") or key in self.event or len(groups) != 2:
+                continue
+            if any(len(g) != 1 for g in groups):
+                continue
+            x, y = groups[0][0], groups[1][0]
+            if x.section != y.section and all(
+                    self._names_event(fold(texts[f.sentence]), lang) for f in (x, y)):
+                yield y, x
+
     def _measures_same(self, fact: Fact, event: list[Fact]) -> bool:
         words = self.statements.words
         return any(words[fact.sentence] & words[g.sentence] for g in event[:16]
@@ -242,6 +256,8 @@ class Headline:
 
     def conflicts(self, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
         """(odd fact, event fact in another section) for each event fact restated otherwise."""
+        if self.kind == "duration":
+            yield from self._two_lengths(texts, lang)
         for key, event in self.event.items():
             if not key.startswith(self.kind + ":"):
                 continue
