@@ -189,6 +189,8 @@ class Headline:
             else:
                 if len(groups) < 64:
                     groups.append([f])
+        self.group: dict[Fact, list[Fact]] = {f: g for groups in self.clusters.values()
+                                              for g in groups for f in g}
         self.event: dict[str, list[Fact]] = {}
         for key, groups in self.clusters.items():
             ranked = sorted(groups, key=lambda g: -self._support(g))
@@ -204,10 +206,7 @@ class Headline:
         return len({f.section for f in group})
 
     def cluster_of(self, fact: Fact) -> list[Fact] | None:
-        for g in self.clusters.get(fact.kind + ":" + slot(fact), ()):
-            if fact in g:
-                return g
-        return None
+        return self.group.get(fact)
 
     def is_event(self, fact: Fact) -> bool:
         if fact.kind == "participant":
@@ -215,7 +214,7 @@ class Headline:
             g = self.cluster_of(fact)
             return g is not None and self._support(g) >= 2
         g = self.event.get(fact.kind + ":" + slot(fact))
-        return g is not None and fact in g
+        return g is not None and self.group.get(fact) is g
 
     def _two_lengths(self, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
         """A length stated once each in two sections with two amounts, both in sentences that
