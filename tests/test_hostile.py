@@ -198,3 +198,25 @@ def test_an_internal_error_loses_one_document_not_the_batch(run_cli, monkeypatch
     text = run_cli(nato)
     assert text.exit_code == 2 and "Traceback" not in text.stdout + text.stderr
     assert f"{nato}: error: internal error: ValueError" in text.stdout
+
+
+def test_document_text_and_names_are_never_executed_in_any_report(run_cli, tmp_path):
+    """Format strings stay literal, terminal escapes are escaped, markup is HTML-escaped —
+    in the document text and in the file name."""
+    name = tmp_path / "<img src=x onerror=alert(1)>\x1b[2J.txt"
+    name.write_bytes((HOSTILE / "format-strings.txt").read_bytes())
+    text = run_cli(name, "--fail-on", "never")
+    assert "\x1b" not in text.stdout and "\\x1b[2J.txt" in text.stdout
+    html = run_cli(name, "--format", "html", "--fail-on", "never").stdout
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert 'section "%n%n {__class__}" is empty' in text.stdout
+    _, report = _json(run_cli, name)
+    assert report["documents"][0]["path"] == str(name)
+
+
+def test_hostile_json_is_byte_identical_across_runs_and_jobs(run_cli):
+    files = sorted(HOSTILE.iterdir())
+    outputs = {run_cli(*files, "--format", "json", "--jobs", jobs).stdout
+               for jobs in ("1", "1", "3")}
+    assert len(outputs) == 1
