@@ -33,7 +33,7 @@ EXACT_LIMIT = 500
 #: A sentence is indexed under this share of its stems, rarest first (at least one).
 PREFIX_SHARE = 0.5
 #: Earlier sentences looked up per index stem (the most recent ones): bounds the work.
-POSTINGS_CAP = 24
+POSTINGS_CAP = 8
 #: Sentences with fewer stems than this are never paired: three words match by chance.
 MIN_TOKENS = 3
 

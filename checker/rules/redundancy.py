@@ -14,7 +14,7 @@ sees it on the heat map, but raises no finding.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from checker.align import SentencePair, align
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from checker.analysis import Analysis
 
 
-#: Earlier copies listed per finding, best first: a sentence pasted fifty times needs not
-#: fifty pointers, the closest few say where to cut.
+#: Earlier copies kept per sentence, best first: a sentence pasted fifty times needs not
+#: fifty pointers (nor the report fifty pairs); the closest few say where to cut.
 MAX_RELATED = 3
 
 
@@ -48,12 +48,29 @@ class Repetition:
             sentence.index: section for section in sections for sentence in section.sentences
         }
         self.order = {section.id: n for n, section in enumerate(sections)}
-        self.pairs: list[SentencePair] = [
+        self.pairs = self._best(
             pair
             for pair in align(brief, min_score=self.settings.paraphrase)
             if pair.a.index in self.section_of and pair.b.index in self.section_of
-        ]
+        )
         self.overlap = self._overlap()
+        self._unexpected = self._unexpected_repeats()
+
+    def _best(self, pairs: Iterable[SentencePair]) -> list[SentencePair]:
+        """Per sentence, its MAX_RELATED best earlier matches in other sections and its best
+        one in its own section: a long brief that pastes one paragraph a thousand times must
+        not give a million pairs, and a copy within a section must not hide the earlier
+        section it came from."""
+        by_later: dict[tuple[int, bool], list[SentencePair]] = defaultdict(list)
+        for pair in pairs:
+            same = self.section_of[pair.a.index].id == self.section_of[pair.b.index].id
+            by_later[pair.b.index, same].append(pair)
+        kept = [
+            pair
+            for (_, same), found in by_later.items()
+            for pair in sorted(found, key=lambda p: (-p.score, p.a.index))[: 1 if same else MAX_RELATED]
+        ]
+        return sorted(kept, key=lambda p: (p.a.index, p.b.index))
 
     def sections_of(self, pair: SentencePair) -> tuple[Section, Section]:
         return self.section_of[pair.a.index], self.section_of[pair.b.index]
@@ -86,16 +103,25 @@ class Repetition:
             }
         return table
 
+    def _unexpected_repeats(self) -> dict[str, tuple[set[int], list[str]]]:
+        """Per later section: its sentences repeating sections it is not meant to repeat,
+        and those sections' ids in brief order."""
+        found: dict[str, tuple[set[int], list[str]]] = {}
+        for pair, earlier, later in self.across():
+            if self.expected(later, earlier):
+                continue
+            covered, sources = found.setdefault(later.id, (set(), []))
+            covered.add(pair.b.index)
+            if earlier.id not in sources:
+                sources.append(earlier.id)
+        return found
+
     def unexpected_share(self, section: Section) -> tuple[float, list[str]]:
         """Share of a section's words in sentences repeating earlier sections it is not
         meant to repeat, and those sections' ids."""
-        covered: set[int] = set()
-        sources: list[str] = []
-        for pair, earlier, later in self.across():
-            if later.id == section.id and not self.expected(later, earlier):
-                covered.add(pair.b.index)
-                if earlier.id not in sources:
-                    sources.append(earlier.id)
+        covered, sources = self._unexpected.get(section.id, (set(), []))
+        if not covered:
+            return 0.0, []
         total = sum(_words(s) for s in section.sentences) or 1
         share = sum(_words(s) for s in section.sentences if s.index in covered) / total
         return share, sorted(sources, key=self.order.__getitem__)
@@ -170,7 +196,7 @@ class RepeatedSentence(Rule):
                 f"sentence repeats one of '{section.label}' ({kind}, score {best.score:.2f})",
                 best.b.span,
                 later_section[index].id,
-                related=tuple(related(p.a.span, s.id, p.a.text) for p, s in matches[:MAX_RELATED]),
+                related=tuple(related(p.a.span, s.id, p.a.text) for p, s in matches),
             )
 
 
@@ -210,12 +236,12 @@ class SectionOverlap(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         repetition = analysis.redundancy
-        brief = analysis.brief
+        by_id = {section.id: section for section in repetition.sections}
         for section in repetition.sections:
             share, sources = repetition.unexpected_share(section)
             if not sources or share < repetition.settings.section_overlap:
                 continue
-            earlier = [brief.section(s) for s in sources]
+            earlier = [by_id[s] for s in sources]
             parts = ", ".join(
                 f"'{s.label}' {repetition.overlap[section.id][s.id]:.0%}" for s in earlier
             )
