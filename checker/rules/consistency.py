@@ -146,11 +146,13 @@ def _unmatched(mine: list[Fact], theirs: list[Fact]) -> dict[str, list[Fact]]:
 BACKGROUND = {
     "en": ("began", "begun", "started", "start of", "last", "previous", "previously", "ago",
            "earlier", "since", "next", "former", "anniversary", "history", "in 19", "in 20",
-           "follows", "following"),
+           "follows", "following", "followed by", "ahead of", "prepare", "preparatory",
+           "another", "new round", "will then", "then fly"),
     "fr": ("a commencé", "ont commencé", "commencée", "débuté", "début", "dernier", "dernière",
            "précédent", "précédente", "auparavant", "depuis 19", "depuis 20", "il y a", "prochain", "prochaine",
            "ancien", "ancienne", "anniversaire", "histoire", "en 19", "en 20", "après", "avant",
-           "suite à", "fait suite"),
+           "suite à", "fait suite", "en amont", "préparer", "préparatoire", "nouveau sommet",
+           "nouvelle réunion", "un autre", "une autre", "ensuite", "s'étaient", "s'était"),
 }
 #: Nouns that name the event a brief reports, per language.
 EVENT_NOUNS = {
@@ -249,6 +251,30 @@ class Headline:
             return True
         return self._names_event(text, lang)
 
+    def _another_event(self, fact: Fact, text: str, lang: str) -> bool:
+        """A sentence with a second date, place or length that is not the event's tells of
+        another event ("Ministers met in Rome on December 12 to prepare the summit"): a
+        changed fact leaves the sentence's other facts the event's own."""
+        facts = self.statements.facts[fact.sentence]
+        for g in facts:
+            if g.kind == fact.kind or g.kind not in ("date", "place", "duration") or g.weak:
+                continue
+            if g.kind == "date" and slot(g) != "day":
+                continue  # "in January 2026", "hier": background of the sentence, not an event
+            if g.kind == "place" and not _located(text, g, lang, strict=True):
+                continue
+            if self.is_event(g) or (g.kind == "place" and self._in_event_place(g)):
+                continue
+            # "à Londres … et du Canada": the event's own place is there; the other passes by.
+            if not any(self.is_event(h) for h in facts if h.kind == g.kind):
+                return True
+        return False
+
+    def _in_event_place(self, place: Fact) -> bool:
+        """A country that holds the event's city ("Belém, Brazil")."""
+        city = self.event.get("place:city")
+        return place.detail == "country" and city is not None and city[0].country == place.country
+
     @staticmethod
     def _names_event(text: str, lang: str) -> bool:
         return bool(_marker_pattern(EVENT_NOUNS.get(lang, EVENT_NOUNS["en"])).search(text))
@@ -280,7 +306,8 @@ class Headline:
                         if not (self._measures_same(f, event) or (
                                 self._names_event(text, lang) and not self.background(f.sentence, text, lang))):
                             continue
-                    elif self.background(f.sentence, text, lang) or not self.about_event(f.sentence, text, lang):
+                    elif (self.background(f.sentence, text, lang) or not self.about_event(f.sentence, text, lang)
+                          or self._another_event(f, texts[f.sentence], lang)):
                         continue
                     other = next((g for g in event if g.section != f.section), None)
                     if other is not None:
@@ -294,7 +321,7 @@ def _locating_words(lang: str) -> frozenset[str]:
     return frozenset((words | {"of", "de", "d'", "du", "around", "autour"}) - {"from", "depuis"})
 
 
-def _located(text: str, fact: Fact, lang: str) -> bool:
+def _located(text: str, fact: Fact, lang: str, strict: bool = False) -> bool:
     """A place where something happens follows a preposition ("in Paris", "à Paris", "north
     of Naples"); a place something comes from ("sent from Italy") or that acts ("Paris
     envisage…", the government) is not the event's place."""
@@ -303,6 +330,8 @@ def _located(text: str, fact: Fact, lang: str) -> bool:
     if not before:
         return False
     last = before[-1]
+    if strict:
+        return last in _locating_words(lang) - {"of", "de", "d'", "du"}
     return last in _locating_words(lang) or last.endswith("d'") or last.endswith("l'")
 
 
@@ -381,26 +410,34 @@ class _Conflict(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         statements = analysis.statements
+        brief = analysis.brief
+        lang = brief.lang if brief.lang in ("fr", "en") else "en"
+        texts = {s.index: s.text for section in brief.sections for s in section.sentences}
+        headline = Headline(statements, self.fact)
         reported: set[object] = set()
-        yield from self._pairs(statements, reported)
+
+        def other_event(y: Fact) -> bool:
+            # A statement of another event (a date, place or length of its own besides the
+            # odd fact) conflicts with nothing, however close its wording.
+            if self.fact == "participant":
+                return False
+            return headline._another_event(y, texts[y.sentence], lang)
+
+        for x, y in self._pairs(statements):
+            if y.span in reported or other_event(y):
+                continue
+            reported.add(y.span)
+            yield self._finding(statements, x, y)
+        # (odd side, supported side) of statements that are no paraphrases of each other.
         if self.fact == "participant":
-            brief = analysis.brief
-            lang = brief.lang if brief.lang in ("fr", "en") else "en"
-            texts = {s.index: s.text for section in brief.sections for s in section.sentences}
-            for y, x in _replaced_people(statements, texts, lang):
-                if y.span in reported:
-                    continue
-                reported.add(y.span)
-                yield self._finding(statements, x, y)
-        if self.fact in ("date", "place", "duration"):
-            brief = analysis.brief
-            lang = brief.lang if brief.lang in ("fr", "en") else "en"
-            texts = {s.index: s.text for section in brief.sections for s in section.sentences}
-            for y, x in Headline(statements, self.fact).conflicts(texts, lang):
-                if y.span in reported:
-                    continue
-                reported.add(y.span)
-                yield self._finding(statements, x, y)
+            found = _replaced_people(statements, texts, lang)
+        else:
+            found = headline.conflicts(texts, lang)
+        for y, x in found:
+            if y.span in reported or other_event(y):
+                continue
+            reported.add(y.span)
+            yield self._finding(statements, x, y)
 
     def _finding(self, statements: Statements, x: Fact, y: Fact) -> Finding:
         return self.finding(
@@ -411,7 +448,8 @@ class _Conflict(Rule):
             related=(related(x.span, x.section, x.text),),
         )
 
-    def _pairs(self, statements: Statements, reported: set[object]) -> Iterator[Finding]:
+    def _pairs(self, statements: Statements) -> Iterator[tuple[Fact, Fact]]:
+        """(supported side, odd side) of aligned statements that disagree."""
         for a, b in statements.pairs(self.fact):
             fa = [f for f in statements.facts[a] if f.kind == self.fact]
             fb = [f for f in statements.facts[b] if f.kind == self.fact]
@@ -427,10 +465,7 @@ class _Conflict(Rule):
                 # Point at the side fewer sections support; the later one on a tie.
                 if statements.support[x.kind, x.value] < statements.support[y.kind, y.value]:
                     x, y = y, x
-                if y.span in reported:
-                    continue
-                reported.add(y.span)
-                yield self._finding(statements, x, y)
+                yield x, y
 
 
 class DateConflict(_Conflict):
