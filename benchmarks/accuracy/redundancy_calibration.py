@@ -1,25 +1,31 @@
-"""Accuracy of the redundancy rules (R3xx): copies injected into the clean corpus.
+"""Calibration of the redundancy scores: where the paraphrase threshold should sit, and why.
 
-Each sentence of a clean brief's Key Points, Summary or body is pasted into one later section
-that is not meant to repeat it (a later body section or the Conclusion, chosen with a seeded
-generator), once as a copy and once with two words edited (each edit replaces, deletes or
-adds a word; added and replacing words come from the other briefs of the same language). An
-injection is found when R301 points at the pasted sentence with the source sentence among
-its `related`. Clean briefs should give no R3xx warning: the table counts them.
+`benchmarks/accuracy/redundancy.py` measures the rules at their defaults; this script shows
+the evidence behind the defaults, on the same clean corpus (`corpus/labels.json` minus the
+seed, which repeats itself on purpose and is counted apart). It builds its own injections:
+each sentence of six words or more of a Key Points, Summary or body section is pasted into a
+later section not meant to repeat it (a later body section or the Conclusion, seeded
+choice), once as a copy and once with two words edited, each edit replacing, deleting or
+adding a word (new words come from the other briefs of the same language).
 
-The clean briefs are those of `corpus/labels.json` (shared with the consistency benchmark)
-except the seed, `samples/paris-summit.fr.txt`, which repeats itself on purpose and is
-counted apart.
+It prints three tables:
 
-    python benchmarks/accuracy/redundancy_injection.py            # the table
-    python benchmarks/accuracy/redundancy_injection.py --sweep    # recall and false warnings
-                                                                  # per paraphrase threshold
-    python benchmarks/accuracy/redundancy_injection.py -v         # lists misses and warnings
+1. score distributions per scoring function: the highest scores between sentences of a
+   clean brief that are in sections not meant to repeat each other (the false positives a
+   threshold must stay above), and low percentiles of the two-word edits (the paraphrases it
+   must stay below). Scorers: `checker.align.similarity` as shipped, and word-level Dice of
+   the stems (rapidfuzz Indel on sorted stem lists), an alternative;
+2. a sweep of the paraphrase threshold, end to end through the R3xx rules (recall means R301
+   points at the pasted sentence and names its source among `related`);
+3. the rules at the shipped defaults.
+
+    python benchmarks/accuracy/redundancy_calibration.py       (-v lists misses and warnings)
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import random
 import re
 import sys
@@ -35,7 +41,8 @@ from mutate import clean_briefs  # noqa: E402
 from checker import check_text  # noqa: E402
 from checker.config import Config, RedundancyConfig  # noqa: E402
 from checker.loaders import load  # noqa: E402
-from checker.model import Brief, SectionKind  # noqa: E402
+from checker.align import normalise_tokens, similarity  # noqa: E402
+from checker.model import SectionKind  # noqa: E402
 
 SEED = "samples/paris-summit.fr.txt"
 SOURCE_KINDS = (SectionKind.KEY_POINTS, SectionKind.SUMMARY, SectionKind.BODY)
@@ -48,11 +55,13 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 @dataclass(frozen=True)
 class Injection:
     path: str
+    lang: str
     variant: str  # "copy" or "edit2"
+    source: str  # the sentence copied
     source_line: int
-    line: int  # where the pasted sentence is
-    sentence: str
-    text: str  # the whole brief with the sentence pasted in
+    pasted: str  # what was pasted (the copy or the edited copy)
+    line: int  # where it was pasted
+    text: str  # the whole brief with it
 
 
 def edit_two_words(sentence: str, vocabulary: list[str], rng: random.Random) -> str:
@@ -68,24 +77,28 @@ def edit_two_words(sentence: str, vocabulary: list[str], rng: random.Random) -> 
         else:
             words[i] = f"{words[i]} {rng.choice(vocabulary)}"
     edited = " ".join(w for w in words if w)
+    # A lower-case first word would join the sentence to the previous one (splitter, not R301).
+    edited = edited[0].upper() + edited[1:]
     return edited if edited.endswith((".", "!", "?")) else edited.rstrip(",;:") + "."
+
+
+def _targets(brief, n: int) -> list:
+    expected = RedundancyConfig().expected
+    source = brief.sections[n]
+    return [
+        t
+        for t in brief.sections[n + 1 :]
+        if t.kind in TARGET_KINDS and source.kind.value not in expected.get(t.kind.value, ())
+    ]
 
 
 def injections(path: str, text: str, vocabulary: list[str], rng: random.Random) -> list[Injection]:
     """One copy and one two-word edit of each long enough sentence of the source sections."""
     brief = load(text, path, None, "auto")
-    config = RedundancyConfig()
     found = []
     for n, source in enumerate(brief.sections):
-        if source.kind not in SOURCE_KINDS:
-            continue
-        targets = [
-            t
-            for t in brief.sections[n + 1 :]
-            if t.kind in TARGET_KINDS
-            and source.kind.value not in config.expected.get(t.kind.value, ())
-        ]
-        if not targets:
+        targets = _targets(brief, n)
+        if source.kind not in SOURCE_KINDS or not targets:
             continue
         for sentence in source.sentences:
             if len(sentence.text.split()) < MIN_WORDS:
@@ -96,10 +109,34 @@ def injections(path: str, text: str, vocabulary: list[str], rng: random.Random) 
                         "edit2": edit_two_words(sentence.text, vocabulary, rng)}
             for variant, pasted in variants.items():
                 at = paragraph.span.end
-                injected = text[:at] + " " + pasted + text[at:]
-                line = text.count("\n", 0, at) + 1
-                found.append(Injection(path, variant, sentence.span.line, line, pasted, injected))
+                found.append(Injection(
+                    path, brief.lang, variant, sentence.text, sentence.span.line, pasted,
+                    text.count("\n", 0, at) + 1, text[:at] + " " + pasted + text[at:],
+                ))
     return found
+
+
+def unrelated_pairs(path: str, text: str) -> list[tuple[str, str, str]]:
+    """(lang, earlier, later) sentences of a clean brief in sections not meant to repeat
+    each other: every score among them is a false positive if it reaches the threshold."""
+    brief = load(text, path, None, "auto")
+    pairs = []
+    for n, earlier in enumerate(brief.sections):
+        for later in brief.sections[n + 1 :]:
+            if earlier.kind.value in RedundancyConfig().expected.get(later.kind.value, ()):
+                continue
+            pairs += [(brief.lang, a.text, b.text) for a in earlier.sentences for b in later.sentences]
+    return pairs
+
+
+def dice(a: list[str], b: list[str]) -> float:
+    """Word-level Dice of two stem lists (Indel similarity of the sorted lists)."""
+    from rapidfuzz.distance import Indel
+
+    return Indel.normalized_similarity(sorted(a), sorted(b)) if a and b else 0.0
+
+
+SCORERS = {"checker.align.similarity": similarity, "word-level Dice of stems": dice}
 
 
 def found(injection: Injection, config: Config) -> bool:
@@ -118,23 +155,22 @@ def warnings(text: str, path: str, config: Config) -> list:
 
 
 def _vocabularies(briefs: list[tuple[str, str]]) -> dict[str, list[str]]:
-    words: dict[str, list[str]] = {}
+    words: dict[str, set[str]] = {}
     for path, text in briefs:
-        lang = load(text, path, None, "auto").lang
-        words.setdefault(lang, []).extend(_WORD.findall(text))
-    return {lang: sorted(set(w)) for lang, w in words.items()}
+        words.setdefault(load(text, path, None, "auto").lang, set()).update(_WORD.findall(text))
+    return {lang: sorted(w) for lang, w in words.items()}
 
 
 def corpus() -> tuple[list[tuple[str, str]], list[Injection]]:
     briefs = [(p, t) for p, t in clean_briefs() if p != SEED]
     vocabularies = _vocabularies(briefs)
     rng = random.Random(5)
-    all_injections = []
+    found_injections = []
     for path, text in briefs:
         lang = load(text, path, None, "auto").lang
         others = [w for w in vocabularies[lang] if w not in text]
-        all_injections += injections(path, text, others, rng)
-    return briefs, all_injections
+        found_injections += injections(path, text, others, rng)
+    return briefs, found_injections
 
 
 def measure(config: Config, briefs, all_injections, verbose: bool = False) -> dict[str, float]:
@@ -146,41 +182,61 @@ def measure(config: Config, briefs, all_injections, verbose: bool = False) -> di
             if found(injection, config):
                 hits += 1
             elif verbose:
-                print(f"missed {variant} {injection.path}:{injection.line} {injection.sentence!r}")
+                print(f"missed {variant} {injection.path}:{injection.line} {injection.pasted!r}")
         result[variant] = hits / len(chosen)
         result[f"{variant}_n"] = len(chosen)
-    false = 0
+    result["warnings"] = 0
     for path, text in briefs:
         for f in warnings(text, path, config):
-            false += 1
+            result["warnings"] += 1
             if verbose:
                 print(f"clean warning {path}:{f.location.line} {f.code} {f.message}")
-    result["warnings"] = false
     return result
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--sweep", action="store_true", help="several paraphrase thresholds")
-    parser.add_argument("-v", "--verbose", action="store_true")
-    args = parser.parse_args()
-    briefs, all_injections = corpus()
-    select = ("R3",)
-    if args.sweep:
-        print("| paraphrase | recall copies | recall two-word edits | warnings on clean briefs |")
-        print("|---:|---:|---:|---:|")
-        for threshold in (0.6, 0.65, 0.7, 0.75, 0.8, 0.85):
-            config = Config(select=select, redundancy=RedundancyConfig(paraphrase=threshold))
-            r = measure(config, briefs, all_injections)
-            print(f"| {threshold:.2f} | {r['copy']:.3f} | {r['edit2']:.3f} | {r['warnings']} |")
-        return 0
-    config = Config(select=select)
-    r = measure(config, briefs, all_injections, args.verbose)
-    seed_text = (ROOT / SEED).read_text(encoding="utf-8")
-    seed_warnings = len(warnings(seed_text, SEED, config))
-    settings = config.redundancy
-    print(f"defaults: paraphrase {settings.paraphrase}, verbatim {settings.verbatim}, "
-          f"section_overlap {settings.section_overlap}")
+def _quantile(values: list[float], q: float) -> float:
+    return sorted(values)[min(len(values) - 1, int(len(values) * q))]
+
+
+def print_distributions(briefs, all_injections) -> None:
+    unrelated = [pair for path, text in briefs for pair in unrelated_pairs(path, text)]
+    edits = [i for i in all_injections if i.variant == "edit2"]
+    print(f"1. Scores: {len(unrelated)} sentence pairs of clean briefs in sections not meant to "
+          f"repeat each other; {len(edits)} two-word edits.")
+    print()
+    print("| scorer | unrelated: max | 2nd | 99th pct | edits: 5th pct | 10th pct | median |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, score in SCORERS.items():
+        clean = sorted((score(normalise_tokens(a, lang), normalise_tokens(b, lang))
+                        for lang, a, b in unrelated), reverse=True)
+        edited = [score(normalise_tokens(i.source, i.lang), normalise_tokens(i.pasted, i.lang))
+                  for i in edits]
+        print(f"| {name} | {clean[0]:.3f} | {clean[1]:.3f} | {_quantile(clean, 0.99):.3f} "
+              f"| {_quantile(edited, 0.05):.3f} | {_quantile(edited, 0.10):.3f} "
+              f"| {statistics.median(edited):.3f} |")
+    print()
+
+
+def print_sweep(briefs, all_injections) -> None:
+    print("2. Paraphrase threshold, end to end (R3xx rules, checker.align.similarity):")
+    print()
+    print("| paraphrase | recall copies | recall two-word edits | R3xx warnings on clean briefs |")
+    print("|---:|---:|---:|---:|")
+    for threshold in (0.6, 0.65, 0.7, 0.75, 0.8, 0.85):
+        config = Config(select=("R3",), redundancy=RedundancyConfig(paraphrase=threshold))
+        r = measure(config, briefs, all_injections)
+        print(f"| {threshold:.2f} | {r['copy']:.3f} | {r['edit2']:.3f} | {r['warnings']} |")
+    print()
+
+
+def print_defaults(briefs, all_injections, verbose: bool) -> None:
+    config = Config(select=("R3",))
+    r = measure(config, briefs, all_injections, verbose)
+    seed_warnings = len(warnings((ROOT / SEED).read_text(encoding="utf-8"), SEED, config))
+    s = config.redundancy
+    print(f"3. Shipped defaults (paraphrase {s.paraphrase}, verbatim {s.verbatim}, "
+          f"section_overlap {s.section_overlap}):")
+    print()
     print("| measure | value | target |")
     print("|---|---:|---:|")
     print(f"| recall on injected copies ({r['copy_n']}) | {r['copy']:.3f} | >= 0.95 |")
@@ -188,6 +244,16 @@ def main() -> int:
     print(f"| R3xx warnings on {len(briefs)} clean briefs | {r['warnings']} "
           f"({r['warnings'] / len(briefs) * 10:.1f} per 10) | <= 1 per 10 |")
     print(f"| R3xx warnings on the seed (repeats itself) | {seed_warnings} | > 0 |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    briefs, all_injections = corpus()
+    print_distributions(briefs, all_injections)
+    print_sweep(briefs, all_injections)
+    print_defaults(briefs, all_injections, args.verbose)
     return 0
 
 
