@@ -30,7 +30,9 @@ _SECTION_KEYS = {"kind", "heading", "bullets", "paragraphs"}
 #: Keys of the derived form (schema.brief_document), recomputed by briefcheck.
 _DERIVED_TOP = {"$schema", "words", "outline", "body_headings"}
 _DERIVED_SECTION = {"id", "words", "heading_words", "sentences"}
-_TOKEN = re.compile(r'"(?:[^"\\]+|\\.)*"|[\[\]{}]|[^\s,:\[\]{}"]+')
+# One character per repetition: `(?:[^"\\]+|\\.)*` can split a run of letters in
+# exponentially many ways and backtracks for minutes on an unclosed string.
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|[^\s,:\[\]{}"]+')
 
 
 @dataclass
