@@ -173,6 +173,11 @@ OTHER_EVENTS = [
     (FR, "Un nouveau sommet est prévu à Berlin le 20 janvier."),
     (FR, "Zelensky se rendra ensuite à Berlin le 8 janvier pour des discussions avec le chancelier."),
     (FR, "Une réunion d'une journée des ministres de la Défense a eu lieu le 15 décembre."),
+    # A length of something else than the event's length: another noun, not another amount.
+    (EN, "The summit seeks a 30-day ceasefire along the front line."),
+    (EN, "Envoys want talks on a 90-day truce."),
+    (FR, "Le sommet cherche un cessez-le-feu de 30 jours."),
+    (FR, "Les discussions portent sur une trêve de trois jours."),
     pytest.param(FR, "Zelensky a rencontré Trump en Floride le 28 décembre, en amont du sommet.",
                  marks=pytest.mark.xfail(reason="'Floride' is no place of the gazetteer (no "
                                          "regions), so the sentence's own place is not seen; "

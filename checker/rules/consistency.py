@@ -229,12 +229,18 @@ class Headline:
                 continue
             x, y = groups[0][0], groups[1][0]
             if x.section != y.section and all(
-                    self._names_event(fold(texts[f.sentence]), lang) for f in (x, y)):
+                    any(_event_noun(w, lang) for w in _around(texts[f.sentence], f, lang)) for f in (x, y)):
                 yield y, x
 
-    def _measures_same(self, fact: Fact, event: list[Fact]) -> bool:
-        words = self.statements.words
-        return any(words[fact.sentence] & words[g.sentence] for g in event[:16]
+    def _measures_same(self, fact: Fact, event: list[Fact], texts: dict[int, str], lang: str) -> bool:
+        """Whether a duration measures what the headline duration measures: a word next to
+        it is next to the headline's too ("eight months" of inflation near target), or
+        names the event ("the six-day meeting", "les pourparlers doivent durer trois jours");
+        not "a 30-day ceasefire" in a sentence about a two-day summit."""
+        mine = _around(texts[fact.sentence], fact, lang)
+        if any(_event_noun(w, lang) for w in mine):
+            return True
+        return any(mine & _around(texts[g.sentence], g, lang) for g in event[:16]
                    if g.section != fact.section)
 
     def _country_is_event(self, event: list[Fact]) -> bool:
@@ -303,8 +309,7 @@ class Headline:
                     if f.kind == "duration":
                         # A duration measures one thing: the same unit, said of the same thing
                         # (a word shared with a sentence stating the headline duration).
-                        if not (self._measures_same(f, event) or (
-                                self._names_event(text, lang) and not self.background(f.sentence, text, lang))):
+                        if not self._measures_same(f, event, texts, lang):
                             continue
                     elif (self.background(f.sentence, text, lang) or not self.about_event(f.sentence, text, lang)
                           or self._another_event(f, texts[f.sentence], lang)):
@@ -397,6 +402,36 @@ def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -
                     best, score = g, s
             if best is not None and score >= (3 if weak else 2):
                 yield f, best
+
+
+#: Words either side of a duration that say what it measures.
+WINDOW = 4
+
+
+def _around(text: str, fact: Fact, lang: str) -> frozenset[str]:
+    """Content words (stems) within WINDOW words either side of a fact in its sentence."""
+    at = text.find(fact.text)
+    if at < 0:
+        return frozenset()
+    stop = _function_words(lang)
+    before = [w for w in fold(text[:at]).replace("'", " ").split() if w not in stop][-WINDOW:]
+    after = [w for w in fold(text[at + len(fact.text):]).replace("'", " ").split() if w not in stop][:WINDOW]
+    if fact.kind == "duration" and "-" in fact.text.split()[-1]:
+        before, after = [], after[:1]  # "a 30-day ceasefire": the noun it qualifies
+    elif fact.kind == "duration":
+        raw = fold(text[:at]).replace("'", "' ").split()
+        if raw and raw[-1] in ("de", "d'", "of"):
+            before, after = before[-1:], []  # "un cessez-le-feu de 30 jours": the noun before
+    return frozenset(w.strip(".,;:!?()«»\"")[:STEM] for w in (*before, *after) if len(w) > 2)
+
+
+def _event_noun(stem: str, lang: str) -> bool:
+    return stem in _event_stems(lang)
+
+
+@cache
+def _event_stems(lang: str) -> frozenset[str]:
+    return frozenset(fold(w)[:STEM] for w in EVENT_NOUNS.get(lang, EVENT_NOUNS["en"]) if " " not in w)
 
 
 def _year(fact: Fact) -> str | None:
