@@ -173,6 +173,12 @@ OTHER_EVENTS = [
     (FR, "Un nouveau sommet est prévu à Berlin le 20 janvier."),
     (FR, "Zelensky se rendra ensuite à Berlin le 8 janvier pour des discussions avec le chancelier."),
     (FR, "Une réunion d'une journée des ministres de la Défense a eu lieu le 15 décembre."),
+    # Other occasions named by an event noun that does not govern the fact.
+    (EN, "The summit's agenda was set on December 20."),
+    (EN, "Talks resume on January 15 if no deal is reached."),
+    (EN, "A follow-up meeting is planned in Brussels."),
+    (FR, "L'ordre du jour du sommet a été fixé le 20 décembre."),
+    (FR, "Une réunion de suivi est prévue à Bruxelles."),
     # A length of something else than the event's length: another noun, not another amount.
     (EN, "The summit seeks a 30-day ceasefire along the front line."),
     (EN, "Envoys want talks on a 90-day truce."),

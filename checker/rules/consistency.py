@@ -251,11 +251,17 @@ class Headline:
     def background(self, sentence: int, text: str, lang: str) -> bool:
         return bool(_marker_pattern(BACKGROUND.get(lang, BACKGROUND["en"])).search(text))
 
-    def about_event(self, sentence: int, text: str, lang: str) -> bool:
-        """A sentence that states another of the event's facts, or names the event."""
-        if any(self.is_event(f) for f in self.statements.facts[sentence] if f.kind != self.kind):
+    def about_event(self, fact: Fact, text: str, lang: str) -> bool:
+        """A fact said of the event: its sentence states another of the event's facts, or
+        the event's noun governs it ("le sommet à Paris", "the meeting on Jan. 29", "la
+        réunion du 5 février"). A noun elsewhere in the sentence is not enough: "Talks
+        resume on January 15", "a follow-up meeting is planned in Brussels" are other
+        occasions."""
+        if any(self.is_event(f) for f in self.statements.facts[fact.sentence] if f.kind != self.kind):
             return True
-        return self._names_event(text, lang)
+        at = text.find(fact.text)
+        before = fold(text[: max(0, at)]).replace("'", "' ").split()
+        return len(before) >= 2 and len(before[-1]) <= 3 and _event_noun(before[-2][:STEM], lang)
 
     def _another_event(self, fact: Fact, text: str, lang: str) -> bool:
         """A sentence with a second date, place or length that is not the event's tells of
@@ -281,9 +287,6 @@ class Headline:
         city = self.event.get("place:city")
         return place.detail == "country" and city is not None and city[0].country == place.country
 
-    @staticmethod
-    def _names_event(text: str, lang: str) -> bool:
-        return bool(_marker_pattern(EVENT_NOUNS.get(lang, EVENT_NOUNS["en"])).search(text))
 
     def conflicts(self, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
         """(odd fact, event fact in another section) for each event fact restated otherwise."""
@@ -311,7 +314,7 @@ class Headline:
                         # (a word shared with a sentence stating the headline duration).
                         if not self._measures_same(f, event, texts, lang):
                             continue
-                    elif (self.background(f.sentence, text, lang) or not self.about_event(f.sentence, text, lang)
+                    elif (self.background(f.sentence, text, lang) or not self.about_event(f, texts[f.sentence], lang)
                           or self._another_event(f, texts[f.sentence], lang)):
                         continue
                     other = next((g for g in event if g.section != f.section), None)
