@@ -201,3 +201,17 @@ def test_statement_of_another_event_is_no_conflict(text, sentence):
     errors = [f for f in check_text(brief, "brief.txt", "text", Config(select=("C2",))).findings
               if f.severity == "error"]
     assert errors == []
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    (EN, "President Emmanuel Macron also meets the allied leaders in London."),
+    (EN, "Allied leaders also meet Emmanuel Macron on January 6."),
+    (FR, "Le président Emmanuel Macron rencontre aussi les alliés à Paris."),
+    (FR, "Les alliés rencontrent ensuite le chancelier Friedrich Merz."),
+])
+def test_one_more_participant_is_no_conflict(text, sentence):
+    heading = "\nThe Summit\n" if text is EN else "\nLe Sommet\n"
+    head, rest = text.split(heading)
+    body, conclusion = rest.split("\nConclusion\n")
+    brief = f"{head}{heading}{body} {sentence}\nConclusion\n{conclusion}"
+    assert [f.code for f in check_text(brief, "brief.txt", "text", Config(select=("C203",))).findings] == []

@@ -154,6 +154,11 @@ BACKGROUND = {
            "suite à", "fait suite", "en amont", "préparer", "préparatoire", "nouveau sommet",
            "nouvelle réunion", "un autre", "une autre", "ensuite", "s'étaient", "s'était"),
 }
+#: Words that add a participant to those named elsewhere, per language.
+ADDITIVE = {
+    "en": ("also", "too", "as well", "in addition", "join", "joins", "joined", "then", "later"),
+    "fr": ("aussi", "également", "de plus", "rejoint", "rejoindra", "ensuite", "puis"),
+}
 #: Nouns that name the event a brief reports, per language.
 EVENT_NOUNS = {
     "en": ("summit", "meeting", "talks", "conference", "session", "visit", "vote", "election",
@@ -458,7 +463,8 @@ class _Conflict(Rule):
             # A statement of another event (a date, place or length of its own besides the
             # odd fact) conflicts with nothing, however close its wording.
             if self.fact == "participant":
-                return False
+                # "Macron also meets the allies": one more participant, not another one.
+                return bool(_marker_pattern(ADDITIVE.get(lang, ADDITIVE["en"])).search(fold(texts[y.sentence])))
             return headline._another_event(y, texts[y.sentence], lang)
 
         for x, y in self._pairs(statements):
