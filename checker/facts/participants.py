@@ -66,12 +66,17 @@ def _possessive(end: int, text: str) -> int:
     return end
 
 
+#: The longest run of capitalised words read as one name ("Luiz Inácio Lula da Silva" is 5).
+MAX_RUN = 8
+
+
 def _run(text: str, tokens: list[Token], i: int, particles: frozenset[str]) -> int:
     """Index after the run of capitalised words (with name particles inside) from `i`; only
-    spaces may separate the words of a run ("Paris, Berlin" is two runs)."""
+    spaces may separate the words of a run ("Paris, Berlin" is two runs). At most
+    MAX_RUN words: no name is longer, and callers scan every sub-run (quadratic in its length)."""
     j = i
     end = i
-    while j < len(tokens):
+    while j < len(tokens) and j - i < MAX_RUN:
         if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip():
             break
         word = tokens[j][2]
