@@ -14,6 +14,8 @@ import re
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import checker
 from conftest import ROOT
@@ -60,3 +62,17 @@ def test_adversarial_briefs_are_checked():
         report = check_text(document, f"adversarial.{fmt}", fmt)
         assert not (report.error or "").startswith("internal error"), (name, report.error)
         assert report.error or report.lang, name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Aa", "b", "l'Elysée", "Kyiv's", " ", "  ", ",", "9"]),
+                max_size=25).map("".join),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)).map(sorted).map(tuple),
+                max_size=8))
+def test_words_outside_is_the_words_no_stretch_overlaps(text, taken):
+    """The linear replacement of the per-word scan of every stretch (a line of 40,000
+    capitalised words took 43 s) keeps exactly the same words."""
+    from checker.facts.mention import words, words_outside
+
+    naive = [t for t in words(text) if not any(t[0] < b and a < t[1] for a, b in taken)]
+    assert words_outside(text, taken) == naive

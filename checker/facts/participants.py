@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from checker.facts.mention import Mention, words
+from checker.facts.mention import Mention, words_outside
 from checker.facts.places import lookup
 from checker.lang import fold, load_pack
 
@@ -123,7 +123,7 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
     """Full names and organisations in a sentence (first pass)."""
     particles = frozenset(load_pack(lang)["facts"]["name_particles"])
     not_names = _not_names(lang)
-    tokens = [t for t in words(text) if not any(t[0] < b and a < t[1] for a, b in taken)]
+    tokens = words_outside(text, taken)
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -206,7 +206,7 @@ def extract_short_names(
     particles = frozenset(load_pack(lang)["facts"]["name_particles"])
     articles = frozenset(load_pack(lang)["facts"]["articles"])
     not_names = _not_names(lang)
-    tokens = [t for t in words(text) if not any(t[0] < b and a < t[1] for a, b in taken)]
+    tokens = words_outside(text, taken)
     found: list[Mention] = []
     i = 0
     while i < len(tokens):

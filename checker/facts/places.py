@@ -7,7 +7,7 @@ countries with French exonyms, prebuilt as a small SQLite file so a lookup costs
 
 from __future__ import annotations
 
-from checker.facts.mention import Mention, words
+from checker.facts.mention import Mention, words_outside
 from checker.facts.gazetteer import lookup
 from checker.lang import load_pack
 
@@ -30,7 +30,7 @@ def extract_places(
 ) -> list[Mention]:
     """Every place a sentence names outside the `taken` stretches (dates, participants)."""
     particles = frozenset(load_pack(lang)["facts"]["name_particles"])
-    tokens = [t for t in words(text) if not any(t[0] < b and a < t[1] for a, b in taken)]
+    tokens = words_outside(text, taken)
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
