@@ -99,7 +99,8 @@ def test_thresholds_come_from_the_config():
 
 def test_expected_overlap_is_configurable():
     body_may_repeat = Config(
-        select=("R",), redundancy=RedundancyConfig(expected={"body": ("key_points",)})
+        select=("R",),
+        redundancy=RedundancyConfig(expected={"summary": ("key_points",), "body": ("key_points",)}),
     )
     assert codes(check_text(BRIEF.format(body=COPY), config=body_may_repeat)) == []
     nothing_expected = Config(select=("R",), redundancy=RedundancyConfig(expected={}))
