@@ -220,3 +220,18 @@ def test_hostile_json_is_byte_identical_across_runs_and_jobs(run_cli):
     outputs = {run_cli(*files, "--format", "json", "--jobs", jobs).stdout
                for jobs in ("1", "1", "3")}
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize("unit, size", [(".", 1_000_000), ("Aa ", 256_000), ("a.", 1_000_000)])
+def test_long_adversarial_lines_finish_in_seconds(unit, size):
+    """Lines that were quadratic before (a 20 KB line of dots or of 'Aa ' took 21 s): at
+    these sizes a quadratic pass would take hours, a linear one a few seconds."""
+    import time
+
+    from checker import check_text
+
+    start = time.perf_counter()
+    report = check_text("Key Points\n- Leaders meet.\nSummary\n" + unit * (size // len(unit)),
+                        "long.txt", "text")
+    assert report.error is None
+    assert time.perf_counter() - start < 30
