@@ -29,9 +29,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_large  # noqa: E402
 
 from checker import align as align_module  # noqa: E402
+from checker.config import RedundancyConfig  # noqa: E402
 from checker.loaders import load  # noqa: E402
 
-MIN_SCORE = 0.75
+MIN_SCORE = RedundancyConfig().paraphrase
 SAMPLE_PAIRS = 200_000
 
 

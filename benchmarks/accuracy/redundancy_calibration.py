@@ -13,13 +13,14 @@ It prints three tables:
 1. score distributions per scoring function: the highest scores between sentences of a
    clean brief that are in sections not meant to repeat each other (the false positives a
    threshold must stay above), and low percentiles of the two-word edits (the paraphrases it
-   must stay below). Scorers: `checker.align.similarity` as shipped, and word-level Dice of
-   the stems (rapidfuzz Indel on sorted stem lists), an alternative;
+   must stay below). Scorers: `checker.align.similarity` as shipped (Dice coefficient of the
+   stems), and the letter-level `token_sort_ratio` of the stems it replaced;
 2. a sweep of the paraphrase threshold, end to end through the R3xx rules (recall means R301
    points at the pasted sentence and names its source among `related`);
 3. the rules at the shipped defaults.
 
-    python benchmarks/accuracy/redundancy_calibration.py       (-v lists misses and warnings)
+    python benchmarks/accuracy/redundancy_calibration.py       (-v lists misses and warnings;
+                                                               --sweep prints table 2 only)
 """
 
 from __future__ import annotations
@@ -129,14 +130,16 @@ def unrelated_pairs(path: str, text: str) -> list[tuple[str, str, str]]:
     return pairs
 
 
-def dice(a: list[str], b: list[str]) -> float:
-    """Word-level Dice of two stem lists (Indel similarity of the sorted lists)."""
-    from rapidfuzz.distance import Indel
+def token_sort(a: list[str], b: list[str]) -> float:
+    """Letter-level score of the sorted, joined stems (rapidfuzz token_sort_ratio): the score
+    shipped before the Dice coefficient, kept here for comparison."""
+    from rapidfuzz import fuzz
 
-    return Indel.normalized_similarity(sorted(a), sorted(b)) if a and b else 0.0
+    return fuzz.token_sort_ratio(" ".join(a), " ".join(b)) / 100 if a and b else 0.0
 
 
-SCORERS = {"checker.align.similarity": similarity, "word-level Dice of stems": dice}
+SCORERS = {"checker.align.similarity (Dice of stems)": similarity,
+           "letter-level token_sort_ratio of stems": token_sort}
 
 
 def found(injection: Injection, config: Config) -> bool:
@@ -222,7 +225,7 @@ def print_sweep(briefs, all_injections) -> None:
     print()
     print("| paraphrase | recall copies | recall two-word edits | R3xx warnings on clean briefs |")
     print("|---:|---:|---:|---:|")
-    for threshold in (0.6, 0.65, 0.7, 0.75, 0.8, 0.85):
+    for threshold in (0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85):
         config = Config(select=("R3",), redundancy=RedundancyConfig(paraphrase=threshold))
         r = measure(config, briefs, all_injections)
         print(f"| {threshold:.2f} | {r['copy']:.3f} | {r['edit2']:.3f} | {r['warnings']} |")
@@ -249,8 +252,12 @@ def print_defaults(briefs, all_injections, verbose: bool) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--sweep", action="store_true", help="only the threshold sweep")
     args = parser.parse_args()
     briefs, all_injections = corpus()
+    if args.sweep:
+        print_sweep(briefs, all_injections)
+        return 0
     print_distributions(briefs, all_injections)
     print_sweep(briefs, all_injections)
     print_defaults(briefs, all_injections, args.verbose)
