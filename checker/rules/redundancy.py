@@ -151,7 +151,7 @@ class RepeatedSentence(Rule):
     ## What it does
     Compares every sentence with the sentences of the earlier sections (case, accents,
     punctuation, little words and word endings ignored) and reports the later one when the
-    score reaches `[redundancy] paraphrase` (0.75); at `verbatim` (0.9) it is called a
+    score reaches `[redundancy] paraphrase` (0.65); at `verbatim` (0.9) it is called a
     verbatim copy. The Summary restating the Key Points is expected and not reported
     (`[redundancy] expected`). The finding points at the later sentence; `related` is the
     earlier one (the best three when it repeats several).
