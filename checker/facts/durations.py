@@ -31,6 +31,14 @@ def _pattern(lang: str) -> re.Pattern[str]:
 
 
 @cache
+def _unit_pattern(lang: str) -> re.Pattern[str]:
+    """Any unit word: most sentences have none, and then the amount pattern is not run."""
+    units = load_pack(lang)["facts"]["units"]
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+@cache
 def _approximators(lang: str) -> tuple[str, ...]:
     return tuple(sorted(load_pack(lang)["facts"]["approximators"], key=len, reverse=True))
 
@@ -56,6 +64,8 @@ def _number(words: str, lang: str) -> tuple[float, int] | None:
 
 def extract_durations(text: str, lang: str) -> list[Mention]:
     found = []
+    if not _unit_pattern(lang).search(text):
+        return found
     units = load_pack(lang)["facts"]["units"]
     for m in _pattern(lang).finditer(text):
         number = _number(m.group("amount"), lang)

@@ -44,6 +44,11 @@ def _organisations(lang: str) -> tuple[dict[str, str], dict[str, str]]:
 
 
 @cache
+def _organisation_keys(lang: str) -> frozenset[str]:
+    return frozenset(_organisations(lang)[1])
+
+
+@cache
 def _not_names(lang: str) -> frozenset[str]:
     """Capitalised words that begin sentences but are not names (determiners, pronouns…)."""
     pack = load_pack(lang)
@@ -94,12 +99,24 @@ def _folded(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
     return tuple(fold(t[2]) for t in tokens[i : i + n])
 
 
+@cache
+def _first_words(keys: frozenset[str]) -> frozenset[str]:
+    """The first folded word of each key: a key can start at a token only if its first
+    folded word is one of these (checked before joining any run of tokens)."""
+    return frozenset(key.split(" ", 1)[0] for key in keys)
+
+
+def _may_start(tokens: list[Token], i: int, keys: frozenset[str]) -> bool:
+    return fold(tokens[i][2]).split(" ", 1)[0] in _first_words(keys)
+
+
 def _organisation(tokens: list[Token], i: int, lang: str) -> tuple[int, str] | None:
     """(index after, canonical name) of an organisation named from token `i`."""
     if not _capitalised(tokens[i][2]):
         return None
     acronyms, names = _organisations(lang)
-    for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+    starts = _may_start(tokens, i, _organisation_keys(lang))
+    for n in range(min(MAX_WORDS, len(tokens) - i) if starts else 0, 0, -1):
         key = " ".join(_folded(tokens, i, n))
         if key in names:
             return i + n, names[key]
@@ -113,6 +130,8 @@ def _title_end(tokens: list[Token], i: int, lang: str) -> int | None:
     """Index after the longest title starting at token `i` ("Director-General" is one token
     but two folded words, so the comparison is on folded text)."""
     titles = _titles(lang)
+    if not _may_start(tokens, i, titles):
+        return None
     for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
         if " ".join(_folded(tokens, i, n)) in titles:
             return i + n
