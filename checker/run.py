@@ -173,7 +173,7 @@ def _check_source(
             )
             for s in brief.sections
         ),
-        facts=_fact_infos(analysis),
+        facts=_fact_infos(analysis, rules),
         findings=tuple(findings),
         redundancy=_redundancy(analysis, rules),
         source=source,
@@ -188,9 +188,12 @@ def _redundancy(analysis: Analysis, rules: tuple[Rule, ...]) -> Redundancy:
     return analysis.redundancy.report()
 
 
-def _fact_infos(analysis: Analysis) -> tuple[FactInfo, ...]:
+def _fact_infos(analysis: Analysis, rules: tuple[Rule, ...]) -> tuple[FactInfo, ...]:
     """The facts of the report: every one the extractors resolved (not bare capitalised
-    words that might be names)."""
+    words that might be names), when a consistency rule ran (they are its evidence; a run
+    of structure rules alone need not extract them)."""
+    if not any(rule.category == "consistency" for rule in rules):
+        return ()
     return tuple(
         FactInfo(kind=f.kind, value=f.value, text=f.text, section=f.section,
                  line=f.span.line, column=f.span.column)

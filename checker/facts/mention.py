@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,11 @@ class Mention:
 WORD = re.compile(r"(?i:\b(?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w))|[^\W_]+(?:[-'’.][^\W_]+)*")
 
 
-def words(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of each word of a sentence, in order."""
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, word) of each word of a sentence, in order. Memoised: each extractor
+    (dates, participants, places) tokenises the same sentence."""
+    return tuple((m.start(), m.end(), m.group()) for m in WORD.finditer(text))
 
 
 def words_outside(text: str, taken) -> list[tuple[int, int, str]]:
