@@ -15,7 +15,7 @@ from functools import cache
 
 from checker.facts.mention import Mention, words_outside
 from checker.facts.places import lookup
-from checker.lang import fold, load_pack
+from checker.lang import fact_words, fold, load_pack
 
 Token = tuple[int, int, str]
 
@@ -140,7 +140,7 @@ def _title_end(tokens: list[Token], i: int, lang: str) -> int | None:
 
 def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> list[Mention]:
     """Full names and organisations in a sentence (first pass)."""
-    particles = frozenset(load_pack(lang)["facts"]["name_particles"])
+    particles = fact_words(lang, "name_particles")
     not_names = _not_names(lang)
     tokens = words_outside(text, taken)
     found: list[Mention] = []
@@ -222,8 +222,8 @@ def extract_short_names(
     """Second pass: lone surnames and first names that resolve to one full name of the brief,
     and capitalised words inside a sentence that are neither names known nor places
     (kept with detail "unresolved")."""
-    particles = frozenset(load_pack(lang)["facts"]["name_particles"])
-    articles = frozenset(load_pack(lang)["facts"]["articles"])
+    particles = fact_words(lang, "name_particles")
+    articles = fact_words(lang, "articles")
     not_names = _not_names(lang)
     tokens = words_outside(text, taken)
     found: list[Mention] = []

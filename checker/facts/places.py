@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from checker.facts.mention import Mention, words_outside
 from checker.facts.gazetteer import lookup
-from checker.lang import load_pack
+from checker.lang import fact_words
 
 #: A single capitalised word at the start of a sentence ("Most", "Split") is a city only if
 #: the city is at least this large.
@@ -29,7 +29,7 @@ def extract_places(
     text: str, lang: str, taken: list[tuple[int, int]] = ()
 ) -> list[Mention]:
     """Every place a sentence names outside the `taken` stretches (dates, participants)."""
-    particles = frozenset(load_pack(lang)["facts"]["name_particles"])
+    particles = fact_words(lang, "name_particles")
     tokens = words_outside(text, taken)
     found: list[Mention] = []
     i = 0

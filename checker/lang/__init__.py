@@ -26,6 +26,13 @@ def load_pack(lang: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+@cache
+def fact_words(lang: str, table: str) -> frozenset[str]:
+    """A word list of the pack's [facts] table (name particles, articles…), as a set built
+    once per process: the extractors ask for it for every sentence."""
+    return frozenset(load_pack(lang)["facts"][table])
+
+
 _NON_WORD = re.compile(r"[^\w]+")
 
 
