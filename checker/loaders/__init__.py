@@ -56,6 +56,26 @@ class RawSection:
     kind: str | None = None
 
 
+class Outline:
+    """The raw sections of a document as a format module finds them: a heading opens a
+    section, and a block met before any heading goes to an untitled one."""
+
+    def __init__(self) -> None:
+        self.sections: list[RawSection] = []
+        self.current: RawSection | None = None
+
+    def open(self, section: RawSection) -> RawSection:
+        self.current = section
+        self.sections.append(section)
+        return section
+
+    def add(self, block: RawBlock) -> RawSection:
+        """Append `block` to the current section; returns that section."""
+        section = self.current or self.open(RawSection(heading=None))
+        section.blocks.append(block)
+        return section
+
+
 @dataclass
 class Parsed:
     sections: list[RawSection]

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from checker.loaders import Parsed, RawBlock, RawSection
+from checker.loaders import Outline, Parsed, RawBlock, RawSection
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
 _PARAGRAPHS = {"p", "pre"}
@@ -142,8 +142,7 @@ class _Builder:
     def __init__(self, source: str):
         self.source = source
         self.tags = _Tags(source)
-        self.sections: list[RawSection] = []
-        self.current: RawSection | None = None
+        self.outline = Outline()
         self.cursor = 0  # start tags are sought from here: the last item's content start
         self.after = 0  # loose text is sought from here: past the last item's text
         #: Located items in order: (the RawSection or RawBlock, start, close or None).
@@ -171,9 +170,8 @@ class _Builder:
     def heading(self, element) -> None:
         text = _text(element)
         start, close = self._place(element, text)
-        self.current = RawSection(text, start, start, int(_tag(element)[1]))
-        self.sections.append(self.current)
-        self.items.append((self.current, start, close))
+        section = self.outline.open(RawSection(text, start, start, int(_tag(element)[1])))
+        self.items.append((section, start, close))
 
     def block(self, element, bullet: bool) -> None:
         text = _text(element, frozenset(_LISTS) if bullet else frozenset())
@@ -193,10 +191,7 @@ class _Builder:
         self._add(RawBlock(text, start, start, False), start, None)
 
     def _add(self, block: RawBlock, start: int, close: int | None) -> None:
-        if self.current is None:
-            self.current = RawSection(heading=None)
-            self.sections.append(self.current)
-        self.current.blocks.append(block)
+        self.outline.add(block)
         self.items.append((block, start, close))
 
     def finish(self) -> list[RawSection]:
@@ -212,7 +207,7 @@ class _Builder:
             else:
                 item.start, item.end = start, end
                 item.verbatim = source[start:end] == item.text
-        return self.sections
+        return self.outline.sections
 
 
 def _walk(root, builder: _Builder) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from checker.loaders import Parsed, RawBlock, RawSection
+from checker.loaders import Outline, Parsed, RawBlock, RawSection
 
 #: Inline tokens whose content is text a reader sees; line breaks read as a space.
 _TEXT_TOKENS = {"text", "text_special", "code_inline"}
@@ -89,27 +89,17 @@ def _block(text: str, start: int, end: int, source: str, bullet: bool) -> RawBlo
 def parse(source: str) -> Parsed:
     tokens = _parser().parse(source)
     lines = _Lines(source)
-    sections: list[RawSection] = []
-    current: RawSection | None = None
+    outline = Outline()
     #: Open list items, innermost last: [block placeholder index, texts, start, end].
     items: list[list] = []
-
-    def section() -> RawSection:
-        nonlocal current
-        if current is None:
-            current = RawSection(heading=None)
-            sections.append(current)
-        return current
 
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
             inline = tokens[i + 1]
             start, end = _region(inline, lines)
-            current = RawSection(_plain(inline), start, end, int(token.tag[1]))
-            sections.append(current)
+            outline.open(RawSection(_plain(inline), start, end, int(token.tag[1])))
         elif token.type == "list_item_open":
-            owner = section()
-            owner.blocks.append(None)  # keeps document order; filled when the item closes
+            owner = outline.add(None)  # keeps document order; filled when the item closes
             items.append([owner, len(owner.blocks) - 1, [], None, None])
         elif token.type == "list_item_close":
             owner, index, texts, start, end = items.pop()
@@ -124,7 +114,7 @@ def parse(source: str) -> Parsed:
                 item[3] = start if item[3] is None else item[3]
                 item[4] = end
             elif text:
-                section().blocks.append(_block(text, start, end, source, False))
-    for raw in sections:
+                outline.add(_block(text, start, end, source, False))
+    for raw in outline.sections:
         raw.blocks = [b for b in raw.blocks if b is not None]
-    return Parsed(sections=sections)
+    return Parsed(sections=outline.sections)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from checker.lang import section_kind_of
-from checker.loaders import Parsed, RawBlock, RawSection
+from checker.loaders import Outline, Parsed, RawBlock, RawSection
 from checker.suppression import is_directive_line
 
 _BULLET = re.compile(r"[ \t]*(?:[-•*–]|\d{1,3}[.)])[ \t]+(?=\S)")
@@ -68,17 +68,8 @@ def parse(source: str) -> Parsed:
     # A line holding only an inline suppression directive reads as a blank line.
     texts = ["" if is_directive_line(source[a:b]) else source[a:b] for a, b in spans]
     joins = _blank_separated(texts)
-    sections: list[RawSection] = []
-    current: RawSection | None = None
+    outline = Outline()
     block: RawBlock | None = None
-
-    def section() -> RawSection:
-        nonlocal current
-        if current is None:
-            current = RawSection(heading=None)
-            sections.append(current)
-        return current
-
     for i, (start, end) in enumerate(spans):
         line = texts[i]
         if not line.strip():
@@ -92,15 +83,14 @@ def parse(source: str) -> Parsed:
                 h_start = start + (atx.end() if atx else len(line) - len(line.lstrip()))
                 h_end = start + len(line.rstrip())
                 heading = source[h_start:h_end].rstrip("#").strip()
-                current = RawSection(heading, h_start, h_end, level)
-                sections.append(current)
+                outline.open(RawSection(heading, h_start, h_end, level))
                 block = None
                 continue
         bullet = _BULLET.match(line)
         if bullet:
             block = RawBlock(line[bullet.end() :].rstrip(), start + bullet.end(), 0, True, True)
             block.end = block.start + len(block.text)
-            section().blocks.append(block)
+            outline.add(block)
             continue
         content_start = start + len(line) - len(line.lstrip())
         content_end = start + len(line.rstrip())
@@ -112,5 +102,5 @@ def parse(source: str) -> Parsed:
             block.text = source[block.start : block.end]
         else:
             block = RawBlock(source[content_start:content_end], content_start, content_end, False, True)
-            section().blocks.append(block)
-    return Parsed(sections=sections)
+            outline.add(block)
+    return Parsed(sections=outline.sections)
