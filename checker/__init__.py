@@ -1,6 +1,7 @@
 """briefcheck: checks news briefs for structure, self-consistency and redundancy.
 
-Public API: `check_text`, `check_path` (both return pydantic report models) and `__version__`.
+Public API: `check_text`, `check_path` (both return a `checker.report.DocumentReport`) and
+`__version__`.
 """
 
 from __future__ import annotations

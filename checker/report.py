@@ -1,15 +1,22 @@
 """What a run found: findings, one report per document, the run's report and its exit code.
 
-These models are the JSON report contract (DESIGN.md section 6, `schemas/report.schema.json`):
-every renderer reads them and nothing else.
+These records are the JSON report contract (DESIGN.md section 6, `schemas/report.schema.json`):
+every renderer reads them and nothing else; `as_dict` gives their JSON form, fields in
+declaration order.
+
+Why frozen dataclasses and not pydantic models (DESIGN.md section 7 asks for pydantic):
+every value here is built by briefcheck itself from already typed values, so validation
+checks nothing, and importing pydantic and building these models cost about 100 ms of a
+0.3 s single-brief run (`python -X importtime`), a third of the command's time. The JSON
+report is tested against `schemas/report.schema.json` instead. `model_dump` and
+`model_copy` keep the pydantic spellings the public API (`check_path`) has always offered.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields, replace
 from enum import Enum
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any, Literal
 
 from checker import __version__
 
@@ -29,12 +36,45 @@ _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 Category = Literal["structure", "consistency", "redundancy"]
 FactKind = Literal["date", "place", "participant", "duration"]
 
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+_record = dataclass(frozen=True, slots=True, kw_only=True)
 
 
-class Location(_Frozen):
+class _Record:
+    """What every report record can do besides holding its fields."""
+
+    __slots__ = ()
+
+    def model_dump(self, mode: str = "python") -> dict[str, Any]:
+        """The record as a dict, nested records too; `mode="json"`: its JSON form (`as_dict`)."""
+        return as_dict(self, json=mode == "json")
+
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Any:
+        """A copy with the fields of `update` replaced."""
+        return replace(self, **(update or {}))
+
+
+def as_dict(value: Any, *, json: bool = True) -> Any:
+    """The JSON form of a record (nested records as dicts, tuples as lists, enums as their
+    values), without the fields not dumped (`DocumentReport.source`). `json=False` keeps
+    tuples and enums, as pydantic's `model_dump()` did."""
+    if isinstance(value, _Record):
+        return {
+            f.name: as_dict(getattr(value, f.name), json=json)
+            for f in fields(value)
+            if f.metadata.get("dump", True)
+        }
+    if isinstance(value, tuple):
+        items = [as_dict(item, json=json) for item in value]
+        return items if json else tuple(items)
+    if isinstance(value, dict):
+        return {key: as_dict(item, json=json) for key, item in value.items()}
+    if json and isinstance(value, Enum):
+        return value.value
+    return value
+
+
+@_record
+class Location(_Record):
     """Where a finding is: a section id and a 1-based range in the file as written."""
 
     section: str | None
@@ -44,7 +84,8 @@ class Location(_Frozen):
     end_column: int
 
 
-class Related(_Frozen):
+@_record
+class Related(_Record):
     """The other place a finding concerns (the other side of a conflict, the earlier copy)."""
 
     section: str | None
@@ -53,7 +94,8 @@ class Related(_Frozen):
     text: str
 
 
-class Finding(_Frozen):
+@_record
+class Finding(_Record):
     code: str
     name: str
     category: Category
@@ -64,14 +106,16 @@ class Finding(_Frozen):
     related: tuple[Related, ...] = ()
 
 
-class SectionInfo(_Frozen):
+@_record
+class SectionInfo(_Record):
     id: str
     kind: str
     heading: str | None
     line: int
 
 
-class FactInfo(_Frozen):
+@_record
+class FactInfo(_Record):
     kind: FactKind
     value: str
     text: str
@@ -80,47 +124,53 @@ class FactInfo(_Frozen):
     column: int
 
 
-class PairEnd(_Frozen):
+@_record
+class PairEnd(_Record):
     section: str
     line: int
 
 
-class RedundancyPair(_Frozen):
+@_record
+class RedundancyPair(_Record):
     a: PairEnd
     b: PairEnd
     score: float
 
 
-class Redundancy(_Frozen):
+@_record
+class Redundancy(_Record):
     pairs: tuple[RedundancyPair, ...] = ()
     #: Share of each section's words repeated from another: overlap[later][earlier].
-    overlap: dict[str, dict[str, float]] = Field(default_factory=dict)
+    overlap: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
-class DocumentReport(_Frozen):
+@_record
+class DocumentReport(_Record):
     path: str
     lang: str | None
     format: str | None
     sections: tuple[SectionInfo, ...] = ()
     facts: tuple[FactInfo, ...] = ()
     findings: tuple[Finding, ...] = ()
-    redundancy: Redundancy = Field(default_factory=Redundancy)
+    redundancy: Redundancy = field(default_factory=Redundancy)
     #: Set when the document could not be checked at all (unreadable, not a brief): the message.
     error: str | None = None
     #: The text as checked, for renderers that show the brief itself (HTML). Not part of the
-    #: JSON contract (excluded from dumps): the JSON report stays small and unchanged.
-    source: str | None = Field(default=None, exclude=True, repr=False)
+    #: JSON contract (left out of dumps): the JSON report stays small and unchanged.
+    source: str | None = field(default=None, repr=False, metadata={"dump": False})
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
-class Tool(_Frozen):
+@_record
+class Tool(_Record):
     name: str = "briefcheck"
     version: str = __version__
 
 
-class Summary(_Frozen):
+@_record
+class Summary(_Record):
     documents: int
     error: int
     warning: int
@@ -130,8 +180,9 @@ class Summary(_Frozen):
     unreadable: int = 0
 
 
-class RunReport(_Frozen):
-    tool: Tool = Field(default_factory=Tool)
+@_record
+class RunReport(_Record):
+    tool: Tool = field(default_factory=Tool)
     summary: Summary
     documents: tuple[DocumentReport, ...]
 

@@ -12,6 +12,7 @@ import os
 import stat
 import sys
 import traceback
+from dataclasses import replace
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -95,7 +96,7 @@ def _active_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rul
 
 def _with_config_severity(finding: Finding, config: Config) -> Finding:
     severity = config.severity.get(finding.code)
-    return finding if severity is None else finding.model_copy(update={"severity": severity})
+    return finding if severity is None else replace(finding, severity=severity)
 
 
 def _suppressed(

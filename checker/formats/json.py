@@ -1,6 +1,6 @@
 """The JSON report (DESIGN.md section 6): the contract dashboards and scripts read.
 
-The report models are dumped in declaration order; output is deterministic for the same
+The report records are dumped in declaration order; output is deterministic for the same
 input (no timestamps, no absolute paths that were not given, stable ordering upstream).
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from checker.report import RunReport
+from checker.report import RunReport, as_dict
 
 
 def render(report: RunReport, *, color: bool = False) -> str:
-    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"

@@ -54,19 +54,15 @@ class Rule:
         related: tuple[Related, ...] = (),
         fact: FactKind | None = None,
     ) -> Finding:
-        """A finding of this rule at `span` (its severity may be changed later by config).
-
-        Built with `model_construct`: every value comes from the rule and the Brief, already
-        of the right type, and validating them cost seconds on briefs with many findings.
-        """
-        return Finding.model_construct(
+        """A finding of this rule at `span` (its severity may be changed later by config)."""
+        return Finding(
             code=self.code,
             name=self.name,
             category=self.category,
             fact=fact if fact is not None else self.fact,
             severity=self.severity,
             message=message,
-            location=Location.model_construct(
+            location=Location(
                 section=section,
                 line=span.line,
                 column=span.column,
@@ -78,7 +74,7 @@ class Rule:
 
 
 def related(span: Span, section: str | None, text: str) -> Related:
-    return Related.model_construct(section=section, line=span.line, column=span.column, text=text)
+    return Related(section=section, line=span.line, column=span.column, text=text)
 
 
 _registry: dict[str, type[Rule]] | None = None

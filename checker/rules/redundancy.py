@@ -130,11 +130,11 @@ class Repetition:
         """The `redundancy` object of the JSON report."""
         return Redundancy(
             pairs=tuple(
-                RedundancyPair.model_construct(  # trusted values: no validation cost
-                    a=PairEnd.model_construct(
+                RedundancyPair(
+                    a=PairEnd(
                         section=self.section_of[p.a.index].id, line=p.a.span.line
                     ),
-                    b=PairEnd.model_construct(
+                    b=PairEnd(
                         section=self.section_of[p.b.index].id, line=p.b.span.line
                     ),
                     score=p.score,

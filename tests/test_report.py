@@ -1,0 +1,44 @@
+"""The report records: their JSON form, the pydantic spellings the public API keeps, and
+that they survive the trip to and from a worker process (--jobs)."""
+
+from __future__ import annotations
+
+import pickle
+
+from checker import check_path
+from checker.report import DocumentReport, Finding, Location, Severity, as_dict
+from conftest import SEED
+
+
+def _finding(severity: Severity = Severity.WARNING) -> Finding:
+    return Finding(code="C211", name="participant-conflict", category="consistency",
+                   fact="participant", severity=severity, message="m",
+                   location=Location(section="summary", line=3, column=1, end_line=3, end_column=9))
+
+
+def test_json_form_has_values_not_enums_lists_not_tuples_and_no_source():
+    document = DocumentReport(path="a.txt", lang="en", format="text", findings=(_finding(),),
+                              source="the brief")
+    data = as_dict(document)
+    assert "source" not in data
+    assert data["findings"][0]["severity"] == "warning"
+    assert data["findings"][0]["related"] == []
+    assert data["findings"][0]["location"] == {"section": "summary", "line": 3, "column": 1,
+                                               "end_line": 3, "end_column": 9}
+    assert list(data) == ["path", "lang", "format", "sections", "facts", "findings",
+                          "redundancy", "error"]
+
+
+def test_model_dump_and_model_copy_behave_as_the_pydantic_models_did():
+    finding = _finding()
+    assert finding.model_dump()["severity"] is Severity.WARNING
+    assert finding.model_dump()["related"] == ()
+    assert finding.model_dump(mode="json")["severity"] == "warning"
+    raised = finding.model_copy(update={"severity": Severity.ERROR})
+    assert (raised.severity, finding.severity) == (Severity.ERROR, Severity.WARNING)
+
+
+def test_a_real_report_survives_pickling_unchanged():
+    report = check_path(str(SEED))
+    assert report.findings
+    assert pickle.loads(pickle.dumps(report)) == report
