@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import os
 import tomllib
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import Any, Literal, get_args
 
 from checker.report import Severity
 
 FailOn = Literal["error", "warning", "info", "never"]
+Lang = Literal["auto", "fr", "en"]
 
 
 class ConfigError(Exception):
@@ -27,7 +28,16 @@ class ConfigError(Exception):
 SectionKindName = Literal["key_points", "summary", "body", "conclusion", "title", "other"]
 
 
-class RedundancyConfig(BaseModel):
+class _OutOfRange(ValueError):
+    """A share outside [0, 1]; carries the key, so the error can name it."""
+
+    def __init__(self, key: str, value: float):
+        super().__init__(f"Input should be between 0 and 1, not {value}")
+        self.key = key
+
+
+@dataclass(frozen=True)
+class RedundancyConfig:
     """Thresholds of the redundancy rules (R3xx) and the repetition a brief is meant to have.
 
     Scores are `checker.align.similarity` (1.0 = same content words). The defaults were
@@ -36,56 +46,89 @@ class RedundancyConfig(BaseModel):
     95% of cases (0.67 when they are two of six content words, the shortest still counted).
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__ = {"extra": "forbid"}
 
     #: At or above: the sentence is a (near-)verbatim copy.
-    verbatim: float = Field(default=0.9, ge=0.0, le=1.0)
+    verbatim: float = 0.9
     #: At or above (and below `verbatim`): a close paraphrase. Below: unrelated.
-    paraphrase: float = Field(default=0.65, ge=0.0, le=1.0)
+    paraphrase: float = 0.65
     #: R302 fires when at least this share of a section's words is in sentences repeating
     #: earlier sections. A brief's sections are three to five sentences: one copied sentence
     #: of five is already a fifth (the seed's first body section: 22%).
-    section_overlap: float = Field(default=0.2, ge=0.0, le=1.0)
+    section_overlap: float = 0.2
     #: Repetition that is the brief's nature, not a fault: later section kind -> earlier
     #: kinds it may repeat. The Summary restates the Key Points by design; the body and the
     #: Conclusion should say something new (the clean corpus never copies into them).
-    expected: dict[SectionKindName, tuple[SectionKindName, ...]] = Field(
+    expected: dict[SectionKindName, tuple[SectionKindName, ...]] = field(
         default_factory=lambda: {"summary": ("key_points",)}
     )
 
+    def __post_init__(self) -> None:
+        for key in ("verbatim", "paraphrase", "section_overlap"):
+            if not 0.0 <= getattr(self, key) <= 1.0:
+                raise _OutOfRange(key, getattr(self, key))
 
-class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+@dataclass(frozen=True)
+class Config:
+    """A run's settings. A frozen dataclass, not a pydantic model (STYLE.md's advice): a run
+    without a config file then never imports pydantic (about 60 ms of a 0.3 s run). Config
+    files are still validated by pydantic, against these same fields (`load_config`)."""
+
+    __pydantic_config__ = {"extra": "forbid"}
 
     #: Rule codes or prefixes to run ("ALL" for every rule).
     select: tuple[str, ...] = ("ALL",)
     #: Rule codes or prefixes not to run; wins over select.
     ignore: tuple[str, ...] = ()
     #: Per-rule severity overrides, e.g. {"C211": "error"}.
-    severity: dict[str, Severity] = Field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
     #: Which findings make the run fail (exit 1).
     fail_on: FailOn = "error"
     #: Document language: auto-detected, or forced.
-    lang: Literal["auto", "fr", "en"] = "auto"
+    lang: Lang = "auto"
     #: Another editorial schema than the shipped one (a path, relative to the config file).
-    schema_path: Path | None = Field(default=None, alias="schema")
+    schema: Path | None = None
     #: Redundancy thresholds and expected overlaps ([redundancy] table).
-    redundancy: RedundancyConfig = Field(default_factory=RedundancyConfig)
+    redundancy: RedundancyConfig = field(default_factory=RedundancyConfig)
 
-    @field_validator("select", "ignore", mode="before")
-    @classmethod
-    def _split_codes(cls, value: object) -> object:
-        if isinstance(value, str):
-            value = [part for part in value.split(",")]
-        if isinstance(value, (list, tuple)):
-            return tuple(str(part).strip().upper() for part in value if str(part).strip())
-        return value
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "select", _codes(self.select))
+        object.__setattr__(self, "ignore", _codes(self.ignore))
+        object.__setattr__(self, "severity", {k: Severity(v) for k, v in self.severity.items()})
+        if self.fail_on not in get_args(FailOn):
+            raise ValueError(f"fail_on: unknown value {self.fail_on!r}")
+        if self.lang not in get_args(Lang):
+            raise ValueError(f"lang: unknown value {self.lang!r}")
+        if self.schema is not None and not isinstance(self.schema, Path):
+            object.__setattr__(self, "schema", Path(self.schema))
+
+    @property
+    def schema_path(self) -> Path | None:
+        return self.schema
 
     def with_overrides(self, **overrides: object) -> Config:
         """A copy with command-line values (those not None) replacing file values."""
-        data = self.model_dump(by_alias=True)
-        data.update({k: v for k, v in overrides.items() if v is not None})
-        return Config.model_validate(data)
+        changes = {k: v for k, v in overrides.items() if v is not None}
+        return replace(self, **changes) if changes else self
+
+
+def _codes(value: object) -> object:
+    """("S1", "C2") from "S1, c2" or ["S1", " c2"]."""
+    if isinstance(value, str):
+        value = value.split(",")
+    if isinstance(value, (list, tuple)):
+        return tuple(str(part).strip().upper() for part in value if str(part).strip())
+    return value
+
+
+@cache
+def _validator() -> Any:
+    """pydantic's validator of Config, built on first use: only runs with a config file pay
+    for importing pydantic."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Config)
 
 
 def _read_toml(path: Path) -> dict:
@@ -122,17 +165,30 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("briefcheck", {})
+    return _validated(data, path)
+
+
+def _validated(data: dict, path: Path) -> Config:
+    """The Config of a file's table; errors name the file, the key and the reason."""
+    from pydantic import ValidationError
+
+    data = {k: _codes(v) if k in ("select", "ignore") else v for k, v in data.items()}
     try:
-        config = Config.model_validate(data)
+        config = _validator().validate_python(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        loc = [str(part) for part in first["loc"]]
         reason = first["msg"]
-        if first["type"] == "extra_forbidden":
+        error = first.get("ctx", {}).get("error")
+        if isinstance(error, _OutOfRange):
+            loc.append(error.key)
+            reason = str(error)
+        if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             reason = "unknown key"
+        key = ".".join(loc) or "(top level)"
         raise ConfigError(f"{path}: invalid config key '{key}': {reason}") from None
-    if config.schema_path is not None and not config.schema_path.is_absolute():
-        config = config.model_copy(update={"schema_path": path.parent / config.schema_path})
+    if config.schema is not None and not config.schema.is_absolute():
+        config = replace(config, schema=path.parent / config.schema)
     return config
 
 

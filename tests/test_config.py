@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from checker.config import Config, ConfigError, discover, load_config
+from checker.report import Severity
 from conftest import SAMPLES
 
 
@@ -42,6 +45,30 @@ def test_bad_value_names_the_key_and_reason(tmp_path):
     path.write_text('fail_on = "sometimes"\n')
     with pytest.raises(ConfigError, match=r"invalid config key 'fail_on'"):
         load_config(path)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("[redundancy]\nparaphrase = 1.5\n", "redundancy.paraphrase"),
+    ("[redundancy]\nparaphrse = 0.5\n", "redundancy.paraphrse"),
+    ('[redundancy]\nexpected = { body = ["intro"] }\n', "redundancy.expected.body.0"),
+    ('lang = "de"\n', "lang"),
+    ("select = 3\n", "select"),
+])
+def test_bad_nested_value_names_the_full_key(tmp_path, text, key):
+    path = tmp_path / ".briefcheck.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=rf"invalid config key '{re.escape(key)}': "):
+        load_config(path)
+
+
+def test_codes_and_severities_are_normalised_from_a_file_and_from_python(tmp_path):
+    path = tmp_path / ".briefcheck.toml"
+    path.write_text('select = "s1, c2"\nignore = [" r3 "]\nseverity = { C211 = "error" }\n')
+    from_file = load_config(path)
+    from_python = Config(select="s1, c2", ignore=[" r3 "], severity={"C211": "error"})
+    for config in (from_file, from_python):
+        assert (config.select, config.ignore) == (("S1", "C2"), ("R3",))
+        assert config.severity == {"C211": Severity.ERROR}
 
 
 def test_invalid_toml_is_a_config_error(tmp_path):
