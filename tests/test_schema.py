@@ -1,0 +1,93 @@
+"""Schema enforcement's quick path: jsonschema-rs answers "valid or not" and jsonschema lists
+the errors only for invalid briefs (checker/schema.py). Both must agree on every brief, or
+findings would be lost; these tests set them against each other."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.loaders import load
+from checker.schema import _quick_validator, _resolved, _validator, brief_document
+from conftest import ROOT, SAMPLES
+
+BRIEFS = sorted(
+    p for folder in (SAMPLES, ROOT / "tests" / "hostile") for p in folder.rglob("*")
+    if p.suffix in (".txt", ".md", ".html", ".json")
+)
+
+
+def _document(path) -> dict | None:
+    try:
+        return brief_document(load(path.read_text(encoding="utf-8"), str(path), None, "auto"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+
+
+def _agree(document: dict) -> bool:
+    path = _resolved(None)
+    quick = _quick_validator(path).is_valid(document)
+    return quick == (not list(_validator(path).iter_errors(document)))
+
+
+def test_the_shipped_schema_has_a_quick_validator():
+    assert _quick_validator(_resolved(None)) is not None
+
+
+@pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.name)
+def test_both_validators_agree_on_every_sample(path):
+    document = _document(path)
+    if document is not None:
+        assert _agree(document)
+
+
+def test_the_samples_hold_valid_and_invalid_briefs():
+    verdicts = {_quick_validator(_resolved(None)).is_valid(d)
+                for d in map(_document, BRIEFS) if d is not None}
+    assert verdicts == {True, False}
+
+
+SEED_DOCUMENT = _document(SAMPLES / "paris-summit.fr.txt")
+_COUNTS = ("words", "sentences", "heading_words")
+
+
+def _mutate(document: dict, edits: list[tuple[int, str, int, int]]) -> dict:
+    """Change counts of sections and blocks, drop blocks or sections: limits are crossed."""
+    out = copy.deepcopy(document)
+    for section_pick, key, value, drop in edits:
+        if not out["sections"]:
+            break
+        section = out["sections"][section_pick % len(out["sections"])]
+        if key in section:
+            section[key] = value
+        blocks = section["bullets"] or section["paragraphs"]
+        if blocks:
+            block = blocks[section_pick % len(blocks)]
+            block["words" if key == "heading_words" else key] = value
+            if drop == 1:
+                blocks.pop()
+            elif drop == 2:
+                blocks.extend(copy.deepcopy(blocks[:3]))
+        if drop == 3:
+            out["sections"].remove(section)
+    out["words"] = sum(s["words"] for s in out["sections"])
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 9), st.sampled_from(_COUNTS), st.integers(0, 200),
+                          st.integers(0, 6)), max_size=4))
+def test_both_validators_agree_on_briefs_near_the_limits(edits):
+    assert _agree(_mutate(SEED_DOCUMENT, edits))
+
+
+def test_a_schema_with_a_remote_ref_is_validated_by_jsonschema_alone(tmp_path):
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$ref": "https://example.invalid/brief.json"}
+    path = tmp_path / "remote.json"
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert _quick_validator(path.resolve()) is None
