@@ -97,8 +97,10 @@ def _quick_validator(path: Path) -> Any:
     schema = _schema(path)
     if not _local_refs_only(schema):
         return None
-    import jsonschema_rs
-
+    try:
+        import jsonschema_rs
+    except ImportError:  # an environment set up before it was a dependency: slower, same findings
+        return None
     try:
         return jsonschema_rs.Draft202012Validator(schema)
     except Exception:  # noqa: BLE001 - a schema it cannot compile: jsonschema alone then
