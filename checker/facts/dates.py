@@ -2,8 +2,10 @@
 "6/1/2026" (day first in French, month first in English), "en octobre 2024", "hier".
 
 Values are partial ISO dates: "2026-01-06", "--01-06" (no year), "2024-10" (month and year),
-"--10" (month only); relative dates are "relative:-1". Month and weekday names come from
-babel's locale data, read once per language on first use.
+"--10" (month only); relative dates are "relative:-1". Month and weekday names are the language pack's
+[calendar] tables: babel's CLDR names (`cldr_names`), written into the pack because loading
+babel's locale data cost 17 ms of every run; a test fails, printing the tables, when the
+pack and babel disagree.
 """
 
 from __future__ import annotations
@@ -22,6 +24,14 @@ def _alternatives(names: dict[str, int]) -> str:
 @cache
 def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     """(month name -> 1..12, weekday name -> 0..6), lower-case, full and abbreviated."""
+    calendar = load_pack(lang)["calendar"]
+    return dict(calendar["months"]), dict(calendar["weekdays"])
+
+
+def cldr_names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
+    """babel's month and weekday names (wide and abbreviated, format and stand-alone),
+    lower-case, without a final full stop: what a pack's [calendar] tables hold at least.
+    Used by the tests, not at run time."""
     from babel import Locale
 
     locale = Locale(lang)
@@ -33,9 +43,6 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
                 months[name.casefold().rstrip(".")] = number
             for number, name in locale.days[context][width].items():
                 weekdays[name.casefold().rstrip(".")] = number
-    if lang == "en":
-        months["sept"] = 9
-        weekdays.update({"tues": 1, "thurs": 3})
     return months, weekdays
 
 
@@ -145,3 +152,4 @@ def same_date(a: Mention, b: Mention) -> bool:
     if any(x is not None and y is not None and x != y for x, y in zip(pa, pb)):
         return False
     return a.weekday is None or b.weekday is None or a.weekday == b.weekday
+
