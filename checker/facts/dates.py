@@ -46,15 +46,31 @@ def cldr_names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     return months, weekdays
 
 
+def _flags(lang: str) -> int:
+    # English month names are capitalised ("May 6", not "may"); French ones are not.
+    return re.IGNORECASE if lang == "fr" else 0
+
+
+def _month_alternatives(lang: str) -> str:
+    months = _names(lang)[0]
+    if lang == "fr":
+        return _alternatives(months)
+    return "|".join(re.escape(m.capitalize()) for m in sorted(months, key=len, reverse=True))
+
+
+_DIGIT = re.compile(r"\d")
+#: The patterns that cannot match without a digit (a day, a year, a numeric date): a
+#: sentence with no digit, most of them, is not scanned by them (all patterns on every
+#: sentence were 0.30 ms a brief, half of fact extraction's regular-expression time).
+_NEED_A_DIGIT = frozenset({"md", "dm", "numeric", "my"})
+
+
 @cache
 def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     """Named patterns in the order they claim text (most specific first)."""
     months, weekdays = _names(lang)
-    # English month names are capitalised ("May 6", not "may"); French ones are not.
-    flags = re.IGNORECASE if lang == "fr" else 0
-    mon = _alternatives(months) if lang == "fr" else "|".join(
-        re.escape(m.capitalize()) for m in sorted(months, key=len, reverse=True)
-    )
+    flags = _flags(lang)
+    mon = _month_alternatives(lang)
     wd = _alternatives(weekdays) if lang == "fr" else "|".join(
         re.escape(w.capitalize()) for w in sorted(weekdays, key=len, reverse=True)
     )
@@ -95,7 +111,10 @@ def extract_dates(text: str, lang: str) -> list[Mention]:
     """Every date stated in a sentence, longest reading first, never overlapping."""
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    digit = _DIGIT.search(text) is not None
     for name, pattern in _patterns(lang):
+        if not digit and name in _NEED_A_DIGIT:
+            continue
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             if name == "m":

@@ -8,7 +8,7 @@ and the words that make an amount approximate come from the language pack.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.facts.mention import Mention
 from checker.lang import load_pack
@@ -24,9 +24,21 @@ def _pattern(lang: str) -> re.Pattern[str]:
     units = load_pack(lang)["facts"]["units"]
     alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     # Up to five words (number words) or a number, then a space or hyphen, then the unit.
-    return re.compile(
-        rf"(?P<amount>\d+(?:[.,]\d+)?|(?:[^\W\d_]+[\s-]){{0,4}}[^\W\d_]+)[\s-](?P<unit>{alternatives})\b",
-        re.IGNORECASE,
+    return re.compile(amount_pattern(alternatives), re.IGNORECASE)
+
+
+def amount_pattern(units: str) -> str:
+    """The amount-and-unit pattern over the `units` alternatives.
+
+    Why the lookbehinds and possessive runs: the leftmost match never starts inside a word
+    or a number (where one starts inside, one starts at its beginning, and a match ends at
+    a word boundary), so those start positions need not be tried; and a run of letters is
+    always followed by a non-letter, so giving letters back never helps. Same matches, five
+    times faster (tests/test_facts_speed.py sets it against the plain pattern).
+    """
+    return (
+        r"(?P<amount>(?<!\d)\d+(?:[.,]\d+)?|(?<![^\W\d_])(?:[^\W\d_]++[\s-]){0,4}[^\W\d_]++)"
+        rf"[\s-](?P<unit>{units})\b"
     )
 
 
@@ -43,8 +55,10 @@ def _approximators(lang: str) -> tuple[str, ...]:
     return tuple(sorted(load_pack(lang)["facts"]["approximators"], key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
 def _number(words: str, lang: str) -> tuple[float, int] | None:
-    """(value, offset in `words` where the number starts) of the longest number-word suffix."""
+    """(value, offset in `words` where the number starts) of the longest number-word suffix.
+    Memoised: briefs say "four years" again and again, and text2num is tried on each suffix."""
     from text_to_num import text2num
 
     if re.fullmatch(r"\d+(?:[.,]\d+)?", words):

@@ -1,0 +1,73 @@
+"""Fact extraction's shortcuts must not change what is extracted: the faster duration
+pattern finds exactly the matches of the plain one, and dates found with the digit gate
+are the dates every pattern finds on every sentence."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.facts import dates, durations
+from checker.lang import SUPPORTED, load_pack
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _units(lang: str) -> str:
+    units = load_pack(lang)["facts"]["units"]
+    return "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+
+
+def _plain(lang: str) -> re.Pattern[str]:
+    """The duration pattern as first written: every start position, letters given back."""
+    return re.compile(
+        rf"(?P<amount>\d+(?:[.,]\d+)?|(?:[^\W\d_]+[\s-]){{0,4}}[^\W\d_]+)[\s-](?P<unit>{_units(lang)})\b",
+        re.IGNORECASE,
+    )
+
+
+PIECES = ["four", "quatre", "vingt-et-un", "twenty", "one", "une", "près", "de", "nearly",
+          "years", "year", "ans", "an", "mois", "months", "days", "jours", "semaines", "week",
+          "heures", "hours", "12", "1.5", "2,5", "x2", "2nd", "_", "-", " ", "  ", ",", ".",
+          "'", "l'", "é", "ß", "ſ", "İ", "Années", "YEARS", "day-long", "\n", "\t", "²"]
+_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=25).map("".join)
+_glued = st.lists(st.sampled_from(PIECES), max_size=25).map(" ".join)
+
+
+@SETTINGS
+@given(st.one_of(_text, _glued), st.sampled_from(SUPPORTED))
+def test_the_duration_pattern_finds_what_the_plain_one_finds(text, lang):
+    fast = [(m.span(), m.groupdict()) for m in durations._pattern(lang).finditer(text)]
+    plain = [(m.span(), m.groupdict()) for m in _plain(lang).finditer(text)]
+    assert fast == plain
+
+
+DATE_PIECES = ["6", "1er", "janvier", "Janvier", "January", "Jan.", "mardi", "Tuesday", "the",
+               "of", "2026", "6/1/2026", "en", "in", "mi-", "d'", "octobre", "hier", "yesterday",
+               "May", "mai", "semaine", ",", ".", " ", "  ", "\u0666", "12th", "١٢"]
+
+
+def _all_patterns(text: str, lang: str) -> list:
+    """extract_dates without the digit gate."""
+    gate = dates._NEED_A_DIGIT
+    try:
+        dates._NEED_A_DIGIT = frozenset()
+        return dates.extract_dates(text, lang)
+    finally:
+        dates._NEED_A_DIGIT = gate
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(DATE_PIECES), st.text(max_size=2)), max_size=20)
+       .map(" ".join), st.sampled_from(SUPPORTED))
+def test_dates_found_with_the_digit_gate_are_those_every_pattern_finds(text, lang):
+    assert dates.extract_dates(text, lang) == _all_patterns(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [("le 6 janvier", "fr"), ("on Jan. 6, 2026", "en"),
+                                        ("le \u0666 mai", "fr")])
+def test_the_gate_keeps_dates_with_any_digit(text, lang):
+    assert dates.extract_dates(text, lang) == _all_patterns(text, lang) != []
