@@ -68,6 +68,23 @@ def cli() -> None:
     """
 
 
+class _Jobs(click.ParamType):
+    """--jobs: a number of processes (1 or more), or "auto" (None: decided per batch)."""
+
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):  # noqa: ANN001 - click's signature
+        if value is None or value == "auto":
+            return None
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = 0
+        if number < 1:
+            self.fail(f"{value!r} is not a number of processes (1 or more) or 'auto'", param, ctx)
+        return number
+
+
 def _codes(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
@@ -89,8 +106,9 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Config file [default: .briefcheck.toml or pyproject.toml [tool.briefcheck]"
                    " found from each checked file's directory upwards].")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Check files in this many processes (same output as one).")
+@click.option("-j", "--jobs", type=_Jobs(), default="auto", show_default=True, metavar="N|auto",
+              help="Check files in this many processes (same output as one); auto: one per"
+                   " CPU for a batch of 20 files or more.")
 @click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), is_flag=False,
               flag_value="reports", default=None,
               help="Also write report.html and report.json into this folder [default: reports].")
@@ -103,7 +121,7 @@ def check(
     select: str | None,
     ignore: str | None,
     config_path: Path | None,
-    jobs: int,
+    jobs: int | None,
     report_dir: Path | None,
 ) -> int:
     """Check briefs and report what is wrong with them."""

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from checker.batch import PROGRESS_MIN_FILES, progress_bar
+from checker import batch
+from checker.batch import PARALLEL_MIN_FILES, PROGRESS_MIN_FILES, default_jobs, progress_bar
 from checker.formats import FORMATS
 from conftest import ROOT
 
@@ -19,6 +20,32 @@ SEED = "samples/paris-summit.fr.txt"
 @pytest.fixture(autouse=True)
 def _in_repo(monkeypatch):
     monkeypatch.chdir(ROOT)
+
+
+def test_default_jobs_are_one_per_cpu_for_a_large_batch_only(monkeypatch):
+    monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    assert default_jobs(0) == default_jobs(PARALLEL_MIN_FILES - 1) == 1
+    assert default_jobs(PARALLEL_MIN_FILES) == 1
+    assert default_jobs(2 * PARALLEL_MIN_FILES) == 2
+    assert default_jobs(1000) == 4
+    monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert default_jobs(1000) == 1
+
+
+def test_the_default_gives_the_bytes_of_one_job_and_runs_in_parallel(run_cli, monkeypatch):
+    one = run_cli("samples", "--format", "json", "--jobs", "1")
+    used = []
+    real = batch.default_jobs
+    monkeypatch.setattr(batch, "default_jobs", lambda files: used.append(max(2, real(files))) or used[-1])
+    default = run_cli("samples", "--format", "json")
+    assert used and used[0] >= 2
+    assert default.stdout == one.stdout and default.exit_code == one.exit_code == 1
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", ""])
+def test_jobs_must_be_a_number_of_processes_or_auto(run_cli, value):
+    result = run_cli(SEED, "--jobs", value)
+    assert result.exit_code == 2 and "not a number of processes" in result.stderr
 
 
 def test_jobs_give_the_same_bytes_as_one_job(run_cli):
