@@ -1,6 +1,6 @@
-"""Fact extraction's shortcuts must not change what is extracted: the faster duration
+"""Shortcuts of fact extraction and fold() must not change what they give: the faster duration
 pattern finds exactly the matches of the plain one, and dates found with the digit gate
-are the dates every pattern finds on every sentence."""
+are the dates every pattern finds on every sentence; fold() skips work ASCII never needs."""
 
 from __future__ import annotations
 
@@ -71,3 +71,21 @@ def test_dates_found_with_the_digit_gate_are_those_every_pattern_finds(text, lan
                                         ("le \u0666 mai", "fr")])
 def test_the_gate_keeps_dates_with_any_digit(text, lang):
     assert dates.extract_dates(text, lang) == _all_patterns(text, lang) != []
+
+
+def _plain_fold(text: str) -> str:
+    """fold() as first written: NFKD, then each character tested for a combining mark."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^\w]+", " ", stripped.replace("_", " ")).strip()
+
+
+@SETTINGS
+@given(st.one_of(st.text(), st.sampled_from(["Points Clés !", "Résumé Rapide", "ﬁn", "Ⅻ",
+                                             "Ǆemal", "ὒ", "e\u0301\u0327"])))
+def test_fold_gives_what_the_plain_fold_gives(text):
+    from checker.lang import fold
+
+    assert fold.__wrapped__(text) == _plain_fold(text)

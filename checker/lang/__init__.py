@@ -36,15 +36,28 @@ def fact_words(lang: str, table: str) -> frozenset[str]:
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+class _CombiningMarks(dict):
+    """A `str.translate` table deleting combining marks, filled as characters are met:
+    translating in C is 3x faster than testing each character in Python."""
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+_NO_COMBINING_MARKS = _CombiningMarks()
+
+
 @lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "Points Clés !" -> "points cles".
 
     Memoised: fact extraction folds the same words and word runs over and over.
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", stripped.replace("_", " ")).strip()
+    folded = text.casefold()
+    if not folded.isascii():  # ASCII has no compatibility forms and no combining marks
+        folded = unicodedata.normalize("NFKD", folded).translate(_NO_COMBINING_MARKS)
+    return _NON_WORD.sub(" ", folded.replace("_", " ")).strip()
 
 
 @cache
