@@ -215,3 +215,72 @@ def test_one_more_participant_is_no_conflict(text, sentence):
     body, conclusion = rest.split("\nConclusion\n")
     brief = f"{head}{heading}{body} {sentence}\nConclusion\n{conclusion}"
     assert [f.code for f in check_text(brief, "brief.txt", "text", Config(select=("C203",))).findings] == []
+
+
+def _with_body_sentence(text: str, sentence: str) -> str:
+    heading = "\nThe Summit\n" if text is EN else "\nLe Sommet\n"
+    head, rest = text.split(heading)
+    body, conclusion = rest.split("\nConclusion\n")
+    return f"{head}{heading}{body} {sentence}\nConclusion\n{conclusion}"
+
+
+# Another city set as the scene of a sentence, in a brief whose event city three sections
+# state: the event's place said otherwise (in the body only a city of the event's country;
+# in Key Points, Summary and Conclusion any city).
+SCENE_MUTANTS = [
+    (_with_body_sentence(EN, "In Manchester, the envoys draft a joint statement."), "Manchester"),
+    (_with_body_sentence(FR, "À Lyon, les conseillers préparent une déclaration commune."), "Lyon"),
+    (_with_body_sentence(FR, "Les pompiers interviennent dans les villages au sud de Marseille."), "Marseille"),
+    (_with_body_sentence(EN, "Zelensky has argued that Birmingham is the right place for it."), "Birmingham"),
+    (EN.replace("is a test for the allies.", "is a test for the allies. If a deal is approved in Vienna, the war could end."), "Vienna"),
+    (FR.replace("- Le sommet réunit", "- Au départ de Lyon, le sommet réunit"), "Lyon"),
+]
+
+
+@pytest.mark.parametrize(("text", "city"), SCENE_MUTANTS)
+def test_another_city_as_a_sentence_scene_is_a_place_conflict(text, city):
+    errors = [f for f in check_text(text, "brief.txt", "text", Config(select=("C2",))).findings
+              if f.severity == "error"]
+    assert [f.code for f in errors] == ["C202"]
+    assert f"'{city}'" in errors[0].message
+
+
+# Passing places and the story's other scenes: no conflict.
+PASSING_PLACES = [
+    (EN, "Protests were also held in Manchester."),
+    (EN, "Fighting continues near Pokrovsk, in eastern Ukraine."),
+    (EN, "Russian forces advanced near Pokrovsk overnight."),
+    (EN, "Traders in Frankfurt and New York expect little change."),
+    (EN, "The company, based in Manchester, makes the drones."),
+    (EN, "In Kyiv, air raid sirens sounded during the night."),
+    (EN, "Zelensky flew in from Kyiv on Monday."),
+    (FR, "Des manifestations ont aussi eu lieu à Lyon."),
+    (FR, "Les combats se poursuivent près de Pokrovsk, dans l'est de l'Ukraine."),
+    (FR, "À Kiev, les sirènes ont retenti pendant la nuit."),
+    (FR, "L'entreprise, basée à Lyon, fabrique les drones."),
+    (FR, "Zelensky est arrivé de Kiev lundi."),
+    (FR, "Les forces russes avancent près de Pokrovsk."),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence"), PASSING_PLACES)
+def test_passing_place_is_no_conflict(text, sentence):
+    errors = [f for f in check_text(_with_body_sentence(text, sentence), "brief.txt", "text",
+                                    Config(select=("C2",))).findings if f.severity == "error"]
+    assert errors == []
+
+
+def test_length_of_this_event_in_a_sentence_about_another_conflicts():
+    # "Cette rencontre d'une journée" is the event's length even in a sentence that also
+    # tells of an earlier visit (its own date and place).
+    text = (
+        "Points Clés\n- Keir Starmer reçoit les dirigeants à Londres le dimanche 2 mars.\n"
+        "- La réunion porte sur la sécurité de l'Europe.\n- Les pourparlers doivent durer trois jours.\n"
+        "Résumé Rapide\nKeir Starmer accueille à Londres le 2 mars une réunion des dirigeants. "
+        "Cette rencontre d'une journée intervient après une visite de Zelensky à Washington, le 28 février.\n"
+        "Les Enjeux\nKeir Starmer veut un plan commun à Londres le 2 mars.\n"
+        "Conclusion\nLa réunion du 2 mars à Londres est un test pour Keir Starmer.\n"
+    )
+    errors = check_text(text, "brief.txt", "text", Config(select=("C204",))).findings
+    assert [f.code for f in errors] == ["C204"]
+    assert {"trois jours", "une journée"} <= {errors[0].message.split("'")[1], errors[0].related[0].text}

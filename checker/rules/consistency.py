@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from checker.facts import Fact, same_fact
@@ -79,11 +79,13 @@ class Statements:
         self.kind: dict[int, SectionKind] = {}
         self.label: dict[str, str] = {s.id: s.label for s in brief.sections}
         self.words: dict[int, frozenset[str]] = {}
+        self.texts: dict[int, str] = {}
         for section in brief.sections:
             for sentence in section.sentences:
                 i = sentence.index
                 self.section[i] = section.id
                 self.kind[i] = section.kind
+                self.texts[i] = sentence.text
                 self.words[i] = keywords(sentence.text, self.facts.get(i, []),
                                          sentence.span.start, lang)
         self.support = self._support(analysis.facts)
@@ -147,12 +149,14 @@ BACKGROUND = {
     "en": ("began", "begun", "started", "start of", "last", "previous", "previously", "ago",
            "earlier", "since", "next", "former", "anniversary", "history", "in 19", "in 20",
            "follows", "following", "followed by", "ahead of", "prepare", "preparatory",
-           "another", "new round", "will then", "then fly"),
+           "another", "new round", "will then", "then fly", "follow-up", "based in",
+           "headquartered"),
     "fr": ("a commencé", "ont commencé", "commencée", "débuté", "début", "dernier", "dernière",
            "précédent", "précédente", "auparavant", "depuis 19", "depuis 20", "il y a", "prochain", "prochaine",
            "ancien", "ancienne", "anniversaire", "histoire", "en 19", "en 20", "après", "avant",
            "suite à", "fait suite", "en amont", "préparer", "préparatoire", "nouveau sommet",
-           "nouvelle réunion", "un autre", "une autre", "ensuite", "s'étaient", "s'était"),
+           "nouvelle réunion", "un autre", "une autre", "ensuite", "s'étaient", "s'était", "de suivi",
+           "basé à", "basée à", "siège"),
 }
 #: Words that add a participant to those named elsewhere, per language.
 ADDITIVE = {
@@ -268,10 +272,48 @@ class Headline:
         before = fold(text[: max(0, at)]).replace("'", "' ").split()
         return len(before) >= 2 and len(before[-1]) <= 3 and _event_noun(before[-2][:STEM], lang)
 
+    def _event_scene(self, fact: Fact, text: str, lang: str) -> bool:
+        """A city set as the scene of what a sentence tells ("in the hills north of Naples",
+        "À Munich, les conseillers…", "au départ de Bordeaux"), in a brief whose event city
+        three sections or more state: another city there is the event's place restated
+        otherwise, unless the sentence names further places of its own (passing places:
+        "Traders in London and New York") or the city lies in a country the brief places
+        things in besides the event's (the war "en Ukraine": its towns are the story's
+        other scene)."""
+        city = self.event.get("place:city")
+        if fact.detail != "city" or city is None or self._support(city) < 3:
+            return False
+        if not (_after_scene_word(text, fact, lang) or _venue(text, lang)):
+            return False
+        if _marker_pattern(MORE_PLACES.get(lang, MORE_PLACES["en"])).search(fold(text)):
+            return False  # "Protests were also held in Manchester": one more place
+        if any(g.kind == "place" and g is not fact and not self.is_event(g)
+               and not self._in_event_place(g) for g in self.statements.facts[fact.sentence]):
+            return False
+        if self.statements.kind[fact.sentence] == SectionKind.BODY:
+            # The body also tells the story's other scenes ("In Kyiv, sirens sounded during
+            # the night" in a brief on a London summit): a city abroad there is not read as
+            # the event's, one in the event's country is ("À Munich, les conseillers…").
+            return fact.country == city[0].country
+        return fact.country == city[0].country or fact.country not in self._scene_countries(lang)
+
+    @cached_property
+    def _scene_country_facts(self) -> list[Fact]:
+        return [f for fs in self.statements.facts.values() for f in fs
+                if f.kind == "place" and f.detail == "country"]
+
+    def _scene_countries(self, lang: str) -> frozenset[str]:
+        """Countries the brief locates something in ("en Ukraine", "in Belgium")."""
+        texts = self.statements.texts
+        return frozenset(f.country for f in self._scene_country_facts
+                         if _after_scene_word(texts[f.sentence], f, lang))
+
     def _another_event(self, fact: Fact, text: str, lang: str) -> bool:
         """A sentence with a second date, place or length that is not the event's tells of
         another event ("Ministers met in Rome on December 12 to prepare the summit"): a
         changed fact leaves the sentence's other facts the event's own."""
+        if fact.kind == "duration" and _this_event(text, fact, lang):
+            return False
         facts = self.statements.facts[fact.sentence]
         for g in facts:
             if g.kind == fact.kind or g.kind not in ("date", "place", "duration") or g.weak:
@@ -280,6 +322,8 @@ class Headline:
                 continue  # "in January 2026", "hier": background of the sentence, not an event
             if g.kind == "place" and not _located(text, g, lang, strict=True):
                 continue
+            if g.kind == "duration" and not any(_event_noun(w, lang) for w in _around(text, g, lang)):
+                continue  # "financing secured for two years": a length, not an occasion's
             if self.is_event(g) or (g.kind == "place" and self._in_event_place(g)):
                 continue
             # "à Londres … et du Canada": the event's own place is there; the other passes by.
@@ -307,7 +351,8 @@ class Headline:
                     if f.weak or any(self.is_event(g) for g in self.statements.facts[f.sentence]
                                      if g.kind == f.kind and slot(g) in (slot(f), "city")):
                         continue
-                    if f.kind == "place" and not _located(texts[f.sentence], f, lang):
+                    if f.kind == "place" and not (_located(texts[f.sentence], f, lang)
+                                                  or _venue(texts[f.sentence], lang)):
                         continue
                     if key == "place:country" and not self._country_is_event(event):
                         continue
@@ -319,7 +364,9 @@ class Headline:
                         # (a word shared with a sentence stating the headline duration).
                         if not self._measures_same(f, event, texts, lang):
                             continue
-                    elif (self.background(f.sentence, text, lang) or not self.about_event(f, texts[f.sentence], lang)
+                    elif (self.background(f.sentence, text, lang)
+                          or not (self.about_event(f, texts[f.sentence], lang)
+                                  or self._event_scene(f, texts[f.sentence], lang))
                           or self._another_event(f, texts[f.sentence], lang)):
                         continue
                     other = next((g for g in event if g.section != f.section), None)
@@ -334,6 +381,10 @@ def _locating_words(lang: str) -> frozenset[str]:
     return frozenset((words | {"of", "de", "d'", "du", "around", "autour"}) - {"from", "depuis"})
 
 
+#: Verbs after which "de" names where someone comes from (French: "arrivé de Kiev").
+ORIGIN_STEMS = ("arriv", "venu", "vient", "viennent", "parti", "reven", "rentr", "origin")
+
+
 def _located(text: str, fact: Fact, lang: str, strict: bool = False) -> bool:
     """A place where something happens follows a preposition ("in Paris", "à Paris", "north
     of Naples"); a place something comes from ("sent from Italy") or that acts ("Paris
@@ -345,7 +396,41 @@ def _located(text: str, fact: Fact, lang: str, strict: bool = False) -> bool:
     last = before[-1]
     if strict:
         return last in _locating_words(lang) - {"of", "de", "d'", "du"}
+    if last in ("de", "d'", "du") and len(before) > 1 and before[-2].startswith(ORIGIN_STEMS):
+        return False  # "Zelensky est arrivé de Kiev": where he comes from
     return last in _locating_words(lang) or last.endswith("d'") or last.endswith("l'")
+
+
+#: Words that set where something happens, right before a place.
+SCENE_WORDS = {
+    "en": ("in", "at", "near", "outside", "around", "north of", "south of", "east of", "west of",
+           "departing from"),
+    "fr": ("à", "en", "dans", "près de", "autour de", "au nord de", "au sud de", "à l'est de",
+           "à l'ouest de", "au départ de"),
+}
+
+
+#: Words that add a place to the event's ("also held in Lyon").
+MORE_PLACES = {"en": ("also", "as well", "too"), "fr": ("aussi", "également")}
+#: Words that name a place as a venue ("Manaus is the right place", "la ville hôte").
+VENUE_WORDS = {"en": ("the right place", "host city", "venue"),
+               "fr": ("le bon endroit", "ville hôte", "le lieu")}
+
+
+def _venue(text: str, lang: str) -> bool:
+    return bool(_marker_pattern(VENUE_WORDS.get(lang, VENUE_WORDS["en"])).search(fold(text)))
+
+
+@cache
+def _scene_pattern(lang: str) -> re.Pattern[str]:
+    words = SCENE_WORDS.get(lang, SCENE_WORDS["en"])
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(fold(w)) for w in words) + r")\s*$")
+
+
+def _after_scene_word(text: str, fact: Fact, lang: str) -> bool:
+    """Whether a place follows a word that sets the scene ("in", "à", "north of")."""
+    at = text.find(fact.text)
+    return at > 0 and bool(_scene_pattern(lang).search(fold(text[:at]).replace("’", "'")))
 
 
 #: Sentences naming the brief's people looked at per stranger (bounds the work).
@@ -431,6 +516,26 @@ def _around(text: str, fact: Fact, lang: str) -> frozenset[str]:
         if raw and raw[-1] in ("de", "d'", "of"):
             before, after = before[-1:], []  # "un cessez-le-feu de 30 jours": the noun before
     return frozenset(w.strip(".,;:!?()«»\"")[:STEM] for w in (*before, *after) if len(w) > 2)
+
+
+#: Determiners that point back at the brief's own event ("cette rencontre d'une journée",
+#: "this two-day summit"), unlike "une réunion d'une journée des ministres" (another one).
+DEMONSTRATIVES = {"en": ("this", "these"), "fr": ("ce", "cet", "cette", "ces")}
+
+
+def _this_event(text: str, fact: Fact, lang: str) -> bool:
+    """A duration governed by an event noun under a demonstrative: the length of the brief's
+    own event, whatever else its sentence tells ("Cette rencontre d'une journée intervient
+    après une visite … à Washington, le 28 février")."""
+    at = text.find(fact.text)
+    if at < 0:
+        return False
+    before = fold(text[:at]).replace("'", "' ").split()[-3:]
+    demonstratives = DEMONSTRATIVES.get(lang, DEMONSTRATIVES["en"])
+    for k in range(len(before) - 1):
+        if before[k] in demonstratives and _event_noun(before[k + 1][:STEM], lang):
+            return True
+    return False
 
 
 def _event_noun(stem: str, lang: str) -> bool:
