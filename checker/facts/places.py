@@ -1,8 +1,9 @@
-"""Places: cities and countries named in a sentence ("à Paris", "in The Hague", "en Ukraine",
-"Londres"/"London"), each with its canonical name, kind and country.
+"""Places: cities, regions and countries named in a sentence ("à Paris", "in The Hague",
+"en Floride", "en Ukraine", "Londres"/"London"), each with its canonical name, kind and
+country.
 
 Names are looked up in the gazetteer (`checker/facts/gazetteer.py`): GeoNames cities and
-countries with French exonyms, prebuilt as a small SQLite file so a lookup costs one query.
+countries and ISO 3166-2 regions with French exonyms, prebuilt as a small SQLite file so a lookup costs one query.
 """
 
 from __future__ import annotations
@@ -63,9 +64,11 @@ def extract_places(
 
 
 def same_place(a: Mention, b: Mention) -> bool:
-    """The same place, or a city and the country it is in ("Paris" and "France")."""
+    """The same place, or a city or region and the country it is in ("Paris" and "France"),
+    or a city and a region of the same country ("Miami" and "Floride"): the gazetteer does
+    not say which region holds a city, so those two are never read as a contradiction."""
     if a.value == b.value:
         return True
-    if a.detail != b.detail and "country" in (a.detail, b.detail):
+    if a.detail != b.detail and ("country" in (a.detail, b.detail) or "region" in (a.detail, b.detail)):
         return a.country == b.country
     return False

@@ -332,9 +332,11 @@ class Headline:
         return False
 
     def _in_event_place(self, place: Fact) -> bool:
-        """A country that holds the event's city ("Belém, Brazil")."""
+        """A country that holds the event's city ("Belém, Brazil"), or a region of that
+        country ("Paris, en Île-de-France")."""
         city = self.event.get("place:city")
-        return place.detail == "country" and city is not None and city[0].country == place.country
+        return (place.detail in ("country", "region") and city is not None
+                and city[0].country == place.country)
 
 
     def conflicts(self, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
