@@ -258,6 +258,8 @@ PASSING_PLACES = [
     (FR, "L'entreprise, basée à Lyon, fabrique les drones."),
     (FR, "Zelensky est arrivé de Kiev lundi."),
     (FR, "Les forces russes avancent près de Pokrovsk."),
+    (EN, "Russian forces advanced north of Kharkiv."),
+    (FR, "Les forces russes avancent au nord de Kharkiv."),
 ]
 
 
@@ -282,3 +284,25 @@ def test_length_of_this_event_in_a_sentence_about_another_conflicts():
     errors = check_text(text, "brief.txt", "text", Config(select=("C204",))).findings
     assert [f.code for f in errors] == ["C204"]
     assert {"trois jours", "une journée"} <= {errors[0].message.split("'")[1], errors[0].related[0].text}
+
+
+FIRES = """Key Points
+- Wildfires near Athens have been burning for five days.
+- Prime Minister Kyriakos Mitsotakis visited the command centre on Sunday, August 16.
+- Firefighting planes from Italy and France joined the effort.
+Summary
+Wildfires on the edges of Athens have been burning for five days. Kyriakos Mitsotakis went to the command centre on August 16.
+On the Ground
+Firefighters are fighting several fronts in the hills north of Athens.
+Conclusion
+After five days of fires around Athens, officials hope the winds will drop.
+"""
+
+
+def test_area_around_a_city_abroad_restates_an_event_located_as_an_area():
+    # The brief locates its event as an area around its city ("near Athens"): an area
+    # around another city in the body is the event's place said otherwise, even abroad.
+    assert [c for c in codes(FIRES) if c.startswith("C20")] == []
+    mutated = FIRES.replace("hills north of Athens", "hills north of Naples")
+    errors = check_text(mutated, "fires.txt", "text", Config(select=("C202",))).findings
+    assert [(f.code, f.location.section) for f in errors] == [("C202", "body-1")]

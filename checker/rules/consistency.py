@@ -293,8 +293,14 @@ class Headline:
         if self.statements.kind[fact.sentence] == SectionKind.BODY:
             # The body also tells the story's other scenes ("In Kyiv, sirens sounded during
             # the night" in a brief on a London summit): a city abroad there is not read as
-            # the event's, one in the event's country is ("À Munich, les conseillers…").
-            return fact.country == city[0].country
+            # the event's, one in the event's country is ("À Munich, les conseillers…"),
+            # and so is an area around a city abroad when the brief locates its event as an
+            # area around its city ("fires near Athens" / "in the hills north of Naples").
+            texts = self.statements.texts
+            return fact.country == city[0].country or (
+                _after_scene_word(text, fact, lang, AREA_WORDS)
+                and any(_after_scene_word(texts[g.sentence], g, lang, AREA_WORDS)
+                        for g in city if g.section != fact.section))
         return fact.country == city[0].country or fact.country not in self._scene_countries(lang)
 
     @cached_property
@@ -423,16 +429,26 @@ def _venue(text: str, lang: str) -> bool:
     return bool(_marker_pattern(VENUE_WORDS.get(lang, VENUE_WORDS["en"])).search(fold(text)))
 
 
+#: Words that set an area around a place ("near Athens", "au sud de Valence").
+AREA_WORDS = {
+    "en": ("near", "around", "outside", "north of", "south of", "east of", "west of",
+           "edges of", "outskirts of"),
+    "fr": ("près de", "autour de", "au nord de", "au sud de", "à l'est de", "à l'ouest de",
+           "aux abords de", "en périphérie de", "aux environs de", "la région de"),
+}
+
+
 @cache
-def _scene_pattern(lang: str) -> re.Pattern[str]:
-    words = SCENE_WORDS.get(lang, SCENE_WORDS["en"])
+def _scene_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(fold(w)) for w in words) + r")\s*$")
 
 
-def _after_scene_word(text: str, fact: Fact, lang: str) -> bool:
-    """Whether a place follows a word that sets the scene ("in", "à", "north of")."""
+def _after_scene_word(text: str, fact: Fact, lang: str, table: dict = SCENE_WORDS) -> bool:
+    """Whether a place follows a word that sets the scene ("in", "à", "north of"), or with
+    AREA_WORDS, an area around it."""
     at = text.find(fact.text)
-    return at > 0 and bool(_scene_pattern(lang).search(fold(text[:at]).replace("’", "'")))
+    words = table.get(lang, table["en"])
+    return at > 0 and bool(_scene_pattern(words).search(fold(text[:at]).replace("’", "'")))
 
 
 #: Sentences naming the brief's people looked at per stranger (bounds the work).
