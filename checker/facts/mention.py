@@ -7,7 +7,6 @@ turns mentions into `Fact`s with spans in the file.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,18 +44,22 @@ def words_outside(text: str, taken) -> list[tuple[int, int, str]]:
 
     Why: testing each word against every stretch was quadratic once most words are taken (a
     line of 40,000 capitalised words, each read as a name: 43 s). The stretches are merged
-    and sorted, and each word finds the first one ending after its start by bisection.
+    and sorted, and the words, in order too, are walked along them in one pass.
     """
+    tokens = words(text)
+    if not taken:
+        return list(tokens)
     merged: list[list[int]] = []
     for a, b in sorted(taken):
         if merged and a <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    ends = [b for _, b in merged]
     kept = []
-    for token in words(text):
-        k = bisect_right(ends, token[0])
-        if k == len(merged) or merged[k][0] >= token[1]:
+    k, n = 0, len(merged)
+    for token in tokens:
+        while k < n and merged[k][1] <= token[0]:  # stretches ending before this word
+            k += 1
+        if k == n or merged[k][0] >= token[1]:
             kept.append(token)
     return kept
