@@ -106,7 +106,10 @@ def brief(rng: random.Random, lang: str, body_sections: int = 2, paragraphs_per_
         lines.append(heading if body_sections <= len(t["headings"]) else f"{heading} {i + 1}")
         for _ in range(paragraphs_per_section):
             fresh = _slots(rng, lang)
-            local = {**slots, **{k: fresh[k] for k in ("city2", "topic2", "month2", "count")}}
+            # The other occasion ("the last meeting of this kind took place in {city2} in
+            # {month2}") is one fact of the brief: a fresh place and month per paragraph made
+            # every long brief contradict itself (C201/C202 between those sentences).
+            local = {**slots, **{k: fresh[k] for k in ("topic2", "count")}}
             chosen = rng.sample(t["paragraphs"], 2)
             lines.append(" ".join(p.format(**local) for p in chosen))
     lines += [t["conc"], t["conclusion"].format(**slots)]
