@@ -156,16 +156,17 @@ def brief_document(brief: Brief) -> dict[str, Any]:
     """The brief's JSON form with derived metrics: what the schema validates."""
     sections = []
     for section in brief.sections:
+        blocks = [(p.bullet, _block(p)) for p in section.paragraphs]  # words counted once
         sections.append(
             {
                 "id": section.id,
                 "kind": section.kind.value,
                 "heading": section.heading,
                 "heading_words": count_words(section.heading or ""),
-                "words": sum(count_words(p.text) for p in section.paragraphs),
+                "words": sum(block["words"] for _, block in blocks),
                 "sentences": len(section.sentences),
-                "bullets": [_block(p) for p in section.paragraphs if p.bullet],
-                "paragraphs": [_block(p) for p in section.paragraphs if not p.bullet],
+                "bullets": [block for bullet, block in blocks if bullet],
+                "paragraphs": [block for bullet, block in blocks if not bullet],
             }
         )
     return {
