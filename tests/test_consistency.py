@@ -339,3 +339,67 @@ def test_one_past_occasion_told_with_two_places_is_a_conflict():
                         "is a test for the allies. Observers note that the last meeting of this kind took place in Madrid in July.")
     assert [f.code for f in check_text(text, "b.txt", "text", Config(select=("C2",))).findings
             if f.severity == "error"] == ["C202"]
+
+
+def _with_summary_sentence(text: str, sentence: str) -> str:
+    marker = "Summary\n" if text is EN else "Résumé Rapide\n"
+    head, rest = text.split(marker)
+    return f"{head}{marker}{sentence} {rest}"
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    # A date with a year the event's date lacks: another time ("adopted … in June 2023").
+    (EN, "The treaty was adopted in New York in June 2023 but still lacks ratifications."),
+    (FR, "Le traité a été signé à Rome en novembre 2021."),
+    # A time frame of something else than the event's people.
+    (EN, "For three days, Russian drones have hit the power grid."),
+    (FR, "Depuis trois ans, les alliés financent l'armée ukrainienne."),
+])
+def test_summary_sentence_about_another_time_or_thing_is_no_conflict(text, sentence):
+    errors = [f for f in check_text(_with_summary_sentence(text, sentence), "b.txt", "text",
+                                    Config(select=("C2",))).findings if f.severity == "error"]
+    assert errors == []
+
+
+ROME = """Points Clés
+- Giorgia Meloni reçoit Emmanuel Macron à Rome le jeudi 9 avril.
+- Les deux dirigeants doivent parler des migrations et de la défense.
+- La visite doit durer deux jours.
+Résumé Rapide
+Emmanuel Macron est attendu à Rome le 9 avril pour deux jours d'entretiens avec Giorgia Meloni.
+Les Frontières
+Meloni veut que la France reprenne davantage de demandeurs d'asile.
+Conclusion
+La visite du 9 avril à Rome dira si Macron et Meloni peuvent s'entendre. En deux jours, ils espèrent signer une déclaration.
+"""
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("En deux jours, ils espèrent", "En trois jours, ils espèrent"),  # the time frame of the event's people
+    ("La visite doit durer deux jours", "La visite doit durer trois jours"),  # the event as subject
+    ("pour deux jours d'entretiens", "pour trois jours d'entretiens"),  # an event noun it measures
+])
+def test_length_restated_in_a_headline_section_is_a_duration_conflict(old, new):
+    assert [c for c in codes(ROME) if c.startswith("C20")] == []
+    errors = check_text(ROME.replace(old, new), "b.txt", "text", Config(select=("C204",))).findings
+    assert [f.code for f in errors] == ["C204"]
+
+
+def test_mutants_of_html_and_json_briefs_are_valid_briefs():
+    import json
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
+    from mutate import labels, mutants_of
+
+    paths = [p for p in labels() if p.endswith((".html", ".json"))]
+    assert {p.rsplit(".", 2)[-2:][0] + "." + p.rsplit(".", 1)[1] for p in paths} >= {
+        "en.html", "fr.html", "en.json", "fr.json"}
+    for path in paths:
+        text = (ROOT / path).read_text(encoding="utf-8")
+        mutants = mutants_of(path, text, labels()[path])  # raises on a broken document
+        assert {m.kind for m in mutants} == {"date", "place", "participant", "duration"}
+        for m in mutants:
+            assert m.text != text and m.replacement in m.text
+            if path.endswith(".json"):
+                assert json.loads(m.text)["lang"] in ("en", "fr")

@@ -3,7 +3,8 @@
 `corpus/labels.json` lists, per brief, the event facts it states and, for each way a fact is
 written, the wrong value a mutant puts in its place. Every occurrence inside a paragraph or
 bullet (headings are left alone) gives one mutant, so every fact kind is mutated in every
-section kind that states it. `python benchmarks/accuracy/mutate.py` prints a count per kind
+section kind that states it. Text, Markdown, HTML and JSON briefs alike: the change is made in
+the file as written, and a mutant of an HTML or JSON brief is checked to be one still. `python benchmarks/accuracy/mutate.py` prints a count per kind
 and section kind.
 """
 
@@ -74,11 +75,25 @@ def mutants_of(path: str, text: str, facts: list[dict]) -> list[Mutant]:
                 continue
             replacement = fact["forms"][form]
             mutated = text[:offset] + replacement + text[offset + len(form) :]
+            _check_shape(path, text, mutated, offset, brief)
             found.append(
                 Mutant(path, fact["kind"], section.id, section.kind.value, form, replacement,
                        offset, mutated)
             )
     return found
+
+
+def _check_shape(path: str, text: str, mutated: str, offset: int, brief) -> None:
+    """A mutant of an HTML or JSON brief is still one: valid JSON, the change in text and
+    not inside a tag or a key, the same sections and paragraphs (else the label is wrong)."""
+    if path.endswith(".json"):
+        json.loads(mutated)
+    if path.endswith((".html", ".htm")) and text.rfind("<", 0, offset) > text.rfind(">", 0, offset):
+        raise ValueError(f"{path}: mutant at {offset} is inside a tag")
+    again = load(mutated, path, None, "auto")
+    shape = [(s.kind, len(s.paragraphs)) for s in brief.sections]
+    if [(s.kind, len(s.paragraphs)) for s in again.sections] != shape:
+        raise ValueError(f"{path}: mutant at {offset} changes the brief's sections")
 
 
 def all_mutants() -> list[Mutant]:

@@ -166,10 +166,11 @@ ADDITIVE = {
 #: Nouns that name the event a brief reports, per language.
 EVENT_NOUNS = {
     "en": ("summit", "meeting", "talks", "conference", "session", "visit", "vote", "election",
-           "decision", "strike", "ceremony", "signing", "gathering", "negotiations", "round"),
+           "decision", "strike", "ceremony", "signing", "gathering", "negotiations", "round",
+           "discussions"),
     "fr": ("sommet", "réunion", "rencontre", "pourparlers", "conférence", "session", "visite",
            "vote", "scrutin", "élection", "décision", "grève", "cérémonie", "signature",
-           "négociations", "rassemblement"),
+           "négociations", "rassemblement", "discussions", "entretiens"),
 }
 
 
@@ -184,9 +185,10 @@ class Headline:
     duration of the thing the headline measures) stated with another value in a sentence
     about the event is a conflict even when the two sentences are not paraphrases."""
 
-    def __init__(self, statements: Statements, kind: str):
+    def __init__(self, statements: Statements, kind: str, lang: str = "en"):
         self.statements = statements
         self.kind = kind
+        self.lang = lang
         facts = [f for fs in statements.facts.values() for f in fs]
         self.clusters: dict[str, list[list[Fact]]] = defaultdict(list)
         for f in sorted(facts, key=lambda f: f.span.start):
@@ -238,27 +240,63 @@ class Headline:
                 continue
             x, y = groups[0][0], groups[1][0]
             if x.section != y.section and all(
-                    any(_event_noun(w, lang) for w in _around(texts[f.sentence], f, lang)) for f in (x, y)):
+                    any(_event_noun(w, lang) for w in self._around(f)) for f in (x, y)):
                 yield y, x
+
+    def _around(self, fact: Fact) -> frozenset[str]:
+        return _around(self.statements.texts[fact.sentence], fact, self.lang)
 
     def _measures_same(self, fact: Fact, event: list[Fact], texts: dict[int, str], lang: str) -> bool:
         """Whether a duration measures what the headline duration measures: a word next to
         it is next to the headline's too ("eight months" of inflation near target), or
         names the event ("the six-day meeting", "les pourparlers doivent durer trois jours");
         not "a 30-day ceasefire" in a sentence about a two-day summit."""
-        mine = _around(texts[fact.sentence], fact, lang)
+        mine = self._around(fact)
         if any(_event_noun(w, lang) for w in mine):
             return True
-        return any(mine & _around(texts[g.sentence], g, lang) for g in event[:16]
+        return any(mine & self._around(g) for g in event[:16]
                    if g.section != fact.section)
+
+    def _restated_length(self, fact: Fact, text: str, lang: str) -> bool:
+        """In Key Points, Summary or Conclusion, the sections that restate the event, a
+        length in the headline's unit that names no thing of its own ("Pendant deux jours,
+        ils doivent parler…", "En trois jours, ils espèrent…") is the event's length; not
+        "a 30-day ceasefire", "une trêve de trois jours", nor "two days after the attack"."""
+        if self.statements.kind[fact.sentence] == SectionKind.BODY:
+            return False
+        if self.background(fact.sentence, text, lang, fact):
+            return False
+        raw = fold(self.statements.texts[fact.sentence]).replace("'", "' ")
+        at = raw.find(fold(fact.text))
+        before = raw[:at].split() if at >= 0 else []
+        if "-" in fact.text.split()[-1] or (before and before[-1] in ("de", "d'", "of")):
+            return any(_event_noun(w, lang) for w in self._around(fact))
+        # The time frame of what the event's people do ("Pendant deux jours, ils doivent
+        # parler…": the pronoun picks up the people of the sentence before; not "For three
+        # days, Russian drones have hit…"), or a sentence whose subject is the event ("La
+        # réunion de la CPE dure une journée").
+        after = raw[at + len(fold(fact.text)):].lstrip(" ,").split()[:1]
+        fronted = (len(before) <= 1 and all(w in FRAME_WORDS for w in before)
+                   and after and after[0] in PRONOUNS)
+        opening = raw.split()[:2]
+        subject = len(opening) == 2 and _event_noun(opening[1].strip(".,;:")[:STEM], lang)
+        return fronted or subject
 
     def _country_is_event(self, event: list[Fact]) -> bool:
         """A country is the event's place only when no city is, or the event's city is in it."""
         city = self.event.get("place:city")
         return city is None or city[0].country == event[0].country
 
-    def background(self, sentence: int, text: str, lang: str) -> bool:
-        return bool(_marker_pattern(BACKGROUND.get(lang, BACKGROUND["en"])).search(text))
+    def background(self, sentence: int, text: str, lang: str, fact: Fact | None = None) -> bool:
+        """A sentence about another time: a marker ("last", "précédent", "in 2022"), or a
+        date with a year that is not the event's ("adopted in New York in June 2023" in a
+        brief whose event is on June 27: briefs date their own event without a year)."""
+        if _marker_pattern(BACKGROUND.get(lang, BACKGROUND["en"])).search(text):
+            return True
+        day = self.event.get("date:day")
+        year = _year(day[0]) if day else None
+        return any(g.kind == "date" and g is not fact and _year(g) and _year(g) != year
+                   for g in self.statements.facts[sentence])
 
     def about_event(self, fact: Fact, text: str, lang: str) -> bool:
         """A fact said of the event: its sentence states another of the event's facts, or
@@ -328,7 +366,7 @@ class Headline:
                 continue  # "in January 2026", "hier": background of the sentence, not an event
             if g.kind == "place" and not _located(text, g, lang, strict=True):
                 continue
-            if g.kind == "duration" and not any(_event_noun(w, lang) for w in _around(text, g, lang)):
+            if g.kind == "duration" and not any(_event_noun(w, lang) for w in self._around(g)):
                 continue  # "financing secured for two years": a length, not an occasion's
             if self.is_event(g) or (g.kind == "place" and self._in_event_place(g)):
                 continue
@@ -370,9 +408,10 @@ class Headline:
                     if f.kind == "duration":
                         # A duration measures one thing: the same unit, said of the same thing
                         # (a word shared with a sentence stating the headline duration).
-                        if not self._measures_same(f, event, texts, lang):
+                        if not (self._measures_same(f, event, texts, lang)
+                                or self._restated_length(f, text, lang)):
                             continue
-                    elif (self.background(f.sentence, text, lang)
+                    elif (self.background(f.sentence, text, lang, f)
                           or not (self.about_event(f, texts[f.sentence], lang)
                                   or self._event_scene(f, texts[f.sentence], lang))
                           or self._another_event(f, texts[f.sentence], lang)):
@@ -536,6 +575,10 @@ def _around(text: str, fact: Fact, lang: str) -> frozenset[str]:
     return frozenset(w.strip(".,;:!?()«»\"")[:STEM] for w in (*before, *after) if len(w) > 2)
 
 
+#: Prepositions that open a sentence with its time frame ("Pendant deux jours, …").
+FRAME_WORDS = frozenset({"en", "pendant", "durant", "sur", "for", "over", "during", "in", "within"})
+#: Subject pronouns that pick up the people of the sentence before.
+PRONOUNS = frozenset({"ils", "elles", "they", "we", "nous"})
 #: Determiners that point back at the brief's own event ("cette rencontre d'une journée",
 #: "this two-day summit"), unlike "une réunion d'une journée des ministres" (another one).
 DEMONSTRATIVES = {"en": ("this", "these"), "fr": ("ce", "cet", "cette", "ces")}
@@ -579,7 +622,7 @@ class _Conflict(Rule):
         brief = analysis.brief
         lang = brief.lang if brief.lang in ("fr", "en") else "en"
         texts = {s.index: s.text for section in brief.sections for s in section.sentences}
-        headline = Headline(statements, self.fact)
+        headline = Headline(statements, self.fact, lang)
         reported: set[object] = set()
 
         def other_event(y: Fact) -> bool:
