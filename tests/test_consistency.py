@@ -403,3 +403,25 @@ def test_mutants_of_html_and_json_briefs_are_valid_briefs():
             assert m.text != text and m.replacement in m.text
             if path.endswith(".json"):
                 assert json.loads(m.text)["lang"] in ("en", "fr")
+
+
+@pytest.mark.parametrize(("text", "sentence", "code"), [
+    (EN, "Zelensky says the Madrid meeting must end with a deal.", "C202"),
+    (EN, "The summit that opens on January 9 will test the allies.", "C201"),
+])
+def test_event_noun_qualified_by_its_place_or_date_is_the_event(text, sentence, code):
+    errors = [f for f in check_text(_with_body_sentence(text, sentence), "b.txt", "text",
+                                    Config(select=("C2",))).findings if f.severity == "error"]
+    assert [f.code for f in errors] == [code]
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    (EN, "The Geneva talks of 2023 failed."),
+    (EN, "A Berlin conference is planned for March."),
+    (EN, "The talks that followed in Istanbul went nowhere."),
+    (FR, "La conférence qui s'est tenue à Rome a échoué."),
+])
+def test_another_occasion_named_with_its_place_is_no_conflict(text, sentence):
+    errors = [f for f in check_text(_with_body_sentence(text, sentence), "b.txt", "text",
+                                    Config(select=("C2",))).findings if f.severity == "error"]
+    assert errors == []

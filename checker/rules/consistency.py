@@ -148,7 +148,7 @@ def _unmatched(mine: list[Fact], theirs: list[Fact]) -> dict[str, list[Fact]]:
 BACKGROUND = {
     "en": ("began", "begun", "started", "start of", "last", "previous", "previously", "ago",
            "earlier", "since", "next", "former", "anniversary", "history", "in 19", "in 20",
-           "follows", "following", "followed by", "ahead of", "prepare", "preparatory",
+           "follows", "following", "followed", "ahead of", "prepare", "preparatory",
            "another", "new round", "will then", "then fly", "follow-up", "based in",
            "headquartered"),
     "fr": ("a commencé", "ont commencé", "commencée", "débuté", "début", "dernier", "dernière",
@@ -158,6 +158,8 @@ BACKGROUND = {
            "nouvelle réunion", "un autre", "une autre", "ensuite", "s'étaient", "s'était", "de suivi",
            "basé à", "basée à", "siège"),
 }
+#: A year in running text.
+YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?![\d,])")
 #: Words that add a participant to those named elsewhere, per language.
 ADDITIVE = {
     "en": ("also", "too", "as well", "in addition", "join", "joins", "joined", "then", "later"),
@@ -295,6 +297,9 @@ class Headline:
             return True
         day = self.event.get("date:day")
         year = _year(day[0]) if day else None
+        own = fold(fact.text) if fact is not None else None
+        if any(y != year for y in YEAR.findall(text.replace(own, " ") if own else text)):
+            return True  # "The Geneva talks of 2023"
         return any(g.kind == "date" and g is not fact and _year(g) and _year(g) != year
                    for g in self.statements.facts[sentence])
 
@@ -308,7 +313,16 @@ class Headline:
             return True
         at = text.find(fact.text)
         before = fold(text[: max(0, at)]).replace("'", "' ").split()
-        return len(before) >= 2 and len(before[-1]) <= 3 and _event_noun(before[-2][:STEM], lang)
+        if len(before) >= 2 and len(before[-1]) <= 3 and _event_noun(before[-2][:STEM], lang):
+            return True
+        if fact.kind == "place" and _qualifies_event(text, fact, lang):
+            return True
+        # "The summit that opens on May 18", "le sommet qui s'ouvre le 2 octobre".
+        for k in range(max(0, len(before) - 5), len(before) - 1 if fact.kind == "date" else 0):
+            if (_event_noun(before[k][:STEM], lang) and before[k + 1] in RELATIVES
+                    and not any(w.endswith((",", ".", ";")) for w in before[k:])):
+                return True
+        return False
 
     def _event_scene(self, fact: Fact, text: str, lang: str) -> bool:
         """A city set as the scene of what a sentence tells ("in the hills north of Naples",
@@ -398,7 +412,8 @@ class Headline:
                                      if g.kind == f.kind and slot(g) in (slot(f), "city")):
                         continue
                     if f.kind == "place" and not (_located(texts[f.sentence], f, lang)
-                                                  or _venue(texts[f.sentence], lang)):
+                                                  or _venue(texts[f.sentence], lang)
+                                                  or _qualifies_event(texts[f.sentence], f, lang)):
                         continue
                     if key == "place:country" and not self._country_is_event(event):
                         continue
@@ -462,6 +477,18 @@ MORE_PLACES = {"en": ("also", "as well", "too"), "fr": ("aussi", "également")}
 #: Words that name a place as a venue ("Manaus is the right place", "la ville hôte").
 VENUE_WORDS = {"en": ("the right place", "host city", "venue"),
                "fr": ("le bon endroit", "ville hôte", "le lieu")}
+
+
+def _qualifies_event(text: str, fact: Fact, lang: str) -> bool:
+    """A place that qualifies the event's noun names the event's place ("the Lisbon
+    meeting"); not "a Berlin conference" (another one)."""
+    at = text.find(fact.text)
+    if at < 0:
+        return False
+    after = fold(text[at + len(fact.text):]).split()[:1]
+    before = fold(text[:at]).split()[-1:]
+    return (bool(after) and _event_noun(after[0].strip(".,;:'’")[:STEM], lang)
+            and bool(before) and before[0] in DEFINITE)
 
 
 def _venue(text: str, lang: str) -> bool:
@@ -577,6 +604,10 @@ def _around(text: str, fact: Fact, lang: str) -> frozenset[str]:
 
 #: Prepositions that open a sentence with its time frame ("Pendant deux jours, …").
 FRAME_WORDS = frozenset({"en", "pendant", "durant", "sur", "for", "over", "during", "in", "within"})
+#: Determiners of the brief's own event ("the Lisbon meeting", not "a Berlin conference").
+DEFINITE = frozenset({"the", "this", "le", "la", "l'", "ce", "cette"})
+#: Relative pronouns that open a clause on the event noun ("the summit that opens on…").
+RELATIVES = frozenset({"that", "which", "qui"})
 #: Subject pronouns that pick up the people of the sentence before.
 PRONOUNS = frozenset({"ils", "elles", "they", "we", "nous"})
 #: Determiners that point back at the brief's own event ("cette rencontre d'une journée",
