@@ -713,9 +713,18 @@ class DateConflict(_Conflict):
     """Two sections give different dates for the same event.
 
     ## What it does
-    Compares the dates of statements about the same event (sentences that share people,
-    places or words) across sections. Equivalent forms agree: "6 janvier", "mardi 6 janvier"
-    and "6 janvier 2026" are one date.
+    Two checks. **Aligned statements**: sentences of two sections that tell the same
+    thing (they share people, a place or words once the facts are masked) must give the
+    same date. **The event's date**: the day most sections state (at least two, Key
+    Points or Summary among them, no tie) is the event's; a day stated in one section
+    only is a conflict when its sentence is said of the event: it states another of the
+    event's facts (its place, length, a person two sections name), or an event noun
+    governs the date ("the meeting on Jan. 29", "la réunion du 5 février", "the summit
+    that opens on May 18"). Background is never a conflict: a sentence with a marker of
+    another time ("last", "since", "ahead of", "précédent", "après", "en amont"…), a year
+    that is not the event's ("in June 2023"), or a date, place or length of its own
+    besides the odd date (another occasion: "Ministers met in Rome on December 12").
+    Equivalent forms agree: "6 janvier", "mardi 6 janvier" and "6 janvier 2026".
 
     ## Why is this bad?
     A reader cannot tell which day the event happens; one of the two is wrong.
@@ -723,7 +732,8 @@ class DateConflict(_Conflict):
     ## Example
     Bad: Key Points "Leaders meet in Paris on January 6." and the body "The meeting in Paris
     on January 7 …".
-    Good: both say "January 6" (or one says "Tuesday, Jan. 6").
+    Good: both say "January 6" (or one says "Tuesday, Jan. 6"); the body may add "The war
+    began on February 24, 2022".
     """
 
     code = "C201"
@@ -735,8 +745,24 @@ class PlaceConflict(_Conflict):
     """Two sections give different places for the same event.
 
     ## What it does
-    Compares the cities and countries of statements about the same event across sections.
-    "Londres" and "London" are one city; a city and the country it is in agree.
+    Two checks. **Aligned statements** that tell the same thing must name the same city,
+    region or country. **The event's place**: the city (else the country) most sections
+    state, at least two with Key Points or Summary among them, is the event's. Another
+    city stated in one section only is a conflict when its sentence is said of the event:
+    it states another of the event's facts, an event noun governs it ("the summit in
+    Berlin", "the Lisbon meeting"), it is named as the venue ("X is the right place"), or
+    — when three sections state the event's city — it is the sentence's scene ("À Munich,
+    les conseillers…", "au départ de Bordeaux", "approved in Vienna"). In the body a
+    scene counts only in the event's country (or as an area around a city abroad when the
+    event itself is "near Athens"), since the body also tells the story's other scenes
+    ("In Kyiv, sirens sounded"). Not conflicts: places of origin ("from Italy", "arrivé de
+    Kiev"), governments ("Paris envisage…"), passing places (a sentence naming two,
+    "Traders in London and New York"), one more place ("also held in Lyon"),
+    organisations' seats ("based in"), background (as for C201) and other occasions ("a
+    Berlin conference", "a follow-up meeting in Brussels", "Zelensky met Trump in Florida
+    on December 28"). "Londres" and "London" are one city; a city or region and its
+    country agree, and so do a region and a city of its country (which region holds a
+    city is not known).
 
     ## Why is this bad?
     The brief says the event happens in two places; one of them is wrong.
@@ -744,7 +770,7 @@ class PlaceConflict(_Conflict):
     ## Example
     Bad: Summary "Leaders meet in Paris on January 6." and Conclusion "The meeting in Berlin
     on January 6 …".
-    Good: both say Paris.
+    Good: both say Paris; the body may add "The last summit took place in Rome".
     """
 
     code = "C202"
@@ -778,9 +804,20 @@ class DurationConflict(_Conflict):
     """Two sections give different durations for the same thing.
 
     ## What it does
-    Compares durations in the same unit in statements about the same thing across sections.
-    "quatre ans" and "4 ans" agree; "près de quatre ans" agrees with "quatre ans" (an
-    approximate amount may differ by 15%).
+    Compares lengths in the same unit. **Aligned statements** that tell the same thing
+    must agree. **The headline length**: the length most sections state (at least two,
+    Key Points or Summary among them) is the event's; a length in that unit stated in one
+    section only conflicts when it measures the same thing: a word next to it is next to
+    the headline length too ("eight months" of inflation near target), an event noun
+    qualifies it ("the six-day meeting", "cette rencontre d'une journée", "deux jours
+    d'entretiens"), or, in Key Points, Summary and Conclusion, the event is the sentence's
+    subject ("La réunion dure deux jours") or the length frames what its people do
+    ("Pendant deux jours, ils…"). Two lengths stated once each, both next to an event
+    noun, conflict too. Not conflicts: the length of another thing ("a 30-day
+    ceasefire", "une trêve de trois jours"), of another occasion ("a one-day meeting of
+    defence ministers took place on December 15"). "quatre ans" and "4 ans" agree;
+    "près de quatre ans" agrees with "quatre ans" (an approximate amount may differ by
+    15%).
 
     ## Why is this bad?
     "The war has lasted four years" and "five years after the war began" cannot both be
@@ -789,7 +826,7 @@ class DurationConflict(_Conflict):
     ## Example
     Bad: Key Points "The war has lasted nearly four years." and the body "Nearly five years
     after the war began …".
-    Good: both say four years.
+    Good: both say four years; the body may add "The summit seeks a 30-day ceasefire".
     """
 
     code = "C204"
