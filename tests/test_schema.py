@@ -91,3 +91,26 @@ def test_a_schema_with_a_remote_ref_is_validated_by_jsonschema_alone(tmp_path):
     path = tmp_path / "remote.json"
     path.write_text(json.dumps(schema), encoding="utf-8")
     assert _quick_validator(path.resolve()) is None
+
+
+@pytest.mark.parametrize("schema, instance", [
+    ({"type": "string", "minLength": 3}, "éé"),
+    ({"type": "string", "minLength": 3}, "😀😀"),
+    ({"type": "string", "maxLength": 2}, "e\u0301e"),
+    ({"type": "integer"}, 1.0),
+    ({"type": "integer"}, True),
+    ({"type": "string", "pattern": "^a$"}, "a\n"),  # Python's $ also matches before a \n
+    ({"type": "string", "format": "email"}, "nope"),  # formats are annotations in 2020-12
+    ({"type": "array", "uniqueItems": True}, [1, 1.0]),
+    ({"type": "array", "uniqueItems": True}, [True, 1]),
+])
+def test_a_newsrooms_schema_is_never_more_lenient_in_jsonschema_rs(tmp_path, schema, instance):
+    """Where the two differ, jsonschema-rs must be the stricter: its "invalid" only sends
+    the brief to jsonschema, but a "valid" that jsonschema denies would lose findings."""
+    path = tmp_path / "ours.json"
+    path.write_text(json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema",
+                                **schema}), encoding="utf-8")
+    quick = _quick_validator(path.resolve())
+    assert quick is not None
+    full = not list(_validator(path.resolve()).iter_errors(instance))
+    assert not (quick.is_valid(instance) and not full)
