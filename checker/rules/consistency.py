@@ -353,18 +353,15 @@ class Headline:
                 _after_scene_word(text, fact, lang, AREA_WORDS)
                 and any(_after_scene_word(texts[g.sentence], g, lang, AREA_WORDS)
                         for g in city if g.section != fact.section))
-        return fact.country == city[0].country or fact.country not in self._scene_countries(lang)
+        return fact.country == city[0].country or fact.country not in self._scene_countries
 
     @cached_property
-    def _scene_country_facts(self) -> list[Fact]:
-        return [f for fs in self.statements.facts.values() for f in fs
-                if f.kind == "place" and f.detail == "country"]
-
-    def _scene_countries(self, lang: str) -> frozenset[str]:
+    def _scene_countries(self) -> frozenset[str]:
         """Countries the brief locates something in ("en Ukraine", "in Belgium")."""
         texts = self.statements.texts
-        return frozenset(f.country for f in self._scene_country_facts
-                         if _after_scene_word(texts[f.sentence], f, lang))
+        return frozenset(f.country for fs in self.statements.facts.values() for f in fs
+                         if f.kind == "place" and f.detail == "country"
+                         and _after_scene_word(texts[f.sentence], f, self.lang))
 
     def _another_event(self, fact: Fact, text: str, lang: str) -> bool:
         """A sentence with a second date, place or length that is not the event's tells of
