@@ -354,6 +354,9 @@ def _with_summary_sentence(text: str, sentence: str) -> str:
     # A time frame of something else than the event's people.
     (EN, "For three days, Russian drones have hit the power grid."),
     (FR, "Depuis trois ans, les alliés financent l'armée ukrainienne."),
+    # A gap from the event to something else, and the length of another thing.
+    (EN, "The summit comes three days after a drone attack on Kyiv."),
+    (EN, "Envoys want a ceasefire of three days before the summit."),
 ])
 def test_summary_sentence_about_another_time_or_thing_is_no_conflict(text, sentence):
     errors = [f for f in check_text(_with_summary_sentence(text, sentence), "b.txt", "text",

@@ -80,6 +80,7 @@ class Statements:
         self.label: dict[str, str] = {s.id: s.label for s in brief.sections}
         self.words: dict[int, frozenset[str]] = {}
         self.texts: dict[int, str] = {}
+        self.lang = lang
         for section in brief.sections:
             for sentence in section.sentences:
                 i = sentence.index
@@ -254,6 +255,17 @@ class Headline:
         names the event ("the six-day meeting", "les pourparlers doivent durer trois jours");
         not "a 30-day ceasefire" in a sentence about a two-day summit."""
         mine = self._around(fact)
+        if _other_thing(texts[fact.sentence], fact, lang):
+            # "a ceasefire of three days before the summit": the same thing only if the
+            # headline measures it too ("a 90-day pause" / "the 60-day pause").
+            return any(mine & self._around(g) for g in event[:16] if g.section != fact.section)
+        gap = _gap_to(texts[fact.sentence], fact, lang)
+        if gap is not None:
+            # "three days after a drone attack": the time from the event to something else,
+            # the same thing only when that is what the headline measures ("Près de quatre
+            # ans après le début de la guerre" / "La guerre dure depuis près de quatre ans").
+            return any(gap & self._around(g) for g in event[:16] if g.section != fact.section)
+        mine = self._around(fact)
         if any(_event_noun(w, lang) for w in mine):
             return True
         return any(mine & self._around(g) for g in event[:16]
@@ -268,6 +280,8 @@ class Headline:
             return False
         if self.background(fact.sentence, text, lang, fact):
             return False
+        if _gap_to(self.statements.texts[fact.sentence], fact, lang) is not None:
+            return False  # "The summit comes three days after a drone attack"
         raw = fold(self.statements.texts[fact.sentence]).replace("'", "' ")
         at = raw.find(fold(fact.text))
         before = raw[:at].split() if at >= 0 else []
@@ -582,6 +596,43 @@ def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -
 WINDOW = 4
 
 
+#: Words after a length that make it the time between two things ("three days after").
+GAP_WORDS = {"en": ("after", "before", "ago", "later", "earlier"),
+             "fr": ("après", "avant", "plus tard", "plus tôt")}
+
+
+def _gap_to(text: str, fact: Fact, lang: str) -> frozenset[str] | None:
+    """For a length followed by "after"/"après" (a gap, not a length), the content words
+    (stems) of what it is counted from; else None."""
+    at = text.find(fact.text)
+    if at < 0:
+        return None
+    rest = fold(text[at + len(fact.text):]).lstrip(" ,")
+    for word in GAP_WORDS.get(lang, GAP_WORDS["en"]):
+        if rest.startswith(fold(word) + " ") or rest == fold(word):
+            stop = _function_words(lang)
+            words = [w.strip(".,;:!?()«»\"") for w in rest[len(word):].replace("'", " ").split()]
+            return frozenset(w[:STEM] for w in words if w not in stop and len(w) > 2)
+    return None
+
+
+def _other_thing(text: str, fact: Fact, lang: str) -> bool:
+    """A length that qualifies a noun that names no event ("a ceasefire of three days",
+    "a 30-day truce")."""
+    raw = fold(text).replace("'", "' ")
+    at = raw.find(fold(fact.text))
+    before = raw[:at].split() if at >= 0 else []
+    qualified = "-" in fact.text.split()[-1] or (before and before[-1] in ("de", "d'", "of"))
+    nouns = _around(text, fact, lang)
+    return (bool(qualified) and not any(_event_noun(w, lang) for w in nouns)
+            and not nouns & FRAME_NOUNS)  # "at the end of three days": a frame, not a thing
+
+
+#: Nouns that frame a length rather than name what it measures ("at the end of three days").
+FRAME_NOUNS = frozenset({"end", "fin", "terme", "bout", "issue", "cours", "perio", "space",
+                         "espac", "total"})
+
+
 def _around(text: str, fact: Fact, lang: str) -> frozenset[str]:
     """Content words (stems) within WINDOW words either side of a fact in its sentence."""
     at = text.find(fact.text)
@@ -700,6 +751,10 @@ class _Conflict(Rule):
                 y = next((f for f in ub[s] if not f.weak), ub[s][0])
                 if x.weak and y.weak:
                     continue
+                if x.kind == "duration" and (
+                        _other_thing(statements.texts[x.sentence], x, statements.lang)
+                        != _other_thing(statements.texts[y.sentence], y, statements.lang)):
+                    continue  # "a two-day summit" / "a ceasefire of three days": two things
                 # Point at the side fewer sections support; the later one on a tie.
                 if statements.support[x.kind, x.value] < statements.support[y.kind, y.value]:
                     x, y = y, x
