@@ -428,3 +428,18 @@ def test_another_occasion_named_with_its_place_is_no_conflict(text, sentence):
     errors = [f for f in check_text(_with_body_sentence(text, sentence), "b.txt", "text",
                                     Config(select=("C2",))).findings if f.severity == "error"]
     assert errors == []
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    (EN, "In Kyiv, air raid sirens sounded during the night."),
+    (EN, "Russian forces advanced near Pokrovsk."),
+    (EN, "Protests were held in Berlin against the war."),
+    (EN, "Markets in New York rose on the news."),
+    (FR, "À Kiev, les sirènes ont retenti pendant la nuit."),
+    (FR, "Des manifestations ont eu lieu à Berlin contre la guerre."),
+    (FR, "Les combats se poursuivent à Pokrovsk."),
+])
+def test_other_scene_abroad_in_the_summary_is_no_conflict(text, sentence):
+    errors = [f for f in check_text(_with_summary_sentence(text, sentence), "b.txt", "text",
+                                    Config(select=("C2",))).findings if f.severity == "error"]
+    assert errors == []

@@ -356,12 +356,14 @@ class Headline:
         if any(g.kind == "place" and g is not fact and not self.is_event(g)
                and not self._in_event_place(g) for g in self.statements.facts[fact.sentence]):
             return False
-        if self.statements.kind[fact.sentence] == SectionKind.BODY:
-            # The body also tells the story's other scenes ("In Kyiv, sirens sounded during
-            # the night" in a brief on a London summit): a city abroad there is not read as
-            # the event's, one in the event's country is ("À Munich, les conseillers…"),
-            # and so is an area around a city abroad when the brief locates its event as an
-            # area around its city ("fires near Athens" / "in the hills north of Naples").
+        if self.statements.kind[fact.sentence] != SectionKind.CONCLUSION:
+            # Key Points, Summary and body also tell the story's other scenes ("In Kyiv,
+            # sirens sounded during the night" in a brief on a London summit): a city
+            # abroad there is not read as the event's, one in the event's country is ("À
+            # Munich, les conseillers…"), and so is an area around a city abroad when the
+            # brief locates its event as an area around its city ("fires near Athens" /
+            # "in the hills north of Naples"). The Conclusion sums up and brings no new
+            # scene (C212): any city set as a scene there is the event's place.
             texts = self.statements.texts
             return fact.country == city[0].country or (
                 _after_scene_word(text, fact, lang, AREA_WORDS)
@@ -804,10 +806,10 @@ class PlaceConflict(_Conflict):
     it states another of the event's facts, an event noun governs it ("the summit in
     Berlin", "the Lisbon meeting"), it is named as the venue ("X is the right place"), or
     — when three sections state the event's city — it is the sentence's scene ("À Munich,
-    les conseillers…", "au départ de Bordeaux", "approved in Vienna"). In the body a
-    scene counts only in the event's country (or as an area around a city abroad when the
-    event itself is "near Athens"), since the body also tells the story's other scenes
-    ("In Kyiv, sirens sounded"). Not conflicts: places of origin ("from Italy", "arrivé de
+    les conseillers…", "au départ de Bordeaux", "approved in Vienna"). Outside the
+    Conclusion a scene counts only in the event's country (or as an area around a city
+    abroad when the event itself is "near Athens"), since Key Points, Summary and body also
+    tell the story's other scenes ("In Kyiv, sirens sounded"). Not conflicts: places of origin ("from Italy", "arrivé de
     Kiev"), governments ("Paris envisage…"), passing places (a sentence naming two,
     "Traders in London and New York"), one more place ("also held in Lyon"),
     organisations' seats ("based in"), background (as for C201) and other occasions ("a
