@@ -443,3 +443,12 @@ def test_other_scene_abroad_in_the_summary_is_no_conflict(text, sentence):
     errors = [f for f in check_text(_with_summary_sentence(text, sentence), "b.txt", "text",
                                     Config(select=("C2",))).findings if f.severity == "error"]
     assert errors == []
+
+
+def test_a_town_in_the_event_citys_region_is_no_other_place():
+    # Floods around Valencia: Paiporta is in its region; Seville is not.
+    text = (ROOT / "benchmarks/accuracy/corpus/valence-inondations.fr.txt").read_text(encoding="utf-8")
+    here = text.replace("Des renforts sont arrivés", "À Paiporta, des voitures ont été emportées. Des renforts sont arrivés")
+    there = text.replace("Des renforts sont arrivés", "À Séville, des voitures ont été emportées. Des renforts sont arrivés")
+    assert [f for f in check_text(here, "v.txt", "text", Config(select=("C2",))).findings if f.severity == "error"] == []
+    assert [f.code for f in check_text(there, "v.txt", "text", Config(select=("C202",))).findings] == ["C202"]

@@ -16,6 +16,23 @@ def test_exonyms_and_countries_resolve():
     assert gazetteer.lookup("Atlantis Prime") is None
 
 
+def test_cities_know_where_they_are():
+    from checker.facts.places import distance_km
+
+    def position(name):
+        place = gazetteer.lookup(name)
+        return place.lat, place.lon
+
+    assert distance_km(position("Paiporta"), position("Valence")) < 15
+    assert 300 < distance_km(position("Lyon"), position("Paris")) < 450
+
+
+def test_cities_know_their_first_level_region():
+    assert gazetteer.lookup("Paiporta").area == gazetteer.lookup("Valence").area == "ES-60"
+    assert gazetteer.lookup("Séville").area != gazetteer.lookup("Valence").area
+    assert gazetteer.lookup("Miami").area == gazetteer.lookup("Floride").area == "US-FL"
+
+
 def test_first_level_regions_resolve_with_french_names():
     for name in ("Floride", "Florida"):
         assert (gazetteer.lookup(name).name, gazetteer.lookup(name).kind,
@@ -35,9 +52,15 @@ def test_a_region_agrees_with_its_country_and_with_cities_of_that_country():
     (miami,) = extract_places("Trump receives Zelensky in Miami.", "en")
     (paris,) = extract_places("Les alliés se retrouvent à Paris.", "fr")
     (usa,) = extract_places("Zelensky se rend aux États-Unis.", "fr")
+    (texas,) = extract_places("Trump receives Zelensky in Texas.", "en")
+    (bavaria,) = extract_places("Merz reçoit Zelensky en Bavière.", "fr")
+    (berlin,) = extract_places("Merz receives Zelensky in Berlin.", "en")
     assert florida.detail == "region"
     assert same_place(florida, miami) and same_place(florida, usa)
     assert not same_place(florida, paris)
+    # A US city's state is known; elsewhere a region agrees with any city of its country.
+    assert not same_place(texas, miami)
+    assert same_place(bavaria, berlin)
 
 
 def test_shipped_file_is_what_the_builder_makes(tmp_path):

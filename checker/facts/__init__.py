@@ -37,6 +37,10 @@ class Fact:
     #: "unresolved" for a capitalised word that may be a name (never reported alone).
     detail: str | None = None
     country: str | None = None
+    #: Cities: their first-level region as the gazetteer codes it ("ES-60").
+    area: str | None = None
+    #: Cities: (latitude, longitude) in degrees.
+    position: tuple[float, float] | None = None
 
     @property
     def weak(self) -> bool:
@@ -119,6 +123,8 @@ def extract_facts(brief: Brief) -> list[Fact]:
                     weekday=m.weekday,
                     detail=m.detail,
                     country=m.country,
+                    area=m.area,
+                    position=m.position,
                 )
             )
     return facts

@@ -38,6 +38,12 @@ class Place:
     kind: str  # "city", "region" or "country"
     country: str  # ISO 3166 alpha-2
     population: int
+    #: A city's first-level region as GeoNames codes it ("ES-60": Valencia), "" if unknown:
+    #: Paiporta and Valencia share one, Seville and Valencia do not.
+    area: str = ""
+    #: A city's position (degrees, two decimals): which cities are next to each other.
+    lat: float | None = None
+    lon: float | None = None
 
 
 def _latin(name: str) -> bool:
@@ -53,7 +59,10 @@ def build_table() -> dict[str, Place]:
     own: dict[str, Place] = {}
     alternate: dict[str, Place] = {}
     for city in source.get_cities().values():
-        place = Place(city["name"], "city", city["countrycode"], city["population"])
+        admin1 = city.get("admin1code") or ""
+        area = f"{city['countrycode']}-{admin1}" if admin1 and admin1 != "00" else ""
+        place = Place(city["name"], "city", city["countrycode"], city["population"], area,
+                      round(city["latitude"], 2), round(city["longitude"], 2))
         key = fold(city["name"])
         if key not in own or own[key].population < place.population:
             own[key] = place
@@ -141,7 +150,11 @@ def _regions() -> dict[str, Place]:
                 continue
             if any(w in GENERIC_WORDS for w in key.split()):
                 continue
-            table.setdefault(key, Place(english, "region", sub.country_code, 0))
+            # GeoNames codes a US city's state as ISO does ("US-FL"), so which state holds
+            # a US city is known; elsewhere the two code lists differ (JP-40 is Tokyo in
+            # GeoNames, Fukuoka in ISO), so a region's area is left unknown.
+            area = sub.code if sub.country_code == "US" else ""
+            table.setdefault(key, Place(english, "region", sub.country_code, 0, area))
     return table
 
 
@@ -151,13 +164,19 @@ def write_database(path: Path, table: dict[str, Place]) -> None:
     with sqlite3.connect(path) as db:
         db.execute(
             "CREATE TABLE place (key TEXT PRIMARY KEY, name TEXT, kind TEXT, country TEXT,"
-            " population INTEGER) WITHOUT ROWID"
+            " population INTEGER, area TEXT, lat INTEGER, lon INTEGER) WITHOUT ROWID"
         )
         db.executemany(
-            "INSERT INTO place VALUES (?, ?, ?, ?, ?)",
-            ((k, p.name, p.kind, p.country, p.population) for k, p in sorted(table.items())),
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((k, p.name, p.kind, p.country, p.population, p.area, _centi(p.lat), _centi(p.lon))
+             for k, p in sorted(table.items())),
         )
     sqlite3.connect(path).execute("VACUUM").connection.close()
+
+
+def _centi(degrees: float | None) -> int | None:
+    """Degrees as whole hundredths: small integers take a third of the room of floats."""
+    return None if degrees is None else round(degrees * 100)
 
 
 def shipped_path() -> Path:
@@ -174,9 +193,12 @@ def _connection() -> sqlite3.Connection:
 def lookup_folded(key: str) -> Place | None:
     """The place whose folded name is `key`, or None."""
     row = _connection().execute(
-        "SELECT name, kind, country, population FROM place WHERE key = ?", (key,)
+        "SELECT name, kind, country, population, area, lat, lon FROM place WHERE key = ?", (key,)
     ).fetchone()
-    return Place(*row) if row else None
+    if not row:
+        return None
+    *head, lat, lon = row
+    return Place(*head, None if lat is None else lat / 100, None if lon is None else lon / 100)
 
 
 def lookup(name: str) -> Place | None:

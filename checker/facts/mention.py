@@ -25,6 +25,10 @@ class Mention:
     detail: str | None = None
     #: Places: ISO code of the country the place is in (or is).
     country: str | None = None
+    #: Cities: the first-level region they are in, as the gazetteer codes it ("ES-60").
+    area: str | None = None
+    #: Cities: (latitude, longitude) in degrees.
+    position: tuple[float, float] | None = None
 
 
 #: A word with its inner hyphens and apostrophes ("vingt-et-un", "Kyiv's"), or an elided

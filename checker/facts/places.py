@@ -58,17 +58,31 @@ def extract_places(
             i += 1
             continue
         j, place, start, end = match
-        found.append(Mention("place", place.name, start, end, detail=place.kind, country=place.country))
+        found.append(Mention("place", place.name, start, end, detail=place.kind,
+                             country=place.country, area=place.area or None,
+                             position=(place.lat, place.lon) if place.lat is not None else None))
         i = j + 1
     return found
 
 
 def same_place(a: Mention, b: Mention) -> bool:
     """The same place, or a city or region and the country it is in ("Paris" and "France"),
-    or a city and a region of the same country ("Miami" and "Floride"): the gazetteer does
-    not say which region holds a city, so those two are never read as a contradiction."""
+    or a city and a region that holds it ("Miami" and "Floride"). Which region holds a city
+    is known for US states only; elsewhere a city and a region of the same country are
+    never read as a contradiction."""
     if a.value == b.value:
         return True
+    if {a.detail, b.detail} == {"city", "region"} and a.area and b.area:
+        return a.area == b.area  # "Miami" is in Florida, not in Texas
     if a.detail != b.detail and ("country" in (a.detail, b.detail) or "region" in (a.detail, b.detail)):
         return a.country == b.country
     return False
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) positions."""
+    from math import asin, cos, radians, sin, sqrt
+
+    lat1, lon1, lat2, lon2 = map(radians, (*a, *b))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * asin(sqrt(h))

@@ -353,6 +353,8 @@ class Headline:
             return False
         if _marker_pattern(MORE_PLACES.get(lang, MORE_PLACES["en"])).search(fold(text)):
             return False  # "Protests were also held in Manchester": one more place
+        if _nearby(fact, city[0]):
+            return False  # "À Paiporta" in a brief on floods around Valencia: its outskirts
         if any(g.kind == "place" and g is not fact and not self.is_event(g)
                and not self._in_event_place(g) for g in self.statements.facts[fact.sentence]):
             return False
@@ -490,6 +492,18 @@ MORE_PLACES = {"en": ("also", "as well", "too"), "fr": ("aussi", "également")}
 #: Words that name a place as a venue ("Manaus is the right place", "la ville hôte").
 VENUE_WORDS = {"en": ("the right place", "host city", "venue"),
                "fr": ("le bon endroit", "ville hôte", "le lieu")}
+
+
+#: A city this close to the event's city is part of its area (suburbs, nearby towns):
+#: Paiporta is 8 km from Valencia, Versailles 17 km from Paris; Lyon is 390 km away.
+NEARBY_KM = 50
+
+
+def _nearby(a: Fact, b: Fact) -> bool:
+    from checker.facts.places import distance_km
+
+    return (a.position is not None and b.position is not None
+            and distance_km(a.position, b.position) <= NEARBY_KM)
 
 
 def _qualifies_event(text: str, fact: Fact, lang: str) -> bool:
