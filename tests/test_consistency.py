@@ -452,3 +452,11 @@ def test_a_town_in_the_event_citys_region_is_no_other_place():
     there = text.replace("Des renforts sont arrivés", "À Séville, des voitures ont été emportées. Des renforts sont arrivés")
     assert [f for f in check_text(here, "v.txt", "text", Config(select=("C2",))).findings if f.severity == "error"] == []
     assert [f.code for f in check_text(there, "v.txt", "text", Config(select=("C202",))).findings] == ["C202"]
+
+
+def test_city_in_a_brief_with_other_regions_of_the_country_is_another_scene():
+    # "evacuated in Manitoba and Saskatchewan": "housing evacuees in Winnipeg" is one of
+    # the story's scenes, not the place of the meeting in Ottawa.
+    text = (ROOT / "benchmarks/accuracy/corpus/ottawa-wildfires.en.md").read_text(encoding="utf-8")
+    assert "in Winnipeg" in text and "in Manitoba" in text
+    assert [f.code for f in check_text(text, "o.md", None, Config(select=("C202",))).findings] == []

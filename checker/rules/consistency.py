@@ -367,11 +367,26 @@ class Headline:
             # "in the hills north of Naples"). The Conclusion sums up and brings no new
             # scene (C212): any city set as a scene there is the event's place.
             texts = self.statements.texts
-            return fact.country == city[0].country or (
+            if fact.country == city[0].country:
+                # "evacuated in Manitoba and Saskatchewan": the story has other scenes in
+                # the event's country, so "housing evacuees in Winnipeg" is one of them.
+                return not self._other_regions
+            return (
                 _after_scene_word(text, fact, lang, AREA_WORDS)
                 and any(_after_scene_word(texts[g.sentence], g, lang, AREA_WORDS)
                         for g in city if g.section != fact.section))
         return fact.country == city[0].country or fact.country not in self._scene_countries
+
+    @cached_property
+    def _other_regions(self) -> bool:
+        """Whether the brief places something in a region of the event city's country that
+        is not known to hold that city ("in Manitoba" in a brief on a meeting in Ottawa)."""
+        city = self.event["place:city"][0]
+        texts = self.statements.texts
+        return any(f.kind == "place" and f.detail == "region" and f.country == city.country
+                   and not (f.area and f.area == city.area)
+                   and _after_scene_word(texts[f.sentence], f, self.lang)
+                   for fs in self.statements.facts.values() for f in fs)
 
     @cached_property
     def _scene_countries(self) -> frozenset[str]:
