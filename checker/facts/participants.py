@@ -11,6 +11,7 @@ as an unresolved name, which only counts when set against a known participant.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from checker.facts.mention import Mention, words_outside
@@ -216,6 +217,27 @@ def name_parts(full_names: set[str]) -> dict[str, str]:
     return {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
 
 
+@cache
+def _verb_pattern(lang: str) -> re.Pattern[str]:
+    verbs = sorted(load_pack(lang)["facts"].get("person_verbs", ()), key=len, reverse=True)
+    return re.compile(r"(?:['’]s\b|(?:" + "|".join(re.escape(v) for v in verbs) + r")(?![\w'’]))")
+
+
+def _acts(text: str, tokens: list[Token], i: int, lang: str) -> bool:
+    """Whether the capitalised word that opens a sentence acts as a person: a verb a person
+    does follows it ("Stoltenberg souhaite…", "Chan has warned…", "Schnabel's words"), or
+    a name joined to it ("Bayrou et Merz…"). A common noun there ("Inflation has stayed")
+    passes too: the rule that uses such a word asks for more (`checker.rules.consistency`)."""
+    if tokens[i][2].endswith(("'s", "’s")):
+        return True
+    rest = text[tokens[i][1] :]
+    if _verb_pattern(lang).match(rest.lstrip() if not rest.startswith(("'", "’")) else rest):
+        return True
+    nxt = tokens[i + 1 : i + 3]
+    return (len(nxt) == 2 and nxt[0][2].casefold() in ("et", "and")
+            and _capitalised(nxt[1][2]) and not nxt[1][2].isupper() and not text[tokens[i][1] : nxt[0][0]].strip())
+
+
 def extract_short_names(
     text: str, lang: str, parts: dict[str, str], taken: list[tuple[int, int]] = ()
 ) -> list[Mention]:
@@ -252,7 +274,8 @@ def extract_short_names(
         # A capitalised first word is capitalised because it comes first: not evidence; after
         # an article, a capitalised word names a thing ("la Défense", "the Amazon").
         after_article = i > 0 and tokens[i - 1][2].casefold().replace("’", "'") in articles
-        if (end == i + 1 and tokens[i][0] > 0 and not after_article
+        first = not text[: tokens[i][0]].strip(" \t\"'“‘«-–—(")
+        if (end == i + 1 and (not first or _acts(text, tokens, i, lang)) and not after_article
                 and word.casefold() not in not_names and len(word) > 2
                 and not word.isupper() and lookup(word) is None):
             found.append(Mention("participant", word, tokens[i][0],
