@@ -585,6 +585,12 @@ def _title_before(text: str, fact: Fact, lang: str) -> str | None:
     return None
 
 
+def _former(text: str, fact: Fact, lang: str) -> bool:
+    from checker.rules.people import _former
+
+    return _former(text, fact, lang)
+
+
 def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
     """(stranger, person): a person the brief names in one section only, in a statement that
     another section makes about one of the brief's own people (two sections or more name
@@ -607,6 +613,8 @@ def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -
             weak = f.kind == "participant" and f.weak
             if not (_person(f) or weak) or len(people[f.value]) > 1:
                 continue
+            if _former(texts[i], f, lang):
+                continue  # "Former prime minister Justin Trudeau": not the prime minister now
             here = {g.value for g in statements.facts[i] if _person(g)}
             title = _title_before(texts[i], f, lang)
             best, score = None, 0
@@ -750,7 +758,10 @@ class _Conflict(Rule):
             yield self._finding(statements, x, y)
         # (odd side, supported side) of statements that are no paraphrases of each other.
         if self.fact == "participant":
-            found = _replaced_people(statements, texts, lang)
+            from checker.rules.people import displaced_people
+
+            found = [*_replaced_people(statements, texts, lang),
+                     *displaced_people(statements, texts, lang)]
         else:
             found = headline.conflicts(texts, lang)
         for y, x in found:
@@ -782,6 +793,9 @@ class _Conflict(Rule):
                 y = next((f for f in ub[s] if not f.weak), ub[s][0])
                 if x.weak and y.weak:
                     continue
+                if x.kind == "participant" and min(statements.support[x.kind, x.value],
+                                                   statements.support[y.kind, y.value]) > 1:
+                    continue  # two of the brief's own people: sentences name different subsets
                 if x.kind == "duration" and (
                         _other_thing(statements.texts[x.sentence], x, statements.lang)
                         != _other_thing(statements.texts[y.sentence], y, statements.lang)):

@@ -1,0 +1,159 @@
+"""A stranger in a headline participant's place: the participant conflicts no paraphrase shows.
+
+A mutated name sits in a sentence no other section restates ("Treasury Secretary Howard
+Lutnick leads the US delegation" while Summary, body and Conclusion name Scott Bessent), so
+word overlap cannot pair it with anything. An editor still sees it, because news style gives
+strangers away:
+
+- Key Points, Summary and Conclusion restate the event and name its people. A person (or an
+  organisation) named there and nowhere else, in a section that leaves out a headline
+  participant (named in two sections or more, Key Points or Summary among them), stands in
+  that participant's place.
+- A body section tells more and meets new people, but introduces them: with a role ("the
+  economist Claudia Kemfert", "Manitoba Premier Wab Kinew"), in apposition ("Mike Flannigan,
+  a fire scientist, said"), after an article ("the Canadian Red Cross"). A person named
+  once, bare, as the subject of what they say or do ("Olaf Scholz répond que…", or a lone
+  surname the brief never gave in full: "Frederiksen has said…") is presented as someone
+  the reader already knows: one of the headline participants, named wrong.
+
+Never a stranger: a person who also attends ("also", "aussi": checked by the caller), a
+former office holder ("former prime minister Justin Trudeau", "l'ancien ministre"), a word
+the brief also writes in lower case ("Inflation has stayed…": a noun, not a name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from checker.lang import fold, load_pack
+from checker.model import SectionKind
+
+if TYPE_CHECKING:
+    from checker.facts import Fact
+    from checker.rules.consistency import Statements
+
+#: Sections that restate the event and name its people.
+RESTATING = (SectionKind.KEY_POINTS, SectionKind.SUMMARY, SectionKind.CONCLUSION)
+HEADLINE = (SectionKind.KEY_POINTS, SectionKind.SUMMARY)
+
+
+@cache
+def _pack_words(lang: str, table: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_pack(lang)["facts"].get(table, ()))
+
+
+@cache
+def _verbs(lang: str) -> re.Pattern[str]:
+    verbs = sorted(load_pack(lang)["facts"].get("person_verbs", ()), key=len, reverse=True)
+    return re.compile(r"\s*(?:(?:" + "|".join(re.escape(v) for v in verbs) + r")(?![\w'’])|['’]s\b)")
+
+
+def _before(text: str, fact: Fact) -> tuple[str, list[str]]:
+    at = text.find(fact.text)
+    raw = text[: max(0, at)]
+    return raw, fold(raw).replace("'", "' ").split()
+
+
+def _former(text: str, fact: Fact, lang: str) -> bool:
+    """"former prime minister Justin Trudeau", "l'ancien ministre Robert Habeck"."""
+    _, words = _before(text, fact)
+    return any(w.strip("'-") in _pack_words(lang, "former") for w in words[-4:])
+
+
+def _introduced(text: str, fact: Fact, lang: str, titled: bool) -> bool:
+    """A person presented to the reader: in apposition ("…, Isabel Díaz Ayuso,", "Mike
+    Flannigan, a fire scientist"), after a common noun under an article ("le sociologue
+    Jorge Galindo"), after an article ("the Canadian Red Cross": a thing), or, when
+    `titled`, after a title ("Manitoba Premier Wab Kinew")."""
+    from checker.rules.consistency import _title_before
+
+    raw, words = _before(text, fact)
+    if raw.rstrip().endswith((",", "(", "—", "–")):
+        return True
+    at = text.find(fact.text)
+    after = text[at + len(fact.text):] if at >= 0 else ""
+    if re.match(r"\s*[,(—–]\s*(?!et\b|and\b)[a-zà-ÿ]", after):
+        return True
+    articles = _pack_words(lang, "articles") | {"l'"}
+    if words and words[-1] in articles:
+        return True
+    if len(words) >= 2 and words[-2] in articles and raw.rstrip()[-1:].islower():
+        return True
+    return titled and _title_before(text, fact, lang) is not None
+
+
+def _of_something(text: str, fact: Fact) -> bool:
+    _, words = _before(text, fact)
+    return bool(words) and words[-1] in ("of", "de", "du", "des", "d'")
+
+
+def _acts(text: str, fact: Fact, lang: str, known: set[str], here: list[Fact]) -> bool:
+    """The person is the subject of what the sentence tells: a verb follows ("répond que",
+    "has said"), or they are joined to a known person ("Bayrou et Merz ont…")."""
+    at = text.find(fact.text)
+    if at < 0:
+        return False
+    if _verbs(lang).match(text, at + len(fact.text)):
+        return True
+    for g in here:
+        if g is fact or g.value not in known:
+            continue
+        a, b = sorted((fact, g), key=lambda f: text.find(f.text))
+        between = text[text.find(a.text) + len(a.text): text.find(b.text)]
+        if fold(between).strip() in ("et", "and"):
+            return True
+    return False
+
+
+def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
+    """(stranger, headline participant) for each participant named in one section only
+    whose place the rules above say a headline participant should hold."""
+    sections: dict[str, set[str]] = defaultdict(set)
+    occurrences: dict[str, list[Fact]] = defaultdict(list)
+    for i in sorted(statements.facts):
+        for f in statements.facts[i]:
+            if f.kind == "participant":
+                sections[f.value].add(f.section)
+                occurrences[f.value].append(f)
+    kinds = {statements.section[i]: statements.kind[i] for i in statements.section}
+    headline = {v for v, secs in sections.items()
+                if len(secs) >= 2 and any(kinds[s] in HEADLINE for s in secs)
+                and not any(o.weak for o in occurrences[v])}
+    if not headline:
+        return
+    lower = set(re.findall(r"\b[a-zà-ÿ][\w'-]+", " ".join(texts.values())))
+    for value, facts in occurrences.items():
+        if len(sections[value]) != 1 or value in headline:
+            continue
+        f = facts[0]
+        text = texts[f.sentence]
+        org = f.detail == "organisation"
+        if f.weak and (fold(f.text) in lower or f.text.lower() in lower):
+            continue  # "Inflation has stayed…", "inflation" elsewhere: a noun
+        if any(_former(texts[g.sentence], g, lang) for g in facts):
+            continue
+        restating = kinds[f.section] in RESTATING
+        if any(_introduced(texts[g.sentence], g, lang, titled=not restating) for g in facts
+               if not (org and restating)):
+            continue
+        here = statements.facts[f.sentence]
+        named_here = {g.value for g in here}
+        acts = _acts(text, f, lang, headline, here)
+        if not restating and (org or not acts or _of_something(text, f)):
+            continue  # "the city of Flin Flon was emptied": a thing's name
+        if f.weak and not acts and re.match(r"\s+[a-zà-ÿ]", text[text.find(f.text) + len(f.text):]):
+            continue  # "European allies": a word that qualifies the next, not a name
+        candidates = [p for p in headline if p not in named_here
+                      and (occurrences[p][0].detail == "organisation") == org
+                      and (not restating or f.section not in sections[p])]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda p: (len(sections[p]), -occurrences[p][0].span.start))
+        other = sorted((g for g in occurrences[best] if g.section != f.section),
+                       key=lambda g: (kinds[g.section] not in HEADLINE, g.span.start))
+        if other:
+            yield f, other[0]
