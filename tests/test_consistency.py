@@ -460,3 +460,90 @@ def test_city_in_a_brief_with_other_regions_of_the_country_is_another_scene():
     text = (ROOT / "benchmarks/accuracy/corpus/ottawa-wildfires.en.md").read_text(encoding="utf-8")
     assert "in Winnipeg" in text and "in Manitoba" in text
     assert [f.code for f in check_text(text, "o.md", None, Config(select=("C202",))).findings] == []
+
+
+# A stranger in a headline participant's place (checker/rules/people.py): a brief whose
+# body introduces a quoted expert (role, apposition, then surname), a former office holder,
+# and nouns that open sentences.
+PEOPLE_EN = """Key Points
+- Finance ministers meet in Vienna on March 3 to discuss a levy on bank profits.
+- Finance Minister Anna Berger leads the talks.
+- The meeting lasts one day.
+Summary
+Ministers gather in Vienna on March 3 for one day of talks on the levy. Anna Berger wants a deal before the summer.
+The Levy
+Berger has said the levy must raise at least two billion euros. Economist Paul Winter, of the Institute for Advanced Studies, said the figure is too high. Winter expects a smaller deal. Former finance minister Lukas Brandt had proposed a similar levy in 2019. Inflation has stayed above target, and European banks report record profits.
+Conclusion
+The March 3 meeting in Vienna is a test for Anna Berger. The European Commission will also review the plan.
+"""
+
+PEOPLE_FR = """Points Clés
+- Les ministres des Finances se réunissent à Vienne le 3 mars pour discuter d'une taxe sur les banques.
+- La ministre des Finances Anna Berger mène les discussions.
+- La réunion dure une journée.
+Résumé Rapide
+Les ministres se retrouvent à Vienne le 3 mars pour une journée de discussions sur la taxe. Anna Berger veut un accord avant l'été.
+La Taxe
+Berger a affirmé que la taxe doit rapporter au moins deux milliards d'euros. Selon l'économiste Paul Winter, de l'Institut des hautes études, le chiffre est trop élevé. Winter s'attend à un accord plus modeste. L'ancien ministre Lukas Brandt avait proposé une taxe proche en 2019. L'inflation reste au-dessus de la cible.
+Conclusion
+La réunion du 3 mars à Vienne est un test pour Anna Berger. La Commission européenne examinera aussi le plan.
+"""
+
+
+def _errors(text: str):
+    return [f for f in check_text(text, "b.txt", "text", Config(select=("C2",))).findings
+            if f.severity == "error"]
+
+
+@pytest.mark.parametrize("text", [PEOPLE_EN, PEOPLE_FR], ids=["en", "fr"])
+def test_secondary_people_former_holders_and_nouns_are_no_conflict(text):
+    assert _errors(text) == []
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    # Key Points / Conclusion: a stranger in a section that leaves the headline person out.
+    (PEOPLE_EN, "Finance Minister Anna Berger leads", "Finance Minister Maria Lambert leads"),
+    (PEOPLE_EN, "a test for Anna Berger", "a test for Maria Lambert"),
+    (PEOPLE_FR, "Finances Anna Berger mène", "Finances Maria Lambert mène"),
+    (PEOPLE_FR, "un test pour Anna Berger", "un test pour Maria Lambert"),
+    # Body: a lone surname the brief never gave in full, or a bare full name, as a subject.
+    (PEOPLE_EN, "Berger has said", "Lambert has said"),
+    (PEOPLE_EN, "Berger has said", "Maria Lambert has said"),
+    (PEOPLE_FR, "Berger a affirmé", "Lambert a affirmé"),
+    (PEOPLE_FR, "Berger a affirmé", "Maria Lambert a affirmé"),
+])
+def test_stranger_in_a_headline_persons_place_is_a_participant_conflict(text, old, new):
+    assert old in text
+    mutated = text.replace(old, new)
+    (error,) = _errors(mutated)
+    assert error.code == "C203" and "Lambert" in error.message and "Anna Berger" in error.message
+    line = mutated.count("\n", 0, mutated.index(new)) + 1
+    assert error.location.line == line and error.related[0].section != error.location.section
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    (PEOPLE_EN, "Analyst Maria Lambert said the levy is fair."),  # a role
+    (PEOPLE_EN, "Maria Lambert, a banker in Vienna, said the levy is fair."),  # apposition
+    (PEOPLE_EN, "Maria Lambert also attends the talks."),  # one more participant
+    (PEOPLE_EN, "Former president Maria Lambert said the levy is fair."),  # a past holder
+    (PEOPLE_EN, "The Austrian Red Cross has warned of cuts."),  # a thing, after an article
+    (PEOPLE_EN, "Trade has slowed since the spring."),  # a noun opening its sentence
+    (PEOPLE_FR, "Le sociologue Hugo Lambert juge la taxe utile."),
+    (PEOPLE_FR, "Hugo Lambert, banquier à Vienne, juge la taxe utile."),
+    (PEOPLE_FR, "Hugo Lambert participe aussi aux discussions."),
+    (PEOPLE_FR, "L'ancienne ministre Maria Lambert avait proposé une taxe."),
+    (PEOPLE_FR, "La Croix-Rouge autrichienne a demandé une aide."),
+])
+def test_introduced_added_or_former_people_are_no_participant_conflict(text, sentence):
+    head, rest = text.split("\nConclusion\n")
+    assert _errors(f"{head} {sentence}\nConclusion\n{rest}") == []
+
+
+def test_two_of_the_briefs_own_people_in_aligned_sentences_are_no_conflict():
+    # Both are named in two sections or more: aligned sentences name different subsets of
+    # the brief's people ("Isabel Rodríguez dévoile le 7 avril à Madrid…" / "Le plan présenté
+    # le 7 avril à Madrid engage Pedro Sánchez": was a false C203).
+    text = PEOPLE_EN.replace("Ministers gather in Vienna on March 3 for one day",
+                             "Anna Berger hosts ministers in Vienna on March 3 for one day")
+    text = text.replace("is a test for Anna Berger.", "is a test of Paul Winter's forecast.")
+    assert _errors(text) == []

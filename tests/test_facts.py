@@ -157,3 +157,19 @@ def test_city_and_its_country_agree():
     from checker.facts.places import same_place
 
     assert same_place(paris, france) and not same_place(berlin, france)
+
+
+@pytest.mark.parametrize(("sentence", "lang", "names"), [
+    ("Stoltenberg souhaite que chaque pays présente un calendrier.", "fr", ["Stoltenberg"]),
+    ("Chan has warned that the agency must cut staff.", "en", ["Chan"]),
+    ("Schnabel's words could change that view.", "en", ["Schnabel"]),
+    ("Bayrou et Merz ont multiplié les rencontres.", "fr", ["Bayrou", "Merz"]),
+    # A capitalised opening word with no person's verb after it is not read as a name.
+    ("Officials from both sides met.", "en", []),
+    ("Relations between the two countries improved.", "en", []),
+    ("Samsung and SK Hynix have asked for help.", "en", []),
+])
+def test_lone_surname_opening_a_sentence_is_read_as_a_name(sentence, lang, names):
+    from checker.facts.participants import extract_short_names
+
+    assert [m.value for m in extract_short_names(sentence, lang, {})] == names

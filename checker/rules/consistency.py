@@ -619,7 +619,7 @@ def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -
             title = _title_before(texts[i], f, lang)
             best, score = None, 0
             for g in named:
-                if g.section == f.section or g.value in here:
+                if g.section == f.section or g.value in here or _former(texts[g.sentence], g, lang):
                     continue
                 shared = len(statements.words[i] & statements.words[g.sentence])
                 same_title = title is not None and title == _title_before(texts[g.sentence], g, lang)

@@ -66,9 +66,9 @@ def _former(text: str, fact: Fact, lang: str) -> bool:
 
 def _introduced(text: str, fact: Fact, lang: str, titled: bool) -> bool:
     """A person presented to the reader: in apposition ("…, Isabel Díaz Ayuso,", "Mike
-    Flannigan, a fire scientist"), after a common noun under an article ("le sociologue
-    Jorge Galindo"), after an article ("the Canadian Red Cross": a thing), or, when
-    `titled`, after a title ("Manitoba Premier Wab Kinew")."""
+    Flannigan, a fire scientist"), or after an article ("the Canadian Red Cross": a thing);
+    and, when `titled`, after a title or a role ("Manitoba Premier Wab Kinew", "le
+    sociologue Jorge Galindo", "Analyst Victor Cha")."""
     from checker.rules.consistency import _title_before
 
     raw, words = _before(text, fact)
@@ -76,14 +76,20 @@ def _introduced(text: str, fact: Fact, lang: str, titled: bool) -> bool:
         return True
     at = text.find(fact.text)
     after = text[at + len(fact.text):] if at >= 0 else ""
-    if re.match(r"\s*[,(—–]\s*(?!et\b|and\b)[a-zà-ÿ]", after):
-        return True
+    if re.match(r"\s*(?:,\s*(?!et\b|and\b)[a-zà-ÿ][^,]{0,80},|[(—–])", after):
+        return True  # "Mike Flannigan, a fire scientist, said"; not "For Chan, it is…"
     articles = _pack_words(lang, "articles") | {"l'"}
     if words and words[-1] in articles:
         return True
-    if len(words) >= 2 and words[-2] in articles and raw.rstrip()[-1:].islower():
+    if not titled:
+        return False
+    roles = _pack_words(lang, "roles")
+    first = fold(fact.text).split()[:1]
+    if (first and first[0] in roles) or (words and words[-1] in roles):
         return True
-    return titled and _title_before(text, fact, lang) is not None
+    if len(words) >= 2 and words[-2] in articles and raw.rstrip()[-1:].islower():
+        return True  # "le sociologue Jorge Galindo"
+    return _title_before(text, fact, lang) is not None
 
 
 def _of_something(text: str, fact: Fact) -> bool:
@@ -126,6 +132,7 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
     if not headline:
         return
     lower = set(re.findall(r"\b[a-zà-ÿ][\w'-]+", " ".join(texts.values())))
+    found: list[tuple[bool, Fact, Fact]] = []
     for value, facts in occurrences.items():
         if len(sections[value]) != 1 or value in headline:
             continue
@@ -147,13 +154,24 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
             continue  # "the city of Flin Flon was emptied": a thing's name
         if f.weak and not acts and re.match(r"\s+[a-zà-ÿ]", text[text.find(f.text) + len(f.text):]):
             continue  # "European allies": a word that qualifies the next, not a name
+        # A lone capitalised word first in its sentence may be a noun ("Inflation has
+        # stayed…", "Trade has slowed…"): only in a section that leaves a headline person out.
+        opening = f.weak and not fold(text[: text.find(f.text)]).strip(" -\"'«“")
         candidates = [p for p in headline if p not in named_here
                       and (occurrences[p][0].detail == "organisation") == org
-                      and (not restating or f.section not in sections[p])]
+                      and (not (restating or opening) or f.section not in sections[p])]
         if not candidates:
             continue
         best = max(candidates, key=lambda p: (len(sections[p]), -occurrences[p][0].span.start))
         other = sorted((g for g in occurrences[best] if g.section != f.section),
                        key=lambda g: (kinds[g.section] not in HEADLINE, g.span.start))
         if other:
-            yield f, other[0]
+            found.append((bool(opening), f, other[0]))
+    # A lone opening word counts only where no other stranger stands, once per section: the
+    # first unknown name an editor reads there.
+    taken = {f.section for opening, f, _ in found if not opening}
+    for opening, f, p in found:
+        if opening and f.section in taken:
+            continue
+        taken.add(f.section)
+        yield f, p
