@@ -101,21 +101,26 @@ class Statements:
 
     def pairs(self, kind: str) -> Iterator[tuple[int, int]]:
         """Sentence pairs (earlier, later) in different sections that both state a `kind`
-        fact and share a fact or a word; at most MAX_PARTNERS earlier partners per key."""
+        fact and share a fact or a word; at most MAX_PARTNERS earlier partners per key.
+        A later sentence's partners come earliest first, whatever the order of its keys (a
+        set, whose order changes from run to run with string hashing): the first partner
+        that conflicts is the one reported, and output must not depend on the process."""
         postings: dict[object, list[int]] = defaultdict(list)
-        seen: set[tuple[int, int]] = set()
         for i in sorted(self.facts):
             if not any(f.kind == kind for f in self.facts[i]):
                 continue
             keys = {("fact", f.kind, f.value) for f in self.facts[i]
                     if f.kind != kind and not f.weak} | {("word", w) for w in self.words[i]}
+            partners: set[int] = set()
             for key in keys:
-                for j in postings[key]:
-                    if self.section[j] != self.section[i] and (j, i) not in seen:
-                        seen.add((j, i))
-                        yield j, i
-                if len(postings[key]) < MAX_PARTNERS:
-                    postings[key].append(i)
+                earlier = postings[key]
+                partners.update(earlier)
+                if len(earlier) < MAX_PARTNERS:
+                    earlier.append(i)
+            section = self.section[i]
+            for j in sorted(partners):
+                if self.section[j] != section:
+                    yield j, i
 
     def same_event(self, a: int, b: int, kind: str) -> bool:
         """Whether two sentences tell of the same event: shared facts and shared words."""
