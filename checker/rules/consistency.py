@@ -142,6 +142,17 @@ class Statements:
         return anchors >= 2 or (anchors >= 1 and shared >= 1) or (shared >= 2 and close)
 
 
+def _value_key(fact: Fact) -> tuple:
+    """Everything `same_fact` and `slot` read of a fact: equal keys, same answers."""
+    return (fact.kind, fact.value, fact.approximate, fact.weekday, fact.detail, fact.country)
+
+
+def _of_kind(facts: list[Fact], kind: str) -> tuple[list[Fact], frozenset[tuple]]:
+    """A sentence's facts of one kind, and the set of their value keys."""
+    mine = [f for f in facts if f.kind == kind]
+    return mine, frozenset(_value_key(f) for f in mine)
+
+
 def _unmatched(mine: list[Fact], theirs: list[Fact]) -> dict[str, list[Fact]]:
     out: dict[str, list[Fact]] = defaultdict(list)
     for f in mine:
@@ -787,11 +798,22 @@ class _Conflict(Rule):
 
     def _pairs(self, statements: Statements) -> Iterator[tuple[Fact, Fact]]:
         """(supported side, odd side) of aligned statements that disagree."""
+        # Whether two sentences' facts of this kind leave a slot unmatched on both sides
+        # depends on the facts' values alone: decided once per pair of value sets, so a long
+        # brief that restates its facts thousands of times compares them a few times.
+        own: dict[int, tuple[list[Fact], frozenset[tuple]]] = {}
+        disagree: dict[tuple[frozenset[tuple], frozenset[tuple]], bool] = {}
         for a, b in statements.pairs(self.fact):
-            fa = [f for f in statements.facts[a] if f.kind == self.fact]
-            fb = [f for f in statements.facts[b] if f.kind == self.fact]
+            if a not in own:
+                own[a] = _of_kind(statements.facts[a], self.fact)
+            if b not in own:
+                own[b] = _of_kind(statements.facts[b], self.fact)
+            (fa, ka), (fb, kb) = own[a], own[b]
+            if ka == kb or disagree.get((ka, kb)) is False:
+                continue  # the same values on both sides: nothing to disagree about
             ua, ub = _unmatched(fa, fb), _unmatched(fb, fa)
             common = [s for s in ua if s in ub]
+            disagree[ka, kb] = bool(common)
             if not common or not statements.same_event(a, b, self.fact):
                 continue
             for s in common:
