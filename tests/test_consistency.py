@@ -511,6 +511,11 @@ def test_secondary_people_former_holders_and_nouns_are_no_conflict(text):
     (PEOPLE_EN, "Berger has said", "Maria Lambert has said"),
     (PEOPLE_FR, "Berger a affirmé", "Lambert a affirmé"),
     (PEOPLE_FR, "Berger a affirmé", "Maria Lambert a affirmé"),
+    # A lone surname after a fronted phrase, or joined to a headline person.
+    (PEOPLE_EN, "Berger has said", "In an interview on Monday, Lambert has said"),
+    (PEOPLE_FR, "Berger a affirmé", "Lors d'un entretien télévisé, Lambert a affirmé"),
+    (PEOPLE_EN, "The March 3 meeting in Vienna is a test for Anna Berger.",
+     "Lambert and Paul Winter disagree on the March 3 meeting in Vienna."),
 ])
 def test_stranger_in_a_headline_persons_place_is_a_participant_conflict(text, old, new):
     assert old in text

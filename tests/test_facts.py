@@ -164,6 +164,7 @@ def test_city_and_its_country_agree():
     ("Chan has warned that the agency must cut staff.", "en", ["Chan"]),
     ("Schnabel's words could change that view.", "en", ["Schnabel"]),
     ("Bayrou et Merz ont multiplié les rencontres.", "fr", ["Bayrou", "Merz"]),
+    ("For Chan, it is a chance to rebuild trust.", "en", ["Chan"]),  # after a capitalised "For"
     # A capitalised opening word with no person's verb after it is not read as a name.
     ("Officials from both sides met.", "en", []),
     ("Relations between the two countries improved.", "en", []),
@@ -173,3 +174,21 @@ def test_lone_surname_opening_a_sentence_is_read_as_a_name(sentence, lang, names
     from checker.facts.participants import extract_short_names
 
     assert [m.value for m in extract_short_names(sentence, lang, {})] == names
+
+
+def test_a_date_taken_out_between_an_article_and_a_name_does_not_hide_the_name():
+    from checker.facts.participants import extract_short_names
+
+    text = "Lors de sa visite du 3 novembre, Feijóo a répondu que l'État avait réagi."
+    at = text.index("3 novembre")
+    assert [m.value for m in extract_short_names(text, "fr", {}, [(at, at + 10)])] == ["Feijóo"]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("La ministre de l'Économie Katherina Reiche présente un plan.", "Katherina Reiche"),
+    ("The Secretary of the Treasury Scott Bessent leads the talks.", "Scott Bessent"),
+])
+def test_title_with_its_portfolio_then_the_name(sentence, name):
+    from checker.facts.participants import extract_names
+
+    assert [m.value for m in extract_names(sentence, "fr" if "ministre" in sentence else "en")] == [name]

@@ -159,6 +159,9 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
             k = after_title
             # "ministre des Transports Philippe Tabarot", "Premier ministre polonais Donald Tusk"
             if k + 1 < len(tokens) and tokens[k][2].casefold() in ("des", "du", "de", "d'", "of"):
+                # "ministre de l'Économie Katherina Reiche", "Secretary of the Treasury"
+                if k + 2 < len(tokens) and tokens[k + 1][2].casefold().replace("’", "'") in ("l'", "la", "the"):
+                    k += 1
                 k += 2 if _capitalised(tokens[k + 1][2]) else 1
             if k + 1 < len(tokens) and not _capitalised(tokens[k][2]) and _capitalised(tokens[k + 1][2]):
                 k += 1
@@ -233,9 +236,8 @@ def _acts(text: str, tokens: list[Token], i: int, lang: str) -> bool:
     rest = text[tokens[i][1] :]
     if _verb_pattern(lang).match(rest.lstrip() if not rest.startswith(("'", "’")) else rest):
         return True
-    nxt = tokens[i + 1 : i + 3]
-    return (len(nxt) == 2 and nxt[0][2].casefold() in ("et", "and")
-            and _capitalised(nxt[1][2]) and not nxt[1][2].isupper() and not text[tokens[i][1] : nxt[0][0]].strip())
+    # "Bayrou et Merz", "Lutnick and He Lifeng" (the name may already be taken out of `tokens`)
+    return re.match(r"\s+(?:et|and)\s+[A-ZÀ-Ý][a-zà-ÿ]", rest) is not None
 
 
 def extract_short_names(
@@ -255,6 +257,9 @@ def extract_short_names(
             i += 1
             continue
         end = _run(text, tokens, i, particles)
+        if end > i + 1 and tokens[i][2].casefold() in not_names:
+            i += 1  # "For Chan, …", "Pour Lula, …": read again from the name
+            continue
         hit = None
         for j in range(end, i, -1):
             key = fold(_name(text, tokens, i, j))
@@ -273,7 +278,9 @@ def extract_short_names(
             continue
         # A capitalised first word is capitalised because it comes first: not evidence; after
         # an article, a capitalised word names a thing ("la Défense", "the Amazon").
-        after_article = i > 0 and tokens[i - 1][2].casefold().replace("’", "'") in articles
+        # (right before it: "du 3 novembre, Feijóo" has its date taken out between them)
+        after_article = (i > 0 and tokens[i - 1][2].casefold().replace("’", "'") in articles
+                         and not text[tokens[i - 1][1] : tokens[i][0]].strip())
         first = not text[: tokens[i][0]].strip(" \t\"'“‘«-–—(")
         if (end == i + 1 and (not first or _acts(text, tokens, i, lang)) and not after_article
                 and word.casefold() not in not_names and len(word) > 2

@@ -72,10 +72,11 @@ def _introduced(text: str, fact: Fact, lang: str, titled: bool) -> bool:
     from checker.rules.consistency import _title_before
 
     raw, words = _before(text, fact)
-    if raw.rstrip().endswith((",", "(", "—", "–")):
-        return True
     at = text.find(fact.text)
     after = text[at + len(fact.text):] if at >= 0 else ""
+    if raw.rstrip().endswith(("(", "—", "–")) or (raw.rstrip().endswith(",")
+                                                 and after.lstrip().startswith(",")):
+        return True  # "La présidente de la région, Isabel Díaz Ayuso, refuse…"
     if re.match(r"\s*(?:,\s*(?!et\b|and\b)[a-zà-ÿ][^,]{0,80},|[(—–])", after):
         return True  # "Mike Flannigan, a fire scientist, said"; not "For Chan, it is…"
     articles = _pack_words(lang, "articles") | {"l'"}
@@ -110,8 +111,9 @@ def _acts(text: str, fact: Fact, lang: str, known: set[str], here: list[Fact]) -
             continue
         a, b = sorted((fact, g), key=lambda f: text.find(f.text))
         between = text[text.find(a.text) + len(a.text): text.find(b.text)]
-        if fold(between).strip() in ("et", "and"):
-            return True
+        joined = fold(between).split()
+        if 0 < len(joined) <= 2 and ("et" in joined or "and" in joined):
+            return True  # "Lutnick and He Lifeng" (read "Lifeng"): one word of a name may lie between
     return False
 
 
@@ -152,7 +154,8 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         acts = _acts(text, f, lang, headline, here)
         if not restating and (org or not acts or _of_something(text, f)):
             continue  # "the city of Flin Flon was emptied": a thing's name
-        if f.weak and not acts and re.match(r"\s+[a-zà-ÿ]", text[text.find(f.text) + len(f.text):]):
+        if f.weak and not acts and re.match(r"\s+(?!(?:and|et|or|ou)\b)[a-zà-ÿ]",
+                                             text[text.find(f.text) + len(f.text):]):
             continue  # "European allies": a word that qualifies the next, not a name
         # A lone capitalised word first in its sentence may be a noun ("Inflation has
         # stayed…", "Trade has slowed…"): only in a section that leaves a headline person out.
