@@ -112,15 +112,32 @@ def align(
     rules may pass a text without its facts).
     """
     sentences = brief.sentences
+    return [
+        SentencePair(sentences[i], sentences[j], score)
+        for i, j, score in aligned_indices(brief, min_score=min_score, text_of=text_of)
+    ]
+
+
+def aligned_indices(
+    brief: Brief, *, min_score: float, text_of: Callable[[Sentence], str] | None = None
+) -> list[tuple[int, int, float]]:
+    """`align` as (a.index, b.index, score) tuples: a caller that keeps a few pairs of many
+    need not build the others."""
     text_of = text_of or (lambda s: s.text)
-    tokens = [normalise_tokens(text_of(s), brief.lang) for s in sentences]
+    memo: dict[str, list[str]] = {}
+    tokens = []
+    for sentence in brief.sentences:
+        text = text_of(sentence)
+        if text not in memo:
+            memo[text] = normalise_tokens(text, brief.lang)
+        tokens.append(memo[text])
     keep = [i for i, t in enumerate(tokens) if len(t) >= MIN_TOKENS]
     keys = {i: _key(tokens[i]) for i in keep}
     if len(keep) <= EXACT_LIMIT:
         scored = _all_pairs(keep, keys, min_score)
     else:
         scored = _scored(sorted(_candidates(keep, tokens)), keys, min_score)
-    return [SentencePair(sentences[i], sentences[j], round(score, 3)) for i, j, score in scored]
+    return [(i, j, round(score, 3)) for i, j, score in scored]
 
 
 def _all_pairs(
@@ -135,9 +152,18 @@ def _scored(
     from rapidfuzz.distance import Indel
 
     score_of = Indel.normalized_similarity
+    # Sentences with the same stems share one key object, and a pair of keys is scored
+    # once: a brief that repeats a few sentences thousands of times scores a few pairs.
+    shared: dict[tuple[str, ...], list[str]] = {}
+    keys = {i: shared.setdefault(tuple(key), key) for i, key in keys.items()}
+    memo: dict[tuple[int, int], float] = {}
     found = []
     for i, j in candidates:
-        score = score_of(keys[i], keys[j], score_cutoff=min_score)
+        a, b = keys[i], keys[j]
+        pair = (id(a), id(b))
+        score = memo.get(pair)
+        if score is None:
+            score = memo[pair] = score_of(a, b, score_cutoff=min_score)
         if score:
             found.append((i, j, score))
     return found
