@@ -1,0 +1,112 @@
+"""Secondary people and organisations a news brief names in passing are no participant
+conflict: quoted experts, deputies, predecessors, opposition leaders, companies and rating
+agencies, each set into the body of a consistent brief whose headline person is the finance
+minister. These sentences were written from news style, not from the rules
+(checker/rules/people.py, `_replaced_people` in checker/rules/consistency.py); they guard
+precision while the participant rules grow their recall."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import check_text
+from checker.config import Config
+
+EN = """Key Points
+- Nordic finance ministers meet in Stockholm on Thursday, May 7, to discuss a levy on bank profits.
+- Swedish Finance Minister Eva Lindqvist chairs the talks.
+- The meeting lasts two days.
+Summary
+Eva Lindqvist hosts her Nordic counterparts in Stockholm on May 7 for two days of talks on the levy. Banks have earned record profits since interest rates rose.
+The Levy
+Eva Lindqvist wants the levy to fund cheaper mortgages for first-time buyers. The banks say it will raise the cost of credit for small firms.
+Conclusion
+The two-day meeting in Stockholm from May 7 will show whether Eva Lindqvist can rally her neighbours. A decision is expected before the summer.
+"""
+
+FR = """Points Clés
+- Les ministres des Finances nordiques se réunissent à Stockholm le jeudi 7 mai pour discuter d'une taxe sur les banques.
+- La ministre suédoise des Finances Eva Lindqvist préside les discussions.
+- La réunion dure deux jours.
+Résumé Rapide
+Eva Lindqvist reçoit ses homologues nordiques à Stockholm le 7 mai pour deux jours de discussions sur la taxe. Les banques ont engrangé des bénéfices records depuis la hausse des taux.
+La Taxe
+Eva Lindqvist veut que la taxe finance des prêts moins chers pour les primo-accédants. Les banques affirment qu'elle renchérira le crédit aux petites entreprises.
+Conclusion
+La réunion de deux jours à Stockholm, à partir du 7 mai, montrera si Eva Lindqvist peut convaincre ses voisins. Une décision est attendue avant l'été.
+"""
+
+TRAPS_EN = [
+    "Chancellor Friedrich Merz, who hosted a similar meeting last year, sent a video message.",
+    "According to Maria Lambert, chief economist at Nordea, banks can afford the levy.",
+    "Critics include Maria Lambert, who leads the bankers' association.",
+    "Banks led by Nordea and Handelsbanken have lobbied against the plan.",
+    "Moody's has warned that the levy could weaken smaller lenders.",
+    "Opposition leader Magdalena Andersson called the plan a tax grab.",
+    "In a letter, Maria Lambert and Jonas Keller, two bank chiefs, asked for a delay.",
+    "Eva Lindqvist's deputy, Jonas Keller, will chair the afternoon session.",
+    "Jonas Keller, her deputy, will chair the afternoon session.",
+    "Lindqvist's predecessor, Mikael Damberg, had ruled out such a levy.",
+    "Hungary's Viktor Orban introduced a similar tax in 2010.",
+    "Viktor Orban introduced a similar tax in Hungary in 2010.",
+    "Nordea said it would pass the cost on to customers.",
+    "Her state secretary Jonas Keller will brief the press.",
+    "Bank chief Johann Strobl says the levy punishes savers.",
+    "The plan is backed by Prime Minister Ulf Kristersson.",
+]
+
+TRAPS_FR = [
+    "Selon Maria Lambert, économiste chez Nordea, les banques peuvent payer.",
+    "Le patron de Nordea, Johann Strobl, dénonce une mesure injuste.",
+    "Moody's a averti que la taxe pourrait fragiliser les petites banques.",
+    "La cheffe de l'opposition Magdalena Andersson parle d'un impôt déguisé.",
+    "Son prédécesseur, Mikael Damberg, avait écarté une telle taxe.",
+    "Jonas Keller, son adjoint, présidera la séance de l'après-midi.",
+    "Les banques, emmenées par Nordea et Handelsbanken, ont mené campagne contre le projet.",
+    "Dans une lettre, Maria Lambert et Jonas Keller, deux dirigeants de banques, demandent un report.",
+    "Le texte s'inspire d'une taxe adoptée en Hongrie par Viktor Orbán en 2010.",
+    "La visite d'État du roi de Norvège, prévue en juin, a été reportée.",
+    "Nordea affirme qu'elle répercutera le coût sur ses clients.",
+    "Le Premier ministre Ulf Kristersson soutient le projet.",
+    "Pour Maria Lambert, de la Chambre de commerce, la taxe est injuste.",
+]
+
+
+def _errors(text: str):
+    return [f for f in check_text(text, "b.txt", "text", Config(select=("C2",))).findings
+            if f.severity == "error"]
+
+
+def _in_body(text: str, sentence: str) -> str:
+    head, rest = text.split("\nConclusion\n")
+    return f"{head} {sentence}\nConclusion\n{rest}"
+
+
+@pytest.mark.parametrize("text", [EN, FR], ids=["en", "fr"])
+def test_host_briefs_are_consistent(text):
+    assert _errors(text) == []
+
+
+@pytest.mark.parametrize(("text", "sentence"),
+                         [(EN, s) for s in TRAPS_EN] + [(FR, s) for s in TRAPS_FR])
+def test_people_named_in_passing_are_no_participant_conflict(text, sentence):
+    assert _errors(_in_body(text, sentence)) == []
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    # The same host briefs do catch the headline person replaced: the traps above pass
+    # because they are secondary people, not because the host hides every conflict.
+    (EN, "Swedish Finance Minister Eva Lindqvist chairs", "Swedish Finance Minister Anna Berg chairs"),
+    (EN, "whether Eva Lindqvist can", "whether Anna Berg can"),
+    # Not "des Finances Eva Lindqvist préside" -> "Anna Berg": the name is read as
+    # "Finances Anna Berg", and "des Finances" in the first Key Point resolves to it, so
+    # the conflict points at the wrong line (RESULTS-consistency.md, names in passing).
+    (FR, "si Eva Lindqvist peut", "si Anna Berg peut"),
+])
+def test_headline_person_replaced_in_the_host_brief_is_a_conflict(text, old, new):
+    assert old in text
+    mutated = text.replace(old, new)
+    errors = _errors(mutated)
+    line = mutated.count("\n", 0, mutated.index(new)) + 1
+    assert any(e.code == "C203" and "Anna Berg" in e.message and "Eva Lindqvist" in e.message
+               and line in (e.location.line, *(r.line for r in e.related)) for e in errors)
