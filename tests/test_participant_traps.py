@@ -110,3 +110,41 @@ def test_headline_person_replaced_in_the_host_brief_is_a_conflict(text, old, new
     line = mutated.count("\n", 0, mutated.index(new)) + 1
     assert any(e.code == "C203" and "Anna Berg" in e.message and "Eva Lindqvist" in e.message
                and line in (e.location.line, *(r.line for r in e.related)) for e in errors)
+
+
+# Secondary people in the sections that restate the event (Key Points, Summary, Conclusion),
+# each as (text, what it replaces or follows, the new text).
+_KP_EN, _KP_FR = "- The meeting lasts two days.", "- La réunion dure deux jours."
+_SUM_EN = "Banks have earned record profits since interest rates rose."
+_SUM_FR = "Les banques ont engrangé des bénéfices records depuis la hausse des taux."
+_END_EN, _END_FR = "A decision is expected before the summer.", "Une décision est attendue avant l'été."
+_CONC_EN = "The two-day meeting in Stockholm from May 7 will show whether Eva Lindqvist can rally her neighbours."
+_CONC_FR = ("La réunion de deux jours à Stockholm, à partir du 7 mai, montrera si Eva Lindqvist peut "
+            "convaincre ses voisins.")
+RESTATING_TRAPS = [
+    (EN, _KP_EN, _KP_EN + "\n- Norway's central bank governor Ida Wolden Bache will also attend."),
+    (EN, _KP_EN, _KP_EN + "\n- Former finance minister Mikael Damberg first proposed the levy."),
+    (EN, _KP_EN, _KP_EN + "\n- Banks such as Nordea and SEB oppose the plan."),
+    (EN, _END_EN, "A decision is expected before the summer; opposition leader Magdalena Andersson has vowed to fight it."),
+    (EN, _END_EN, "Moody's will publish its own assessment in June."),
+    (EN, _SUM_EN, "Banks have earned record profits since interest rates rose, says economist Maria Lambert of Nordea."),
+    (EN, _SUM_EN, "Nordea chief executive Frank Vang-Jensen calls the levy a mistake."),
+    (EN, _CONC_EN, "The two-day meeting in Stockholm from May 7 will show whether the Nordic countries can "
+                   "agree. The European Central Bank will also give its opinion."),
+    (FR, _KP_FR, _KP_FR + "\n- Le gouverneur de la banque centrale norvégienne Ida Wolden Bache y assiste aussi."),
+    (FR, _KP_FR, _KP_FR + "\n- L'ancien ministre Mikael Damberg avait le premier proposé la taxe."),
+    (FR, _KP_FR, _KP_FR + "\n- Des banques comme Nordea et SEB s'opposent au projet."),
+    (FR, _END_FR, "Une décision est attendue avant l'été ; la cheffe de l'opposition Magdalena Andersson "
+                  "promet de la combattre."),
+    (FR, _END_FR, "Moody's publiera sa propre évaluation en juin."),
+    (FR, _SUM_FR, "Le directeur général de Nordea, Frank Vang-Jensen, juge la taxe malvenue."),
+    (FR, _SUM_FR, "Selon l'économiste Maria Lambert, les banques ont engrangé des bénéfices records."),
+    (FR, _CONC_FR, "La réunion de deux jours à Stockholm, à partir du 7 mai, montrera si les pays nordiques "
+                   "peuvent s'entendre. La Banque centrale européenne donnera aussi son avis."),
+]
+
+
+@pytest.mark.parametrize(("text", "old", "new"), RESTATING_TRAPS)
+def test_people_named_in_passing_in_restating_sections_are_no_participant_conflict(text, old, new):
+    assert old in text
+    assert _errors(text.replace(old, new)) == []
