@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from checker.align import SentencePair, aligned_indices
 from checker.lang import fold
 from checker.model import Brief, Section, SectionKind, Sentence
-from checker.report import Finding, PairEnd, Redundancy, RedundancyPair, Severity
+from checker.report import Finding, PairEnd, Redundancy, RedundancyPair, Related, Severity
 from checker.rules import Rule, related
 
 if TYPE_CHECKING:
@@ -49,6 +49,14 @@ class Repetition:
         }
         self.order = {section.id: n for n, section in enumerate(sections)}
         self.pairs = self._best(brief, aligned_indices(brief, min_score=self.settings.paraphrase))
+        self._expected: dict[tuple[SectionKind, SectionKind], bool] = {}
+        self._across = [
+            (pair, earlier, later)
+            for pair in self.pairs
+            for earlier, later in (self.sections_of(pair),)
+            if earlier.id != later.id
+        ]
+        self._related: dict[int, Related] = {}
         self.overlap = self._overlap()
         self._unexpected = self._unexpected_repeats()
 
@@ -67,7 +75,7 @@ class Repetition:
         kept = [
             (a, b, -negated)
             for (b, same), found in by_later.items()
-            for negated, a in sorted(found)[: 1 if same else MAX_RELATED]
+            for negated, a in ((min(found),) if same or len(found) == 1 else sorted(found)[:MAX_RELATED])
         ]
         kept.sort()
         return [SentencePair(sentences[a], sentences[b], score) for a, b, score in kept]
@@ -77,14 +85,23 @@ class Repetition:
 
     def expected(self, later: Section, earlier: Section) -> bool:
         """True when `later` is meant to repeat `earlier` (config `expected`)."""
-        return earlier.kind.value in self.settings.expected.get(later.kind.value, ())
+        kinds = (later.kind, earlier.kind)
+        if kinds not in self._expected:
+            self._expected[kinds] = earlier.kind.value in self.settings.expected.get(later.kind.value, ())
+        return self._expected[kinds]
 
     def across(self) -> Iterator[tuple[SentencePair, Section, Section]]:
         """Pairs whose sentences are in different sections: (pair, earlier, later)."""
-        for pair in self.pairs:
-            earlier, later = self.sections_of(pair)
-            if earlier.id != later.id:
-                yield pair, earlier, later
+        return iter(self._across)
+
+    def related(self, sentence: Sentence) -> Related:
+        """A sentence as a finding's `related`: one record per sentence, however many
+        findings point at it (a sentence pasted a thousand times is everyone's original)."""
+        found = self._related.get(sentence.index)
+        if found is None:
+            section = self.section_of[sentence.index].id
+            found = self._related[sentence.index] = related(sentence.span, section, sentence.text)
+        return found
 
     def _overlap(self) -> dict[str, dict[str, float]]:
         """overlap[later][earlier]: share of `later`'s words in sentences repeating `earlier`."""
@@ -128,19 +145,17 @@ class Repetition:
 
     def report(self) -> Redundancy:
         """The `redundancy` object of the JSON report."""
+        ends: dict[int, PairEnd] = {}  # one per sentence, shared by its pairs
+
+        def end(sentence: Sentence) -> PairEnd:
+            found = ends.get(sentence.index)
+            if found is None:
+                section = self.section_of[sentence.index].id
+                found = ends[sentence.index] = PairEnd(section=section, line=sentence.span.line)
+            return found
+
         return Redundancy(
-            pairs=tuple(
-                RedundancyPair(
-                    a=PairEnd(
-                        section=self.section_of[p.a.index].id, line=p.a.span.line
-                    ),
-                    b=PairEnd(
-                        section=self.section_of[p.b.index].id, line=p.b.span.line
-                    ),
-                    score=p.score,
-                )
-                for p in self.pairs
-            ),
+            pairs=tuple(RedundancyPair(a=end(p.a), b=end(p.b), score=p.score) for p in self.pairs),
             overlap=self.overlap,
         )
 
@@ -200,7 +215,7 @@ class RepeatedSentence(Rule):
                 f"sentence repeats one of '{section.label}' ({kind}, score {best.score:.2f})",
                 best.b.span,
                 later_section[index].id,
-                related=tuple(related(p.a.span, s.id, p.a.text) for p, s in matches),
+                related=tuple(repetition.related(p.a) for p, _ in matches),
             )
 
 
@@ -302,7 +317,7 @@ class RepeatedWithinSection(Rule):
                 f"sentence repeats an earlier one of the same section ({kind}, score {pair.score:.2f})",
                 pair.b.span,
                 later.id,
-                related=(related(pair.a.span, earlier.id, pair.a.text),),
+                related=(repetition.related(pair.a),),
             )
 
 
