@@ -607,6 +607,12 @@ def _former(text: str, fact: Fact, lang: str) -> bool:
     return _former(text, fact, lang)
 
 
+def presented(fact: Fact, statements: Statements, texts: dict[int, str], lang: str) -> bool:
+    from checker.rules.people import presented
+
+    return presented(fact, statements, texts, lang)
+
+
 def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
     """(stranger, person): a person the brief names in one section only, in a statement that
     another section makes about one of the brief's own people (two sections or more name
@@ -629,8 +635,8 @@ def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -
             weak = f.kind == "participant" and f.weak
             if not (_person(f) or weak) or len(people[f.value]) > 1:
                 continue
-            if _former(texts[i], f, lang):
-                continue  # "Former prime minister Justin Trudeau": not the prime minister now
+            if presented(f, statements, texts, lang):
+                continue  # "Former prime minister Justin Trudeau", "l'économiste Thierry Pouch"
             here = {g.value for g in statements.facts[i] if _person(g)}
             title = _title_before(texts[i], f, lang)
             best, score = None, 0
@@ -824,6 +830,9 @@ class _Conflict(Rule):
                 if x.kind == "participant" and min(statements.support[x.kind, x.value],
                                                    statements.support[y.kind, y.value]) > 1:
                     continue  # two of the brief's own people: sentences name different subsets
+                if x.kind == "participant" and any(
+                        presented(f, statements, statements.texts, statements.lang) for f in (x, y)):
+                    continue  # "L'ancien secrétaire général Jens Stoltenberg": another role
                 if x.kind == "duration" and (
                         _other_thing(statements.texts[x.sentence], x, statements.lang)
                         != _other_thing(statements.texts[y.sentence], y, statements.lang)):

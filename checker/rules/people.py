@@ -58,13 +58,24 @@ def _before(text: str, fact: Fact) -> tuple[str, list[str]]:
     return raw, fold(raw).replace("'", "' ").split()
 
 
+@cache
+def _little_words(lang: str) -> frozenset[str]:
+    pack = load_pack(lang)
+    return frozenset(fold(w) for w in (*pack["detect"]["stopwords"],
+                                       *pack["facts"].get("place_prepositions", ()),
+                                       *pack["facts"].get("approximators", ()),
+                                       *pack["facts"].get("articles", ()),
+                                       *pack["facts"].get("former", ()))) | {
+        "also", "aussi", "too", "avec", "with", "via", "under", "sous", "chez", "about", "than"}
+
+
 def _former(text: str, fact: Fact, lang: str) -> bool:
     """"former prime minister Justin Trudeau", "l'ancien ministre Robert Habeck"."""
     _, words = _before(text, fact)
     return any(w.strip("'-") in _pack_words(lang, "former") for w in words[-4:])
 
 
-def _introduced(text: str, fact: Fact, lang: str, titled: bool) -> bool:
+def _introduced(text: str, fact: Fact, lang: str, titled: bool, roles: bool | None = None) -> bool:
     """A person presented to the reader: in apposition ("…, Isabel Díaz Ayuso,", "Mike
     Flannigan, a fire scientist"), or after an article ("the Canadian Red Cross": a thing);
     and, when `titled`, after a title or a role ("Manitoba Premier Wab Kinew", "le
@@ -82,20 +93,20 @@ def _introduced(text: str, fact: Fact, lang: str, titled: bool) -> bool:
     articles = _pack_words(lang, "articles") | {"l'"}
     if words and words[-1] in articles:
         return True
-    if not titled:
+    if not (titled if roles is None else roles):
         return False
-    roles = _pack_words(lang, "roles")
+    role_words = _pack_words(lang, "roles")
     first = fold(fact.text).split()[:1]
-    if (first and first[0] in roles) or (words and words[-1] in roles):
+    if (first and first[0] in role_words) or (words and words[-1] in role_words):
         return True
     if len(words) >= 2 and words[-2] in articles and raw.rstrip()[-1:].islower():
         return True  # "le sociologue Jorge Galindo"
-    return _title_before(text, fact, lang) is not None
+    return titled and _title_before(text, fact, lang) is not None
 
 
 def _of_something(text: str, fact: Fact) -> bool:
     _, words = _before(text, fact)
-    return bool(words) and words[-1] in ("of", "de", "du", "des", "d'")
+    return bool(words) and words[-1] in ("of", "de", "du", "des", "d'", "d")
 
 
 def _acts(text: str, fact: Fact, lang: str, known: set[str], here: list[Fact]) -> bool:
@@ -106,6 +117,10 @@ def _acts(text: str, fact: Fact, lang: str, known: set[str], here: list[Fact]) -
         return False
     if _verbs(lang).match(text, at + len(fact.text)):
         return True
+    nxt = re.match(r"\s+([a-zà-ÿ][\w'’-]*)", text[at + len(fact.text):])
+    if (not fact.weak and nxt and len(nxt.group(1)) > 2
+            and fold(nxt.group(1)) not in _little_words(lang)):
+        return True  # "Mircea Geoană salue…": a word of the sentence's verb, not "pour", "with"
     for g in here:
         if g is fact or g.value not in known:
             continue
@@ -117,6 +132,27 @@ def _acts(text: str, fact: Fact, lang: str, known: set[str], here: list[Fact]) -
     return False
 
 
+def presented(fact: Fact, statements: Statements, texts: dict[int, str], lang: str) -> bool:
+    """A participant the brief presents as someone other than a headline participant: a
+    former holder, or, in the body, a person introduced with a role or in apposition (every
+    mention of the name is looked at: "Zucman has said" after "the economist Gabriel
+    Zucman"), a thing's name ("le gouvernement de Scott Morrison", "visite d'État")."""
+    if fact.kind != "participant":
+        return False
+    body = statements.kind[fact.sentence] not in RESTATING
+    text = texts[fact.sentence]
+    if _former(text, fact, lang) or ((fact.weak or body) and _of_something(text, fact)):
+        return True
+    if body and not _acts(text, fact, lang, set(), []):
+        return True  # "conclus avec Naval Group pour rejoindre…": no one's deed
+    # A title is no introduction here: the same title is what sets a stranger against a
+    # headline person ("le secrétaire général Jens Stoltenberg").
+    return any(_introduced(texts[g.sentence], g, lang, titled=False,
+                           roles=statements.kind[g.sentence] not in RESTATING)
+               for fs in statements.facts.values() for g in fs
+               if g.kind == "participant" and g.value == fact.value)
+
+
 def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
     """(stranger, headline participant) for each participant named in one section only
     whose place the rules above say a headline participant should hold."""
@@ -124,27 +160,40 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
     occurrences: dict[str, list[Fact]] = defaultdict(list)
     for i in sorted(statements.facts):
         for f in statements.facts[i]:
-            if f.kind == "participant":
+            # A former office holder is nobody's current self: "Former president Yoon Suk
+            # Yeol" in the body leaves "Yoon Suk Yeol wants…" elsewhere a stranger.
+            if f.kind == "participant" and not _former(texts[i], f, lang):
                 sections[f.value].add(f.section)
                 occurrences[f.value].append(f)
     kinds = {statements.section[i]: statements.kind[i] for i in statements.section}
     headline = {v for v, secs in sections.items()
                 if len(secs) >= 2 and any(kinds[s] in HEADLINE for s in secs)
                 and not any(o.weak for o in occurrences[v])}
+    restated = {v: {s for s in secs if kinds[s] in RESTATING} for v, secs in sections.items()}
     if not headline:
         return
     lower = set(re.findall(r"\b[a-zà-ÿ][\w'-]+", " ".join(texts.values())))
     found: list[tuple[bool, Fact, Fact]] = []
     for value, facts in occurrences.items():
-        if len(sections[value]) != 1 or value in headline:
+        # A stranger: named in one section; or, in the sections that restate the event, in
+        # one of them only ("La Banque mondiale doit y présenter un fonds" in Key Points, the
+        # bank named once in the body, where Summary and Conclusion name the Commission).
+        lone = [f for f in facts if kinds[f.section] in RESTATING]
+        if len(sections[value]) == 1:
+            f = facts[0]
+        elif len(restated[value]) == 1 and all(
+                len(restated[p]) >= 2 for p in headline if p != value) and not any(
+                _introduced(texts[g.sentence], g, lang, titled=kinds[g.section] not in RESTATING)
+                for g in facts if g.detail != "organisation"):
+            # (not someone the body presents: "Economist Paul Winter, of…" then "a test of
+            # Paul Winter's forecast" in the Conclusion)
+            f, facts = lone[0], lone
+        else:
             continue
-        f = facts[0]
         text = texts[f.sentence]
         org = f.detail == "organisation"
         if f.weak and (fold(f.text) in lower or f.text.lower() in lower):
             continue  # "Inflation has stayed…", "inflation" elsewhere: a noun
-        if any(_former(texts[g.sentence], g, lang) for g in facts):
-            continue
         restating = kinds[f.section] in RESTATING
         if any(_introduced(texts[g.sentence], g, lang, titled=not restating) for g in facts
                if not (org and restating)):
@@ -160,9 +209,10 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         # A lone capitalised word first in its sentence may be a noun ("Inflation has
         # stayed…", "Trade has slowed…"): only in a section that leaves a headline person out.
         opening = f.weak and not fold(text[: text.find(f.text)]).strip(" -\"'«“")
-        candidates = [p for p in headline if p not in named_here
+        candidates = [p for p in headline if p not in named_here and p != value
                       and (occurrences[p][0].detail == "organisation") == org
-                      and (not (restating or opening) or f.section not in sections[p])]
+                      and (not (restating or opening) or f.section not in sections[p])
+                      and (len(sections[value]) == 1 or len(restated[p] - {f.section}) >= 2)]
         if not candidates:
             continue
         best = max(candidates, key=lambda p: (len(sections[p]), -occurrences[p][0].span.start))
