@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from checker.facts import Fact
     from checker.rules.consistency import Statements
 
+#: A year in a sentence: briefs date their own event without one.
+YEAR = re.compile(r"(?<![\d,.])(?:19[5-9]|20\d)\d(?![\d,])")
 #: Sections that restate the event and name its people.
 RESTATING = (SectionKind.KEY_POINTS, SectionKind.SUMMARY, SectionKind.CONCLUSION)
 HEADLINE = (SectionKind.KEY_POINTS, SectionKind.SUMMARY)
@@ -121,6 +123,11 @@ def _acts(text: str, fact: Fact, lang: str, known: set[str], here: list[Fact]) -
     if (not fact.weak and nxt and len(nxt.group(1)) > 2
             and fold(nxt.group(1)) not in _little_words(lang)):
         return True  # "Mircea Geoană salue…": a word of the sentence's verb, not "pour", "with"
+    return _joined(text, fact, known, here)
+
+
+def _joined(text: str, fact: Fact, known: set[str], here: list[Fact]) -> bool:
+    """"Bayrou et Merz", "Lutnick and He Lifeng" (read "Lifeng"): joined to a known person."""
     for g in here:
         if g is fact or g.value not in known:
             continue
@@ -128,7 +135,7 @@ def _acts(text: str, fact: Fact, lang: str, known: set[str], here: list[Fact]) -
         between = text[text.find(a.text) + len(a.text): text.find(b.text)]
         joined = fold(between).split()
         if 0 < len(joined) <= 2 and ("et" in joined or "and" in joined):
-            return True  # "Lutnick and He Lifeng" (read "Lifeng"): one word of a name may lie between
+            return True
     return False
 
 
@@ -201,6 +208,8 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         here = statements.facts[f.sentence]
         named_here = {g.value for g in here}
         acts = _acts(text, f, lang, headline, here)
+        if YEAR.search(text) and not _joined(text, f, headline, here):
+            continue  # "Viktor Orban introduced a similar tax in 2010": another time
         if not restating and (org or not acts or _of_something(text, f)):
             continue  # "the city of Flin Flon was emptied": a thing's name
         if f.weak and not acts and re.match(r"\s+(?!(?:and|et|or|ou)\b)[a-zà-ÿ]",
