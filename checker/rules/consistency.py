@@ -208,30 +208,54 @@ class Headline:
         self.statements = statements
         self.kind = kind
         self.lang = lang
+        # The clusters and the event's facts do not depend on the rule's kind: the four
+        # conflict rules share one computation, kept with the statements they come from.
+        shared = vars(statements).get("_headline")
+        if shared is None:
+            shared = vars(statements)["_headline"] = self._event_facts(statements)
+        self.clusters, self.group, self.event = shared
+
+    @classmethod
+    def _event_facts(cls, statements: Statements) -> tuple[
+            dict[str, list[list[Fact]]], dict[Fact, list[Fact]], dict[str, list[Fact]]]:
+        """(clusters of equivalent facts per slot, each fact's cluster, the event's cluster
+        per slot)."""
         facts = [f for fs in statements.facts.values() for f in fs]
-        self.clusters: dict[str, list[list[Fact]]] = defaultdict(list)
+        clusters: dict[str, list[list[Fact]]] = defaultdict(list)
+        # Which cluster a fact joins depends on its value alone (clusters are only ever
+        # added at the end): decided once per value, not once per restatement.
+        joined: dict[tuple, list[Fact] | None] = {}
         for f in sorted(facts, key=lambda f: f.span.start):
             if f.weak or (f.kind == "date" and slot(f) == "relative"):
                 continue
-            groups = self.clusters[f.kind + ":" + slot(f)]
+            key = _value_key(f)
+            if key in joined:
+                if joined[key] is not None:
+                    joined[key].append(f)
+                continue
+            groups = clusters[f.kind + ":" + slot(f)]
             for g in groups:
                 if f.kind == g[0].kind and same_fact(f, g[0]):
                     g.append(f)
+                    joined[key] = g
                     break
             else:
+                joined[key] = None
                 if len(groups) < 64:
                     groups.append([f])
-        self.group: dict[Fact, list[Fact]] = {f: g for groups in self.clusters.values()
-                                              for g in groups for f in g}
-        self.event: dict[str, list[Fact]] = {}
-        for key, groups in self.clusters.items():
-            ranked = sorted(groups, key=lambda g: -self._support(g))
+                    joined[key] = groups[-1]
+        group: dict[Fact, list[Fact]] = {f: g for groups in clusters.values()
+                                         for g in groups for f in g}
+        event: dict[str, list[Fact]] = {}
+        for key, groups in clusters.items():
+            ranked = sorted(groups, key=lambda g: -cls._support(g))
             best = ranked[0]
-            if self._support(best) < 2 or (len(ranked) > 1 and self._support(ranked[1]) == self._support(best)):
+            if cls._support(best) < 2 or (len(ranked) > 1 and cls._support(ranked[1]) == cls._support(best)):
                 continue
             if not any(statements.kind[f.sentence] in (SectionKind.KEY_POINTS, SectionKind.SUMMARY) for f in best):
                 continue
-            self.event[key] = best
+            event[key] = best
+        return clusters, group, event
 
     @staticmethod
     def _support(group: list[Fact]) -> int:
