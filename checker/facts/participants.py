@@ -231,9 +231,10 @@ def _acts(text: str, tokens: list[Token], i: int, lang: str) -> bool:
     does follows it ("Stoltenberg souhaite…", "Chan has warned…", "Schnabel's words"), or
     a name joined to it ("Bayrou et Merz…"). A common noun there ("Inflation has stayed")
     passes too: the rule that uses such a word asks for more (`checker.rules.consistency`)."""
-    if tokens[i][2].endswith(("'s", "’s")):
-        return True
     rest = text[tokens[i][1] :]
+    if tokens[i][2].endswith(("'s", "’s")):
+        # "Schnabel's words"; not "Moody's will publish…", a name that ends so, then a verb
+        return not _verb_pattern(lang).match(rest.lstrip())
     if _verb_pattern(lang).match(rest.lstrip() if not rest.startswith(("'", "’")) else rest):
         return True
     # "Bayrou et Merz", "Lutnick and He Lifeng" (the name may already be taken out of `tokens`)

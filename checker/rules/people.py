@@ -160,6 +160,12 @@ def presented(fact: Fact, statements: Statements, texts: dict[int, str], lang: s
                if g.kind == "participant" and g.value == fact.value)
 
 
+def _titles_of(value: str, occurrences: dict[str, list[Fact]], texts: dict[int, str], lang: str) -> set[str]:
+    from checker.rules.consistency import _title_before
+
+    return {t for g in occurrences[value] if (t := _title_before(texts[g.sentence], g, lang))}
+
+
 def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
     """(stranger, headline participant) for each participant named in one section only
     whose place the rules above say a headline participant should hold."""
@@ -207,6 +213,8 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
             continue
         here = statements.facts[f.sentence]
         named_here = {g.value for g in here}
+        from checker.rules.consistency import _title_before
+
         acts = _acts(text, f, lang, headline, here)
         if YEAR.search(text) and not _joined(text, f, headline, here):
             continue  # "Viktor Orban introduced a similar tax in 2010": another time
@@ -224,6 +232,14 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
                       and (len(sections[value]) == 1 or len(restated[p] - {f.section}) >= 2)]
         if not candidates:
             continue
+        title = _title_before(text, f, lang)
+        if restating and title is not None:
+            # "Opposition leader Magdalena Andersson" where the minister is "Finance Minister
+            # Eva Lindqvist": another role, not the minister's place.
+            candidates = [p for p in candidates if not _titles_of(p, occurrences, texts, lang)
+                          or title in _titles_of(p, occurrences, texts, lang)]
+            if not candidates:
+                continue
         best = max(candidates, key=lambda p: (len(sections[p]), -occurrences[p][0].span.start))
         other = sorted((g for g in occurrences[best] if g.section != f.section),
                        key=lambda g: (kinds[g.section] not in HEADLINE, g.span.start))
