@@ -9,14 +9,19 @@ on the clean corpus it puts unrelated sentences of one brief (at most 0.59) much
 from two-word edits (5th percentile 0.80) than the letter-level `token_sort_ratio` did
 (0.70 and 0.79; benchmarks/accuracy/redundancy_calibration.py).
 
-Typical briefs have under a hundred sentences, so every pair is scored. Above
-`EXACT_LIMIT` sentences (a 5 MB brief has 50,000: over a billion pairs) pairs are generated
-instead by prefix filtering: each sentence is indexed under the rarer half of its stems, so
-two sentences that share half of their stems or more (every pair a paraphrase threshold
-keeps) meet in some posting list. A stem in at most `RARE_STEM` sentences has its whole list
-looked up, however far back the copy is; a more frequent stem only its `POSTINGS_CAP` most
-recent entries, so that a stem repeated thousands of times (a templated brief) costs
-nothing. That is near-linear, at the price of missing pairs made only of frequent words.
+Sentences with the same stems (a copy, or a sentence a long brief repeats) are one key,
+scored once: a templated 5 MB brief has 50,000 sentences and a few dozen keys. Typical
+briefs have under a hundred keys, so every pair of keys is scored. Above `EXACT_LIMIT` keys
+(a varied 5 MB brief: over a billion pairs) pairs are generated instead by prefix
+filtering: each key is indexed under the rarer half of its stems, so two keys that share
+half of their stems or more (every pair a paraphrase threshold keeps) meet in some posting
+list. A stem in at most `RARE_STEM` keys has its whole list looked up, however far back the
+copy is; a more frequent stem only its `POSTINGS_CAP` most recent entries, so that a stem
+repeated thousands of times costs nothing. That is near-linear, at the price of missing
+paraphrases made only of frequent words (never a verbatim copy: it is the same key).
+
+The rules keep a few matches per sentence (`best_earlier`), its earliest best copies, and
+never list the pairs they do not keep.
 
 rapidfuzz and snowballstemmer are imported on first use: `briefcheck` starts fast when no
 redundancy rule runs.
@@ -24,22 +29,23 @@ redundancy rule runs.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from checker.lang import SUPPORTED, fold, load_pack
-from checker.model import Brief, Sentence
+from checker.model import Brief, Section, Sentence
 
-#: Up to this many sentences every pair is scored (125,000 pairs, about 0.1 s); above,
-#: candidates come from an index.
+#: Up to this many keys (distinct sentences) every pair is scored (125,000 pairs, about
+#: 0.1 s); above, candidates come from an index.
 EXACT_LIMIT = 500
 #: A sentence is indexed under this share of its stems, rarest first (at least one).
 PREFIX_SHARE = 0.5
-#: A stem in at most this many sentences is rare: all its earlier sentences are looked up.
+#: A stem in at most this many keys is rare: all its earlier keys are looked up.
 RARE_STEM = 32
-#: Earlier sentences looked up per frequent stem (the most recent ones): bounds the work.
+#: Earlier keys looked up per frequent stem (the most recent ones): bounds the work.
 POSTINGS_CAP = 8
 #: Sentences with fewer stems than this are never paired: three words match by chance.
 MIN_TOKENS = 3
@@ -108,9 +114,9 @@ def align(
 ) -> list[SentencePair]:
     """Every pair of sentences scoring at least `min_score`, sorted by (a.index, b.index).
 
-    `text_of` chooses the text compared (default the sentence as written; the consistency
-    rules may pass a text without its facts).
-    """
+    `text_of` chooses the text compared (default the sentence as written). A sentence
+    repeated n times gives n(n-1)/2 pairs: for tests and small briefs; the rules use
+    `best_earlier`, which keeps a few per sentence."""
     sentences = brief.sentences
     return [
         SentencePair(sentences[i], sentences[j], score)
@@ -121,57 +127,167 @@ def align(
 def aligned_indices(
     brief: Brief, *, min_score: float, text_of: Callable[[Sentence], str] | None = None
 ) -> list[tuple[int, int, float]]:
-    """`align` as (a.index, b.index, score) tuples: a caller that keeps a few pairs of many
-    need not build the others."""
-    text_of = text_of or (lambda s: s.text)
-    memo: dict[str, list[str]] = {}
-    tokens = []
-    for sentence in brief.sentences:
-        text = text_of(sentence)
-        if text not in memo:
-            memo[text] = normalise_tokens(text, brief.lang)
-        tokens.append(memo[text])
-    keep = [i for i, t in enumerate(tokens) if len(t) >= MIN_TOKENS]
-    keys = {i: _key(tokens[i]) for i in keep}
-    if len(keep) <= EXACT_LIMIT:
-        scored = _all_pairs(keep, keys, min_score)
-    else:
-        scored = _scored(sorted(_candidates(keep, tokens)), keys, min_score)
-    return [(i, j, round(score, 3)) for i, j, score in scored]
-
-
-def _all_pairs(
-    keep: list[int], keys: dict[int, list[str]], min_score: float
-) -> list[tuple[int, int, float]]:
-    return _scored([(i, j) for n, i in enumerate(keep) for j in keep[n + 1 :]], keys, min_score)
-
-
-def _scored(
-    candidates: list[tuple[int, int]], keys: dict[int, list[str]], min_score: float
-) -> list[tuple[int, int, float]]:
-    from rapidfuzz.distance import Indel
-
-    score_of = Indel.normalized_similarity
-    # Sentences with the same stems share one key object, and a pair of keys is scored
-    # once: a brief that repeats a few sentences thousands of times scores a few pairs.
-    shared: dict[tuple[str, ...], list[str]] = {}
-    keys = {i: shared.setdefault(tuple(key), key) for i, key in keys.items()}
-    memo: dict[tuple[int, int], float] = {}
+    """`align` as (a.index, b.index, score) tuples."""
+    stems = _Stems(brief, range(len(brief.sentences)), text_of)
     found = []
-    for i, j in candidates:
-        a, b = keys[i], keys[j]
-        pair = (id(a), id(b))
-        score = memo.get(pair)
-        if score is None:
-            score = memo[pair] = score_of(a, b, score_cutoff=min_score)
-        if score:
-            found.append((i, j, score))
+    neighbours = stems.neighbours(min_score)
+    for k, occurrences in enumerate(stems.occurrences):
+        for score, other in neighbours[k]:
+            if other < k:
+                continue
+            found.extend(
+                (min(i, j), max(i, j), score)
+                for i in occurrences
+                for j in stems.occurrences[other]
+                if i < j or (other != k and i != j)
+            )
+    found.sort()
     return found
 
 
-def _candidates(keep: list[int], tokens: list[list[str]]) -> set[tuple[int, int]]:
-    """Pairs (earlier, later) sharing a stem of the later one's prefix: all earlier sentences
+def best_earlier(
+    brief: Brief, sections: Sequence[Section], *, min_score: float, across: int, within: int
+) -> list[tuple[int, int, float]]:
+    """Per sentence of `sections`, its `across` best matches among the sentences of earlier
+    sections and its `within` best among the earlier ones of its own section (best: highest
+    score, then earliest), as (a.index, b.index, score) sorted. The same pairs as keeping
+    those of `aligned_indices`, without listing the others: a brief that pastes a paragraph
+    a thousand times has half a million pairs of copies and needs a few per sentence.
+
+    The earliest copies are the ones kept, so every repeat points at the first statement."""
+    first_of: dict[int, int] = {}
+    for section in sections:
+        indices = [s.index for s in section.sentences]
+        for i in indices:
+            first_of[i] = indices[0]
+    stems = _Stems(brief, sorted(first_of), None)
+    neighbours = stems.neighbours(min_score)
+    occurrences = stems.occurrences
+    levels = [_levels(found) for found in neighbours]
+    scores = [dict((other, score) for score, other in found) for found in neighbours]
+    key_of = {i: k for k, own in enumerate(occurrences) for i in own}
+    kept = []
+    for k, own in enumerate(occurrences):
+        for b in own:
+            start = first_of[b]
+            if across:
+                kept.extend((a, b, score) for a, score in _earliest(levels[k], occurrences, start, across))
+            if not within:
+                continue
+            if b - start <= len(neighbours[k]):  # a short section: read it
+                near = scores[k]
+                tied = sorted((-near[key_of[a]], a) for a in range(start, b) if key_of.get(a) in near)
+                kept.extend((a, b, -negated) for negated, a in tied[:within])
+            else:  # a long one: look the neighbours' copies up
+                kept.extend((a, b, score) for a, score in _within(levels[k], occurrences, start, b, within))
+    kept.sort()
+    return kept
+
+
+def _levels(found: list[tuple[float, int]]) -> list[tuple[float, list[int]]]:
+    """Neighbour keys grouped by score, best first."""
+    levels: list[tuple[float, list[int]]] = []
+    for score, other in found:
+        if levels and levels[-1][0] == score:
+            levels[-1][1].append(other)
+        else:
+            levels.append((score, [other]))
+    return levels
+
+
+def _earliest(
+    levels: list[tuple[float, list[int]]], occurrences: list[list[int]], before: int, count: int
+) -> list[tuple[int, float]]:
+    """The `count` best (sentence, score) with sentence < `before`: by score, then earliest."""
+    out: list[tuple[int, float]] = []
+    for score, others in levels:
+        tied: list[int] = []
+        for other in others:
+            for a in occurrences[other][: count - len(out)]:
+                if a >= before:
+                    break
+                tied.append(a)
+        tied.sort()
+        out.extend((a, score) for a in tied[: count - len(out)])
+        if len(out) >= count:
+            break
+    return out
+
+
+def _within(
+    levels: list[tuple[float, list[int]]], occurrences: list[list[int]], start: int, b: int, count: int
+) -> list[tuple[int, float]]:
+    """The `count` best (sentence, score) with start <= sentence < b: by score, then earliest."""
+    out: list[tuple[int, float]] = []
+    for score, others in levels:
+        tied: list[int] = []
+        for other in others:
+            found = occurrences[other]
+            at = bisect_left(found, start)
+            while at < len(found) and found[at] < b and len(tied) < count:
+                tied.append(found[at])
+                at += 1
+        tied.sort()
+        out.extend((a, score) for a in tied[: count - len(out)])
+        if len(out) >= count:
+            break
+    return out
+
+
+class _Stems:
+    """The sentences of a brief grouped by their sorted stems (their key): a sentence and
+    its copies share one key, so each distinct pair of keys is found and scored once."""
+
+    def __init__(self, brief: Brief, indices: Iterable[int], text_of: Callable[[Sentence], str] | None):
+        text_of = text_of or (lambda s: s.text)
+        sentences = brief.sentences
+        by_text: dict[str, tuple[str, ...]] = {}
+        key_id: dict[tuple[str, ...], int] = {}
+        #: Sorted stems of each key, in order of first occurrence.
+        self.keys: list[list[str]] = []
+        #: Sentence indices of each key, ascending.
+        self.occurrences: list[list[int]] = []
+        for i in indices:
+            text = text_of(sentences[i])
+            key = by_text.get(text)
+            if key is None:
+                key = by_text[text] = tuple(_key(normalise_tokens(text, brief.lang)))
+            if len(key) < MIN_TOKENS:
+                continue
+            k = key_id.get(key)
+            if k is None:
+                k = key_id[key] = len(self.keys)
+                self.keys.append(list(key))
+                self.occurrences.append([])
+            self.occurrences[k].append(i)
+
+    def neighbours(self, min_score: float) -> list[list[tuple[float, int]]]:
+        """Per key, the keys scoring at least `min_score` with it (itself at 1.0), as
+        (score, key) best first, then in order of first occurrence."""
+        keys = self.keys
+        found: list[list[tuple[float, int]]] = [[(1.0, k)] for k in range(len(keys))]
+        if len(keys) <= EXACT_LIMIT:
+            candidates = [(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys))]
+        else:
+            candidates = sorted(_candidates(range(len(keys)), keys))
+        from rapidfuzz.distance import Indel
+
+        score_of = Indel.normalized_similarity
+        for i, j in candidates:
+            score = score_of(keys[i], keys[j], score_cutoff=min_score)
+            if score:
+                score = round(score, 3)
+                found[i].append((score, j))
+                found[j].append((score, i))
+        for pairs in found:
+            pairs.sort(key=lambda p: (-p[0], p[1]))
+        return found
+
+
+def _candidates(keep: Iterable[int], tokens: Sequence[Sequence[str]]) -> set[tuple[int, int]]:
+    """Pairs (earlier, later) sharing a stem of the later one's prefix: all earlier keys
     for a rare stem, the most recent few for a frequent one."""
+    keep = list(keep)
     frequency = Counter(stem for i in keep for stem in set(tokens[i]))
     postings: dict[str, list[int]] = defaultdict(list)
     found: set[tuple[int, int]] = set()

@@ -92,3 +92,43 @@ def test_text_of_chooses_what_is_compared():
     same = align(brief, min_score=0.99, text_of=lambda s: "the same three content words")
     assert len(same) == n * (n - 1) // 2
     assert align(brief, min_score=0.99, text_of=lambda s: "two words") == []
+
+
+def _keep_best(pairs, section_of, across, within):
+    """The plain way: every aligned pair, then per later sentence the best few (score, then
+    earliest) from earlier sections and from its own."""
+    found = {}
+    for a, b, score in pairs:
+        same = section_of[a] == section_of[b]
+        found.setdefault((b, same), []).append((-score, a))
+    return sorted((a, b, -negated) for (b, same), matches in found.items()
+                  for negated, a in sorted(matches)[: within if same else across])
+
+
+def _repetitive_brief(seed: int):
+    """Sections drawn from a small pool of sentences and their one-word edits: many copies,
+    ties of score, copies within a section and long sections."""
+    rng = random.Random(seed)
+    words = [f"w{n}q" for n in range(40)]
+    pool = [" ".join(rng.sample(words, 6)) for _ in range(12)]
+    pool += [s.rsplit(" ", 1)[0] + " changed" for s in pool[:6]]
+    lines = ["Key Points", *(f"- {rng.choice(pool).capitalize()}." for _ in range(3)), "Summary"]
+    lines.append(" ".join(rng.choice(pool).capitalize() + "." for _ in range(3)))
+    for n in range(rng.randint(3, 30)):
+        lines.append(f"Part {n}")
+        lines.append(" ".join(rng.choice(pool).capitalize() + "." for _ in range(rng.choice([1, 3, 40]))))
+    lines += ["Conclusion", rng.choice(pool).capitalize() + "."]
+    return load("\n".join(lines) + "\n", "repetitive.en.txt", "text", "en")
+
+
+def test_best_earlier_keeps_what_keeping_the_best_of_every_pair_keeps(monkeypatch):
+    for seed in range(12):
+        for limit in (align_module.EXACT_LIMIT, 3):
+            monkeypatch.setattr(align_module, "EXACT_LIMIT", limit)
+            brief = _repetitive_brief(seed)
+            sections = [s for s in brief.sections if s.sentences]
+            section_of = {s.index: n for n, section in enumerate(sections) for s in section.sentences}
+            for across, within in ((3, 1), (1, 2), (2, 0)):
+                kept = align_module.best_earlier(brief, sections, min_score=0.6, across=across, within=within)
+                every = align_module.aligned_indices(brief, min_score=0.6)
+                assert kept == _keep_best(every, section_of, across, within), (seed, limit)

@@ -24,16 +24,17 @@ def test_two_words_replaced_in_six_is_still_a_paraphrase_by_default():
     assert similarity(six, edited) >= RedundancyConfig().paraphrase > similarity(six[:5], edited[:5])
 
 
-def _brief_with_distant_copies(sentences: int = 1600, distance: int = 1000):
+def _brief_with_distant_copies(sentences: int = 1600, distance: int = 1000, edit: bool = True):
     """Random sentences of a 700-word vocabulary (each word in about 27 sentences, most of
-    them between a sentence and its copy) and 20 copies planted `distance` sentences later."""
+    them between a sentence and its copy) and 20 copies planted `distance` sentences later,
+    with their last word changed (`edit`) or verbatim."""
     rng = random.Random(3)
     vocabulary = [f"v{n}x" for n in range(700)]
     body = [" ".join(rng.sample(vocabulary, 12)) for _ in range(sentences)]
     planted = []
     for k in range(20):
         source = 10 + k * 25
-        body[source + distance] = body[source]
+        body[source + distance] = body[source].rsplit(" ", 1)[0] + " edited" if edit else body[source]
         planted.append((source, source + distance))
     lines = ["Key Points", "- Delegates meet in Geneva on March 3.", "Summary",
              "Delegates meet in Geneva on March 3 for the review.", "Body"]
@@ -61,3 +62,12 @@ def test_recent_postings_alone_would_miss_distant_copies(monkeypatch):
     monkeypatch.setattr(align_module, "RARE_STEM", 0)
     candidates = {(p.a.index, p.b.index) for p in align(brief, min_score=0.65)}
     assert len(planted - candidates) >= 5
+
+
+def test_verbatim_copies_are_found_however_frequent_their_stems(monkeypatch):
+    # Sentences with the same stems are one key: a copy never depends on the postings.
+    brief, planted = _brief_with_distant_copies(edit=False)
+    monkeypatch.setattr(align_module, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(align_module, "RARE_STEM", 0)
+    candidates = {(p.a.index, p.b.index) for p in align(brief, min_score=0.65)}
+    assert planted <= candidates

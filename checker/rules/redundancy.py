@@ -14,10 +14,10 @@ sees it on the heat map, but raises no finding.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from checker.align import SentencePair, aligned_indices
+from checker.align import SentencePair, best_earlier
 from checker.lang import fold
 from checker.model import Brief, Section, SectionKind, Sentence
 from checker.report import Finding, PairEnd, Redundancy, RedundancyPair, Related, Severity
@@ -48,7 +48,7 @@ class Repetition:
             sentence.index: section for section in sections for sentence in section.sentences
         }
         self.order = {section.id: n for n, section in enumerate(sections)}
-        self.pairs = self._best(brief, aligned_indices(brief, min_score=self.settings.paraphrase))
+        self.pairs = self._best(brief)
         self._expected: dict[tuple[SectionKind, SectionKind], bool] = {}
         self._across = [
             (pair, earlier, later)
@@ -60,24 +60,15 @@ class Repetition:
         self.overlap = self._overlap()
         self._unexpected = self._unexpected_repeats()
 
-    def _best(self, brief: Brief, pairs: Iterable[tuple[int, int, float]]) -> list[SentencePair]:
+    def _best(self, brief: Brief) -> list[SentencePair]:
         """Per sentence, its MAX_RELATED best earlier matches in other sections and its best
         one in its own section: a long brief that pastes one paragraph a thousand times must
         not give a million pairs, and a copy within a section must not hide the earlier
-        section it came from. Pairs stay index tuples until kept (a 5 MB brief aligns half a
-        million pairs and keeps a third of them)."""
-        section_id = {index: section.id for index, section in self.section_of.items()}
-        by_later: dict[tuple[int, bool], list[tuple[float, int]]] = defaultdict(list)
-        for a, b, score in pairs:
-            if a in section_id and b in section_id:
-                by_later[b, section_id[a] == section_id[b]].append((-score, a))
+        section it came from."""
         sentences = brief.sentences
-        kept = [
-            (a, b, -negated)
-            for (b, same), found in by_later.items()
-            for negated, a in ((min(found),) if same or len(found) == 1 else sorted(found)[:MAX_RELATED])
-        ]
-        kept.sort()
+        kept = best_earlier(
+            brief, self.sections, min_score=self.settings.paraphrase, across=MAX_RELATED, within=1
+        )
         return [SentencePair(sentences[a], sentences[b], score) for a, b, score in kept]
 
     def sections_of(self, pair: SentencePair) -> tuple[Section, Section]:
