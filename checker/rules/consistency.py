@@ -941,8 +941,16 @@ class ParticipantConflict(_Conflict):
 
     ## What it does
     Compares the people and organisations of statements about the same event across
-    sections. "Zelensky" and "le président Volodymyr Zelensky" are one person; "OTAN" and
-    "NATO" one organisation.
+    sections ("Zelensky" and "le président Volodymyr Zelensky" are one person; "OTAN" and
+    "NATO" one organisation), and looks for a stranger in a headline participant's place
+    (one two sections name, Key Points or Summary among them): in Key Points, Summary or
+    Conclusion, someone only that section names while it leaves the headline participant
+    out; in the body, someone named bare (no role, no apposition) as the subject of what
+    they say or do, or a lone surname the brief never gives in full ("Frederiksen has
+    said…"). Not conflicts: a person introduced with a role ("the economist Paul Winter,
+    of…"), one more participant ("also", "aussi"), a former office holder, someone with
+    another title, a sentence about another year, two of the brief's own people named in
+    different sentences.
 
     ## Why is this bad?
     The reader is told two different people did the same thing; one is wrong.
