@@ -153,6 +153,15 @@ def _of_kind(facts: list[Fact], kind: str) -> tuple[list[Fact], frozenset[tuple]
     return mine, frozenset(_value_key(f) for f in mine)
 
 
+def _told(statements: Statements, i: int, memo: dict[int, tuple]) -> tuple:
+    """What `Statements.same_event` reads of a sentence: its facts' value keys, in order, and
+    its words."""
+    found = memo.get(i)
+    if found is None:
+        found = memo[i] = (tuple(_value_key(f) for f in statements.facts[i]), statements.words[i])
+    return found
+
+
 def _unmatched(mine: list[Fact], theirs: list[Fact]) -> dict[str, list[Fact]]:
     out: dict[str, list[Fact]] = defaultdict(list)
     for f in mine:
@@ -833,6 +842,8 @@ class _Conflict(Rule):
         # brief that restates its facts thousands of times compares them a few times.
         own: dict[int, tuple[list[Fact], frozenset[tuple]]] = {}
         disagree: dict[tuple[frozenset[tuple], frozenset[tuple]], bool] = {}
+        told_of: dict[int, tuple] = {}
+        same_event: dict[tuple[tuple, tuple], bool] = {}
         for a, b in statements.pairs(self.fact):
             if a not in own:
                 own[a] = _of_kind(statements.facts[a], self.fact)
@@ -841,10 +852,18 @@ class _Conflict(Rule):
             (fa, ka), (fb, kb) = own[a], own[b]
             if ka == kb or disagree.get((ka, kb)) is False:
                 continue  # the same values on both sides: nothing to disagree about
+            # Whether they tell of the same event depends on their facts' values and their
+            # words alone: decided once per pair of such sentences.
+            told = (_told(statements, a, told_of), _told(statements, b, told_of))
+            same = same_event.get(told)
+            if same is None:
+                same = same_event[told] = statements.same_event(a, b, self.fact)
+            if not same:
+                continue
             ua, ub = _unmatched(fa, fb), _unmatched(fb, fa)
             common = [s for s in ua if s in ub]
             disagree[ka, kb] = bool(common)
-            if not common or not statements.same_event(a, b, self.fact):
+            if not common:
                 continue
             for s in common:
                 x = next((f for f in ua[s] if not f.weak), ua[s][0])
