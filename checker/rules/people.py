@@ -156,8 +156,20 @@ def presented(fact: Fact, statements: Statements, texts: dict[int, str], lang: s
     # headline person ("le secrétaire général Jens Stoltenberg").
     return any(_introduced(texts[g.sentence], g, lang, titled=False,
                            roles=statements.kind[g.sentence] not in RESTATING)
-               for fs in statements.facts.values() for g in fs
-               if g.kind == "participant" and g.value == fact.value)
+               for g in _mentions(statements).get(fact.value, ()))
+
+
+def _mentions(statements: Statements) -> dict[str, list[Fact]]:
+    """Each participant's mentions, indexed once per brief (`presented` asks per pair)."""
+    index = getattr(statements, "_participant_mentions", None)
+    if index is None:
+        index = defaultdict(list)
+        for i in sorted(statements.facts):
+            for g in statements.facts[i]:
+                if g.kind == "participant":
+                    index[g.value].append(g)
+        statements._participant_mentions = index
+    return index
 
 
 def _titles_of(value: str, occurrences: dict[str, list[Fact]], texts: dict[int, str], lang: str) -> set[str]:
