@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 #: A year in a sentence: briefs date their own event without one.
 YEAR = re.compile(r"(?<![\d,.])(?:19[5-9]|20\d)\d(?![\d,])")
+#: Headline participants tried per stranger (bounds the work on long briefs).
+MAX_CANDIDATES = 64
 #: Sections that restate the event and name its people.
 RESTATING = (SectionKind.KEY_POINTS, SectionKind.SUMMARY, SectionKind.CONCLUSION)
 HEADLINE = (SectionKind.KEY_POINTS, SectionKind.SUMMARY)
@@ -195,6 +197,11 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
                 if len(secs) >= 2 and any(kinds[s] in HEADLINE for s in secs)
                 and not any(o.weak for o in occurrences[v])}
     restated = {v: {s for s in secs if kinds[s] in RESTATING} for v, secs in sections.items()}
+    thin = {p for p in headline if len(restated[p]) < 2}
+    # Headline participants, the likeliest first (most sections, then earliest): each
+    # stranger takes the first that fits, so the pass stays linear in the people named.
+    ranked = sorted(headline, key=lambda p: (-len(sections[p]), occurrences[p][0].span.start))
+    titles: dict[str, set[str]] = {}
     if not headline:
         return
     lower = set(re.findall(r"\b[a-zà-ÿ][\w'-]+", " ".join(texts.values())))
@@ -206,8 +213,7 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         lone = [f for f in facts if kinds[f.section] in RESTATING]
         if len(sections[value]) == 1:
             f = facts[0]
-        elif len(restated[value]) == 1 and all(
-                len(restated[p]) >= 2 for p in headline if p != value) and not any(
+        elif len(restated[value]) == 1 and not (thin - {value}) and not any(
                 _introduced(texts[g.sentence], g, lang, titled=kinds[g.section] not in RESTATING)
                 for g in facts if g.detail != "organisation"):
             # (not someone the body presents: "Economist Paul Winter, of…" then "a test of
@@ -238,21 +244,25 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         # A lone capitalised word first in its sentence may be a noun ("Inflation has
         # stayed…", "Trade has slowed…"): only in a section that leaves a headline person out.
         opening = f.weak and not fold(text[: text.find(f.text)]).strip(" -\"'«“")
-        candidates = [p for p in headline if p not in named_here and p != value
-                      and (occurrences[p][0].detail == "organisation") == org
-                      and (not (restating or opening) or f.section not in sections[p])
-                      and (len(sections[value]) == 1 or len(restated[p] - {f.section}) >= 2)]
-        if not candidates:
-            continue
-        title = _title_before(text, f, lang)
-        if restating and title is not None:
-            # "Opposition leader Magdalena Andersson" where the minister is "Finance Minister
-            # Eva Lindqvist": another role, not the minister's place.
-            candidates = [p for p in candidates if not _titles_of(p, occurrences, texts, lang)
-                          or title in _titles_of(p, occurrences, texts, lang)]
-            if not candidates:
+        title = _title_before(text, f, lang) if restating else None
+        best = None
+        for p in ranked[:MAX_CANDIDATES]:
+            if (p in named_here or p == value
+                    or (occurrences[p][0].detail == "organisation") != org
+                    or ((restating or opening) and f.section in sections[p])
+                    or (len(sections[value]) != 1 and len(restated[p] - {f.section}) < 2)):
                 continue
-        best = max(candidates, key=lambda p: (len(sections[p]), -occurrences[p][0].span.start))
+            if title is not None:
+                # "Opposition leader Magdalena Andersson" where the minister is "Finance
+                # Minister Eva Lindqvist": another role, not the minister's place.
+                if p not in titles:
+                    titles[p] = _titles_of(p, occurrences, texts, lang)
+                if titles[p] and title not in titles[p]:
+                    continue
+            best = p
+            break
+        if best is None:
+            continue
         other = sorted((g for g in occurrences[best] if g.section != f.section),
                        key=lambda g: (kinds[g.section] not in HEADLINE, g.span.start))
         if other:
