@@ -191,3 +191,17 @@ def test_html_redundancy_map_is_a_heat_map_of_the_overlap_table():
     assert '<td style="background:rgba(198,40,40,0.25)">25%</td>' in heat
     assert heat.count("<tr>") == 1 + len(document.sections)
     assert "Points Clés line 2 ≈ Résumé Rapide line 7 (score 1.00)" in out
+
+
+def test_json_is_what_the_standard_encoder_writes_of_the_report_dict():
+    # Our encoder exists for speed and memory on huge reports; its text must be the
+    # standard library's, byte for byte, including escapes and shared records.
+    from checker.report import DocumentReport, Redundancy, Summary, as_dict
+
+    files = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".md", ".html", ".json"))
+    reports = check_paths([str(p) for p in files], Config())
+    odd = DocumentReport(path='q"\\\x00\x1b\u2028é😀', lang=None, format=None, error="a\nb\t",
+                         redundancy=Redundancy(overlap={"k": {"é": 0.1, "z": 1e-7, "w": 1e300}, "e": {}}))
+    run = RunReport(summary=Summary(documents=len(reports) + 1, error=1, warning=2, info=3, failed=True),
+                    documents=(*reports, odd))
+    assert render("json", run) == json.dumps(as_dict(run), ensure_ascii=False, indent=2) + "\n"
