@@ -62,6 +62,20 @@ def test_one_changed_fact_is_a_conflict(code, text, old, new):
     assert codes(text.replace(old, new, 1), code) == [code]
 
 
+@pytest.mark.parametrize(
+    ("text", "old", "new", "expected"),
+    [
+        (FR, "La réunion du 6 janvier", "La réunion des 6 et 7 janvier", []),
+        (FR, "La réunion du 6 janvier", "La réunion des 8 et 9 janvier", ["C201"]),
+        (EN, "The January 6 meeting", "The January 5-6 meeting", []),
+        (EN, "The January 6 meeting", "The January 7-8 meeting", ["C201"]),
+    ],
+)
+def test_a_range_of_days_agrees_with_a_day_it_contains(text, old, new, expected):
+    assert old in text
+    assert codes(text.replace(old, new, 1), "C201") == expected
+
+
 def test_conflict_names_both_values_and_both_sections():
     report = check_text(FR.replace("La réunion du 6 janvier", "La réunion du 9 janvier"),
                         "brief.txt", "text", Config(select=("C201",)))

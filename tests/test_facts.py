@@ -30,6 +30,12 @@ def values(mentions):
         ("The meeting of 6/1/2026.", "en", ["2026-06-01"]),
         ("They spoke yesterday.", "en", ["relative:-1"]),
         ("It may rain; the war began in February 2022.", "en", ["2022-02"]),
+        ("La réunion des 26 et 27 janvier à Bruxelles.", "fr", ["--01-26/--01-27"]),
+        ("Le sommet se tient du 1er au 3 mars 2026.", "fr", ["2026-03-01/2026-03-03"]),
+        ("Ils se voient le 5 et le 3 mars.", "fr", ["--03-03"]),
+        ("Talks on Jan. 26-27, 2026, in Geneva.", "en", ["2026-01-26/2026-01-27"]),
+        ("The summit runs from May 10 to 12.", "en", ["--05-10/--05-12"]),
+        ("They meet on 26–27 January.", "en", ["--01-26/--01-27"]),
     ],
 )
 def test_dates(text, lang, expected):

@@ -1,8 +1,10 @@
 """Dates: "le 6 janvier", "mardi 6 janvier 2026", "1er mars", "Tuesday, Jan. 6, 2026",
-"6/1/2026" (day first in French, month first in English), "en octobre 2024", "hier".
+"6/1/2026" (day first in French, month first in English), "en octobre 2024", "hier", and
+ranges of days in one month ("les 26 et 27 janvier", "du 26 au 28 janvier", "Jan. 26-27").
 
 Values are partial ISO dates: "2026-01-06", "--01-06" (no year), "2024-10" (month and year),
-"--10" (month only); relative dates are "relative:-1". Month and weekday names are the language pack's
+"--10" (month only); a range is its first and last day joined by "/" ("--01-26/--01-27", as
+ISO 8601 writes intervals); relative dates are "relative:-1". Month and weekday names are the language pack's
 [calendar] tables: babel's CLDR names (`cldr_names`), written into the pack because loading
 babel's locale data cost 17 ms of every run; a test fails, printing the tables, when the
 pack and babel disagree.
@@ -62,7 +64,7 @@ _DIGIT = re.compile(r"\d")
 #: The patterns that cannot match without a digit (a day, a year, a numeric date): a
 #: sentence with no digit, most of them, is not scanned by them (all patterns on every
 #: sentence were 0.30 ms a brief, half of fact extraction's regular-expression time).
-_NEED_A_DIGIT = frozenset({"md", "dm", "numeric", "my"})
+_NEED_A_DIGIT = frozenset({"range_md", "range_dm", "md", "dm", "numeric", "my"})
 
 
 @cache
@@ -78,14 +80,20 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     day = r"(?P<d>1er|\d{1,2})(?:st|nd|rd|th)?"
     month = rf"(?P<m>{mon})\.?"
     weekday = rf"(?:(?P<wd>{wd})\.?,?\s+)?"
+    day2 = r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
     patterns = []
     if lang == "en":
+        joiner = r"\s*(?:-|–|and|to|through|until)\s*"
+        patterns.append(("range_md", rf"\b{month}\s+{day}{joiner}{day2}(?!\d)(?:,?\s+{year})?"))
+        patterns.append(("range_dm", rf"\b{day}{joiner}{day2}\s+(?:of\s+)?{month}(?:,?\s+{year})?"))
         patterns.append(("md", rf"\b{weekday}(?:the\s+)?{month}\s+{day}(?!\d)(?:,?\s+{year})?"))
         patterns.append(("dm", rf"\b{weekday}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?"))
         patterns.append(("numeric", r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"))
         patterns.append(("my", rf"\b{month}\s+{year}"))
         patterns.append(("m", rf"\b(?:in|early|late|mid-|since|until|by)\s*(?P<m>{mon})\b"))
     else:
+        joiner = r"\s*(?:-|–|et|au)\s*"
+        patterns.append(("range_dm", rf"\b{day}{joiner}{day2}\s+{month}(?:\s+{year})?"))
         patterns.append(("dm", rf"\b{weekday}{day}\s+{month}(?:\s+{year})?"))
         patterns.append(("numeric", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"))
         patterns.append(("my", rf"\b{month}\s+{year}"))
@@ -145,6 +153,13 @@ def _mention(name: str, m: re.Match[str], start: int, end: int, lang: str) -> Me
     day = 1 if groups["d"] == "1er" else int(groups["d"])
     if not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
         return None
+    if name.startswith("range"):
+        last = int(groups["d2"])
+        if not day < last <= _DAYS_IN_MONTH[month - 1]:
+            return None  # "1-2 March" is a range, "5 et 3 mars" or "2 to 40" is not
+        prefix = f"{groups['y']}-" if groups.get("y") else "--"
+        return Mention("date", f"{prefix}{month:02d}-{day:02d}/{prefix}{month:02d}-{last:02d}",
+                       start, end)
     weekday = None
     if groups.get("wd"):
         weekday = _names(lang)[1].get(groups["wd"].casefold().rstrip("."))
@@ -163,12 +178,31 @@ def date_parts(value: str) -> tuple[int | None, int | None, int | None] | None:
     return int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else None
 
 
+def _days(value: str) -> list[str]:
+    """The single dates a value stands for: a range's every day, else the value itself."""
+    if "/" not in value:
+        return [value]
+    first, last = value.split("/")
+    prefix, day = first.rsplit("-", 1)
+    return [f"{prefix}-{d:02d}" for d in range(int(day), int(last.rsplit("-", 1)[1]) + 1)]
+
+
 def same_date(a: Mention, b: Mention) -> bool:
-    """Whether two dates can be the same day: every part both state agrees."""
-    pa, pb = date_parts(a.value), date_parts(b.value)
+    """Whether two dates can be the same day: every part both state agrees (a range: one of
+    its days does)."""
+    if "/" in a.value or "/" in b.value:
+        return any(
+            _same_single(x, a.weekday, y, b.weekday)
+            for x in _days(a.value) for y in _days(b.value)
+        )
+    return _same_single(a.value, a.weekday, b.value, b.weekday)
+
+
+def _same_single(a_value: str, a_weekday: int | None, b_value: str, b_weekday: int | None) -> bool:
+    pa, pb = date_parts(a_value), date_parts(b_value)
     if pa is None or pb is None:
-        return pa is not None or pb is not None or a.value == b.value
+        return pa is not None or pb is not None or a_value == b_value
     if any(x is not None and y is not None and x != y for x, y in zip(pa, pb)):
         return False
-    return a.weekday is None or b.weekday is None or a.weekday == b.weekday
+    return a_weekday is None or b_weekday is None or a_weekday == b_weekday
 
