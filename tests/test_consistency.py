@@ -76,6 +76,19 @@ def test_a_range_of_days_agrees_with_a_day_it_contains(text, old, new, expected)
     assert codes(text.replace(old, new, 1), "C201") == expected
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("for a two-day summit", "for a three-day allied summit", ["C204"]),
+        ("for a two-day summit", "for a two-day allied summit", []),
+        ("for two days of talks.", "for two days of talks. Envoys want a 30-day ceasefire at the summit.", []),
+    ],
+)
+def test_a_hyphenated_length_measures_the_compound_right_after_it(old, new, expected):
+    assert old in EN
+    assert codes(EN.replace(old, new, 1), "C204") == expected
+
+
 def test_conflict_names_both_values_and_both_sections():
     report = check_text(FR.replace("La réunion du 6 janvier", "La réunion du 9 janvier"),
                         "brief.txt", "text", Config(select=("C201",)))
