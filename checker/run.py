@@ -13,9 +13,9 @@ import os
 import stat
 import sys
 import traceback
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
