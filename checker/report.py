@@ -14,7 +14,7 @@ report is tested against `schemas/report.schema.json` instead. `model_dump` and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import Field, dataclass, field, fields, replace
 from enum import Enum
 from operator import attrgetter
 from typing import Any, Literal
@@ -38,9 +38,12 @@ Category = Literal["structure", "consistency", "redundancy"]
 FactKind = Literal["date", "place", "participant", "duration"]
 
 def _record(cls: type) -> type:
-    """A frozen, slotted record, with what pickling it quickly needs (`_Record.__reduce__`)."""
+    """A frozen, slotted record, with what pickling it quickly needs (`_Record.__reduce__`)
+    and the fields its JSON form holds (`as_dict`, the JSON renderer)."""
     cls = dataclass(frozen=True, slots=True, kw_only=True)(cls)
     cls._names = tuple(f.name for f in fields(cls))
+    #: The fields of the record's JSON form, in declaration order (not `source`).
+    cls._dumped = tuple(f for f in fields(cls) if f.metadata.get("dump", True))
     cls._values = staticmethod(attrgetter(*cls._names)) if len(cls._names) > 1 else (
         staticmethod(lambda record, name=cls._names[0]: (getattr(record, name),))
     )
@@ -59,6 +62,7 @@ class _Record:
 
     __slots__ = ()
     _names: tuple[str, ...]
+    _dumped: tuple[Field, ...]
 
     def __reduce__(self) -> tuple:
         """Pickled as its class and a tuple of values: reports of a --jobs run come back
@@ -79,11 +83,7 @@ def as_dict(value: Any, *, json: bool = True) -> Any:
     values), without the fields not dumped (`DocumentReport.source`). `json=False` keeps
     tuples and enums, as pydantic's `model_dump()` did."""
     if isinstance(value, _Record):
-        return {
-            f.name: as_dict(getattr(value, f.name), json=json)
-            for f in fields(value)
-            if f.metadata.get("dump", True)
-        }
+        return {f.name: as_dict(getattr(value, f.name), json=json) for f in value._dumped}
     if isinstance(value, tuple):
         items = [as_dict(item, json=json) for item in value]
         return items if json else tuple(items)

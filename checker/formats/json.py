@@ -15,7 +15,6 @@ a small record shared by several findings once: 0.55 GB and 3 s.
 from __future__ import annotations
 
 import io
-from dataclasses import fields
 from enum import Enum
 from json.encoder import encode_basestring
 
@@ -85,7 +84,7 @@ class _Encoder:
         can hold a container (its annotation names no tuple, list or dict)."""
         plan = self._plans.get(cls)
         if plan is None:
-            dumped = [f for f in fields(cls) if f.metadata.get("dump", True)]
+            dumped = cls._dumped
             flat = not any(word in str(f.type) for f in dumped for word in ("tuple", "list", "dict"))
             plan = self._plans[cls] = (tuple((f.name, encode_basestring(f.name)) for f in dumped), flat)
         return plan
