@@ -734,12 +734,14 @@ def _around(text: str, fact: Fact, lang: str) -> frozenset[str]:
         return frozenset()
     stop = _function_words(lang)
     before = [w for w in fold(text[:at]).replace("'", " ").split() if w not in stop][-WINDOW:]
-    after = [w for w in fold(text[at + len(fact.text):]).replace("'", " ").split() if w not in stop][:WINDOW]
+    following = fold(text[at + len(fact.text):]).replace("'", " ").split()
+    after = [w for w in following if w not in stop][:WINDOW]
     if fact.kind == "duration" and "-" in fact.text.split()[-1]:
         # "a 30-day ceasefire": the noun it qualifies, or the two words of a compound
         # right after it ("the three-day fintech summit"), not a noun further on.
-        raw = [w.strip(".,;:!?()«»\"") for w in fold(text[at + len(fact.text):]).replace("'", " ").split()[:2]]
-        before, after = [], raw if len(raw) == 2 and not any(w in stop or not w for w in raw) else after[:1]
+        compound = [w.strip(".,;:!?()«»\"") for w in following[:2]]
+        whole = len(compound) == 2 and not any(w in stop or not w for w in compound)
+        before, after = [], compound if whole else after[:1]
     elif fact.kind == "duration":
         raw = fold(text[:at]).replace("'", "' ").split()
         if raw and raw[-1] in ("de", "d'", "of"):
