@@ -600,3 +600,26 @@ def test_two_of_the_briefs_own_people_in_aligned_sentences_are_no_conflict():
 def test_someone_in_another_role_in_a_restating_section_is_no_conflict(text, old, new):
     assert old in text
     assert _errors(text.replace(old, new)) == []
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    # "joint" is not "join", "de plus de vingt pays" is "more than twenty": no participant added.
+    (PEOPLE_EN, "is a test for Anna Berger.", "will show whether Anna Berger can win joint support."),
+    (PEOPLE_FR, "est un test pour Anna Berger.",
+     "réunit les ministres de plus de vingt pays et sera un test pour Anna Berger."),
+])
+def test_additive_marker_is_a_whole_word_not_a_quantity(text, old, new):
+    consistent = text.replace(old, new)
+    assert old in text and _errors(consistent) == []
+    mutated = consistent.replace(new, new.replace("Anna Berger", "Maria Lambert"))
+    assert [(e.code, "Lambert" in e.message) for e in _errors(mutated)] == [("C203", True)]
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    (PEOPLE_EN, "is a test for Anna Berger.",
+     "is a test for Anna Berger. Maria Lambert will join the talks."),
+    (PEOPLE_FR, "est un test pour Anna Berger.",
+     "est un test pour Anna Berger. De plus, Maria Lambert participe aux discussions."),
+])
+def test_additive_marker_still_adds_a_participant(text, old, new):
+    assert old in text and _errors(text.replace(old, new)) == []

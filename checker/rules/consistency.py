@@ -207,6 +207,14 @@ def _marker_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in words) + r")", re.I)
 
 
+@cache
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Markers as whole words: "join" is not in "joint orders", "puis" not in "puissance";
+    and not before a quantity's "de"/"than" ("de plus de 170 pays" is "more than 170")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in words)
+                      + r")(?!\w)(?!\s+(?:de|d'|than)\b)", re.I)
+
+
 class Headline:
     """The brief's event facts: per slot, the value most sections state (and Key Points or
     Summary among them). A single-valued event fact (the event's day, city, country; the
@@ -808,7 +816,8 @@ class _Conflict(Rule):
             # odd fact) conflicts with nothing, however close its wording.
             if self.fact == "participant":
                 # "Macron also meets the allies": one more participant, not another one.
-                return bool(_marker_pattern(ADDITIVE.get(lang, ADDITIVE["en"])).search(fold(texts[y.sentence])))
+                return bool(_word_pattern(ADDITIVE.get(lang, ADDITIVE["en"])).search(
+                    fold(texts[y.sentence])))
             return headline._another_event(y, texts[y.sentence], lang)
 
         for x, y in self._pairs(statements):
