@@ -193,8 +193,17 @@ def test_a_date_taken_out_between_an_article_and_a_name_does_not_hide_the_name()
 @pytest.mark.parametrize(("sentence", "name"), [
     ("La ministre de l'Économie Katherina Reiche présente un plan.", "Katherina Reiche"),
     ("The Secretary of the Treasury Scott Bessent leads the talks.", "Scott Bessent"),
+    # adjectives of the title, and portfolios joined by "à", "for"
+    ("Le commissaire européen à l'Agriculture Christophe Hansen présente une réforme.",
+     "Christophe Hansen"),
+    ("La ministre suédoise des Finances Eva Lindqvist préside.", "Eva Lindqvist"),
+    ("Le ministre des Affaires étrangères Jean-Noël Barrot arrive.", "Jean-Noël Barrot"),
+    ("The Secretary of State for Defence John Healey visits the troops.", "John Healey"),
+    # a verb after the title is no adjective of it: the president receives someone
+    ("Le président reçoit Olaf Scholz à l'Élysée.", "Olaf Scholz"),
 ])
 def test_title_with_its_portfolio_then_the_name(sentence, name):
     from checker.facts.participants import extract_names
 
-    assert [m.value for m in extract_names(sentence, "fr" if "ministre" in sentence else "en")] == [name]
+    lang = "en" if sentence.startswith("The ") else "fr"
+    assert [m.value for m in extract_names(sentence, lang)] == [name]

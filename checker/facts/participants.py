@@ -139,6 +139,37 @@ def _title_end(tokens: list[Token], i: int, lang: str) -> int | None:
     return None
 
 
+def _portfolio_end(tokens: list[Token], k: int, lang: str) -> int:
+    """Index after what qualifies a title before the name: adjectives and portfolios, each
+    joined by a word of the pack's `title_complements` ("Premier ministre polonais Donald
+    Tusk", "ministre de l'Économie Katherina Reiche", "commissaire européen à l'Agriculture
+    Christophe Hansen", "Secretary of State for Defence John Healey"). A portfolio is one
+    capitalised word: the next one starts the name."""
+    complements = fact_words(lang, "title_complements")
+    articles = fact_words(lang, "articles")
+    verbs = fact_words(lang, "person_verbs")
+    not_names = _not_names(lang)
+    for _ in range(MAX_WORDS):
+        if k + 1 >= len(tokens):
+            break
+        word = tokens[k][2].casefold().replace("’", "'")
+        if word in complements:
+            j = k + 1
+            if j + 1 < len(tokens) and tokens[j][2].casefold().replace("’", "'") in articles:
+                j += 1  # "de l'Économie", "of the Treasury"
+            if not _capitalised(tokens[j][2]):
+                break
+            k = j + 1
+            continue
+        following = tokens[k + 1][2]
+        if (not _capitalised(tokens[k][2]) and word not in not_names and word not in verbs
+                and (_capitalised(following) or following.casefold() in complements)):
+            k += 1  # "polonais", "européen": an adjective of the title
+            continue
+        break
+    return k
+
+
 def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> list[Mention]:
     """Full names and organisations in a sentence (first pass)."""
     particles = fact_words(lang, "name_particles")
@@ -156,15 +187,7 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
             continue
         after_title = _title_end(tokens, i, lang)
         if after_title is not None:
-            k = after_title
-            # "ministre des Transports Philippe Tabarot", "Premier ministre polonais Donald Tusk"
-            if k + 1 < len(tokens) and tokens[k][2].casefold() in ("des", "du", "de", "d'", "of"):
-                # "ministre de l'Économie Katherina Reiche", "Secretary of the Treasury"
-                if k + 2 < len(tokens) and tokens[k + 1][2].casefold().replace("’", "'") in ("l'", "la", "the"):
-                    k += 1
-                k += 2 if _capitalised(tokens[k + 1][2]) else 1
-            if k + 1 < len(tokens) and not _capitalised(tokens[k][2]) and _capitalised(tokens[k + 1][2]):
-                k += 1
+            k = _portfolio_end(tokens, after_title, lang)
             end = _run(text, tokens, k, particles) if k < len(tokens) else k
             if end > k:
                 found.append(Mention("participant", _name(text, tokens, k, end), tokens[k][0],
