@@ -623,3 +623,24 @@ def test_additive_marker_is_a_whole_word_not_a_quantity(text, old, new):
 ])
 def test_additive_marker_still_adds_a_participant(text, old, new):
     assert old in text and _errors(text.replace(old, new)) == []
+
+
+TRADE_EN = """Key Points
+- American and Chinese negotiators meet in Geneva on May 10 to discuss tariffs.
+- Treasury Secretary Scott Bessent leads the US delegation.
+- Vice Premier He Lifeng speaks for China.
+Summary
+Officials sit down in Geneva on May 10 for trade talks. Scott Bessent and He Lifeng are expected to discuss a pause.
+The Talks
+Bessent has said the aim is to lower tensions.
+Conclusion
+The talks in Geneva on May 10 will show whether the two economies can step back. Bessent and He Lifeng have little time.
+"""
+
+
+def test_a_stop_word_capitalised_inside_a_sentence_is_part_of_a_name():
+    # "and He Lifeng": a pronoun would be in lower case there, so "He" is the name's.
+    assert _errors(TRADE_EN) == []
+    mutated = TRADE_EN.replace("Vice Premier He Lifeng", "Vice Premier Li Qiang")
+    assert [(e.code, e.location.line) for e in _errors(mutated)] == [("C203", 4)]
+    assert "He Lifeng" in _errors(mutated)[0].message

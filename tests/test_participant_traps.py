@@ -53,6 +53,9 @@ TRAPS_EN = [
     "Her state secretary Jonas Keller will brief the press.",
     "Bank chief Johann Strobl says the levy punishes savers.",
     "The plan is backed by Prime Minister Ulf Kristersson.",
+    # a stop word capitalised after a colon or opening a quote is no name's first word
+    "The banks' answer was blunt: We Will Not Pay, their campaign says.",
+    'The bankers\' slogan, "It Is Enough", is printed on every branch window.',
 ]
 
 TRAPS_FR = [

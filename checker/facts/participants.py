@@ -60,6 +60,25 @@ def _not_names(lang: str) -> frozenset[str]:
     )
 
 
+@cache
+def _small_words(lang: str) -> frozenset[str]:
+    """Words a name may start with when written in lower case, or capitalised in a title of a
+    thing ("The Hague", "in de"): articles, prepositions, particles."""
+    facts = load_pack(lang)["facts"]
+    return frozenset([*facts["name_particles"], *facts.get("place_prepositions", ()),
+                      *facts.get("articles", ()), "the", "a", "an", "l'", "d'"])
+
+
+def _name_inside(text: str, tokens: list[Token], k: int, lang: str) -> bool:
+    """Whether a stop word ("He", "An", "Do") is a name there: capitalised inside a sentence,
+    where the pronoun or verb would be in lower case ("Scott Bessent and He Lifeng")."""
+    word = tokens[k][2]
+    if word.isupper() or word.casefold() in _small_words(lang):
+        return False
+    before = text[: tokens[k][0]].rstrip()
+    return bool(before) and before[-1] not in "\"'“‘«(-–—:.!?…"
+
+
 def _capitalised(word: str) -> bool:
     return word[0].isupper()
 
@@ -201,7 +220,8 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
             continue
         end = _run(text, tokens, i, particles)
         start = i
-        while start < end and tokens[start][2].casefold() in not_names:
+        while (start < end and tokens[start][2].casefold() in not_names
+               and not (start == i and _name_inside(text, tokens, start, lang))):
             start += 1
         if start > i and start < end:
             i = start  # "The United Nations": read again from "United"
