@@ -201,6 +201,13 @@ def test_a_date_taken_out_between_an_article_and_a_name_does_not_hide_the_name()
     ("The Secretary of State for Defence John Healey visits the troops.", "John Healey"),
     # a verb after the title is no adjective of it: the president receives someone
     ("Le président reçoit Olaf Scholz à l'Élysée.", "Olaf Scholz"),
+    # two portfolios, titles in a row, a past holder, particles joined by a hyphen
+    ("Le ministre de l'Économie et des Finances Bruno Le Maire arrive.", "Bruno Le Maire"),
+    ("The Minister of Energy and Infrastructure Suhail al-Mazrouei presents a plan.",
+     "Suhail al-Mazrouei"),
+    ("The Saudi Energy Minister Prince Abdulaziz bin Salman wants cuts.", "Abdulaziz bin Salman"),
+    ("The Egyptian President Abdel Fattah el-Sisi arrives.", "Abdel Fattah el-Sisi"),
+    ("L'ancien ministre Ali al-Naimi avait prévenu.", "Ali al-Naimi"),
 ])
 def test_title_with_its_portfolio_then_the_name(sentence, name):
     from checker.facts.participants import extract_names

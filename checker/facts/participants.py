@@ -56,6 +56,7 @@ def _not_names(lang: str) -> frozenset[str]:
     return frozenset(
         [*pack["detect"]["stopwords"], *pack["facts"]["name_particles"],
          *pack["facts"].get("place_prepositions", ()), *pack["facts"].get("articles", ()),
+         *pack["facts"].get("former", ()),
          "the", "a", "an", "l'", "d'"]
     )
 
@@ -83,6 +84,12 @@ def _capitalised(word: str) -> bool:
     return word[0].isupper()
 
 
+def _particle_name(word: str, particles: frozenset[str]) -> bool:
+    """A name written with its particle joined by a hyphen: "al-Kaabi", "el-Sisi"."""
+    particle, _, rest = word.partition("-")
+    return rest[:1].isupper() and particle.casefold() in particles
+
+
 def _possessive(end: int, text: str) -> int:
     """End of a name without an English possessive ("Rutte's" -> "Rutte")."""
     for suffix in ("'s", "’s"):
@@ -105,7 +112,7 @@ def _run(text: str, tokens: list[Token], i: int, particles: frozenset[str]) -> i
         if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip():
             break
         word = tokens[j][2]
-        if _capitalised(word):
+        if _capitalised(word) or (j > i and _particle_name(word, particles)):
             j += 1
             end = j
         elif word.casefold() in particles and j + 1 < len(tokens):
@@ -168,10 +175,21 @@ def _portfolio_end(tokens: list[Token], k: int, lang: str) -> int:
     articles = fact_words(lang, "articles")
     verbs = fact_words(lang, "person_verbs")
     not_names = _not_names(lang)
+    portfolio = False
     for _ in range(MAX_WORDS):
         if k + 1 >= len(tokens):
             break
         word = tokens[k][2].casefold().replace("’", "'")
+        if portfolio and word in fact_words(lang, "portfolio_conjunctions"):
+            # "of Energy and Infrastructure", "de l'Économie et des Finances"
+            following = tokens[k + 1][2]
+            if following.casefold().replace("’", "'") in complements:
+                k += 1
+                continue
+            if not _capitalised(following) or k + 2 >= len(tokens):
+                break
+            k += 2
+            continue
         if word in complements:
             j = k + 1
             if j + 1 < len(tokens) and tokens[j][2].casefold().replace("’", "'") in articles:
@@ -179,6 +197,7 @@ def _portfolio_end(tokens: list[Token], k: int, lang: str) -> int:
             if not _capitalised(tokens[j][2]):
                 break
             k = j + 1
+            portfolio = True
             continue
         following = tokens[k + 1][2]
         if (not _capitalised(tokens[k][2]) and word not in not_names and word not in verbs
@@ -207,6 +226,10 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
         after_title = _title_end(tokens, i, lang)
         if after_title is not None:
             k = _portfolio_end(tokens, after_title, lang)
+            # Titles in a row: "Energy Minister Prince Abdulaziz bin Salman"
+            again = _title_end(tokens, k, lang) if k < len(tokens) else None
+            if again is not None:
+                k = _portfolio_end(tokens, again, lang)
             end = _run(text, tokens, k, particles) if k < len(tokens) else k
             if end > k:
                 found.append(Mention("participant", _name(text, tokens, k, end), tokens[k][0],
@@ -253,7 +276,7 @@ def name_parts(full_names: set[str]) -> dict[str, str]:
         for n in range(1, len(parts)):
             for piece in (parts[:n], parts[-n:]):
                 short = " ".join(piece)
-                if _capitalised(short) and lookup(short) is None:
+                if (_capitalised(short) or "-" in piece[0]) and lookup(short) is None:
                     owners.setdefault(fold(short), set()).add(name)
     # A name that is the start or end of a longer one ("Lula da Silva") is that one.
     for name in full_names:

@@ -648,10 +648,11 @@ def _former(text: str, fact: Fact, lang: str) -> bool:
     return _former(text, fact, lang)
 
 
-def presented(fact: Fact, statements: Statements, texts: dict[int, str], lang: str) -> bool:
+def presented(fact: Fact, statements: Statements, texts: dict[int, str], lang: str,
+              aligned: bool = False) -> bool:
     from checker.rules.people import presented
 
-    return presented(fact, statements, texts, lang)
+    return presented(fact, statements, texts, lang, aligned)
 
 
 def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
@@ -888,7 +889,8 @@ class _Conflict(Rule):
                                                    statements.support[y.kind, y.value]) > 1:
                     continue  # two of the brief's own people: sentences name different subsets
                 if x.kind == "participant" and any(
-                        presented(f, statements, statements.texts, statements.lang) for f in (x, y)):
+                        presented(f, statements, statements.texts, statements.lang, aligned=True)
+                        for f in (x, y)):
                     continue  # "L'ancien secrétaire général Jens Stoltenberg": another role
                 if x.kind == "duration" and (
                         _other_thing(statements.texts[x.sentence], x, statements.lang)

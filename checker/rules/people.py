@@ -141,23 +141,30 @@ def _joined(text: str, fact: Fact, known: set[str], here: list[Fact]) -> bool:
     return False
 
 
-def presented(fact: Fact, statements: Statements, texts: dict[int, str], lang: str) -> bool:
+def presented(fact: Fact, statements: Statements, texts: dict[int, str], lang: str,
+              aligned: bool = False) -> bool:
     """A participant the brief presents as someone other than a headline participant: a
     former holder, or, in the body, a person introduced with a role or in apposition (every
     mention of the name is looked at: "Zucman has said" after "the economist Gabriel
-    Zucman"), a thing's name ("le gouvernement de Scott Morrison", "visite d'État")."""
+    Zucman"), a thing's name ("le gouvernement de Scott Morrison", "visite d'État"), or,
+    unless the sentence is `aligned` with one naming the other person (a paraphrase gives
+    both names the same part), someone whose deed the sentence does not tell."""
     if fact.kind != "participant":
         return False
     body = statements.kind[fact.sentence] not in RESTATING
     text = texts[fact.sentence]
     if _former(text, fact, lang) or ((fact.weak or body) and _of_something(text, fact)):
         return True
-    if body and not _acts(text, fact, lang, set(), []):
+    if body and not aligned and not _acts(text, fact, lang, set(), []):
         return True  # "conclus avec Naval Group pour rejoindre…": no one's deed
     # A title is no introduction here: the same title is what sets a stranger against a
-    # headline person ("le secrétaire général Jens Stoltenberg").
+    # headline person ("le secrétaire général Jens Stoltenberg"); nor, in aligned
+    # sentences, is the title read as a role ("le président Petro Porochenko").
+    from checker.rules.consistency import _title_before
+
     return any(_introduced(texts[g.sentence], g, lang, titled=False,
-                           roles=statements.kind[g.sentence] not in RESTATING)
+                           roles=statements.kind[g.sentence] not in RESTATING
+                           and not (aligned and _title_before(texts[g.sentence], g, lang)))
                for g in _mentions(statements).get(fact.value, ()))
 
 
