@@ -12,7 +12,7 @@ as an unresolved name, which only counts when set against a known participant.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.facts.mention import Mention, words_outside
 from checker.facts.places import lookup
@@ -133,8 +133,14 @@ def _first_words(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(key.split(" ", 1)[0] for key in keys)
 
 
+@lru_cache(maxsize=1 << 16)
+def _first_folded(word: str) -> str:
+    """The first folded word of a token ("Director-General" -> "director")."""
+    return fold(word).split(" ", 1)[0]
+
+
 def _may_start(tokens: list[Token], i: int, keys: frozenset[str]) -> bool:
-    return fold(tokens[i][2]).split(" ", 1)[0] in _first_words(keys)
+    return _first_folded(tokens[i][2]) in _first_words(keys)
 
 
 def _organisation(tokens: list[Token], i: int, lang: str) -> tuple[int, str] | None:
@@ -213,10 +219,18 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
     particles = fact_words(lang, "name_particles")
     not_names = _not_names(lang)
     tokens = words_outside(text, taken)
+    title_starts = _first_words(_titles(lang))
     found: list[Mention] = []
+    # Most words are neither a name, nor an organisation, nor a title: only these can start one.
+    starts = [at for at, t in enumerate(tokens)
+              if t[2][0].isupper() or _first_folded(t[2]) in title_starts]
     i = 0
-    while i < len(tokens):
-        org = _organisation(tokens, i, lang)
+    for at in starts:
+        if at < i:
+            continue  # inside what was read last
+        i = at
+        capital = tokens[i][2][0].isupper()
+        org = _organisation(tokens, i, lang) if capital else None
         if org is not None:
             end, canonical = org
             found.append(Mention("participant", canonical, tokens[i][0],
@@ -319,10 +333,10 @@ def extract_short_names(
     tokens = words_outside(text, taken)
     found: list[Mention] = []
     i = 0
-    while i < len(tokens):
-        if not _capitalised(tokens[i][2]):
-            i += 1
-            continue
+    for at in [at for at, t in enumerate(tokens) if t[2][0].isupper()]:
+        if at < i:
+            continue  # inside what was read last
+        i = at
         end = _run(text, tokens, i, particles)
         if end > i + 1 and tokens[i][2].casefold() in not_names:
             i += 1  # "For Chan, …", "Pour Lula, …": read again from the name

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -97,10 +98,9 @@ def detect_language(text: str, headings: list[str] = ()) -> str | None:
             scores[hit[1]] += 20
     stop = _stopwords()
     words = [w.casefold() for w in _WORD.findall(text[:20000])]
-    for word in words:
-        for lang in SUPPORTED:
-            if word in stop[lang]:
-                scores[lang] += 1
+    counts = Counter(words)  # counted in C; each language then looks at its stop words only
+    for lang in SUPPORTED:
+        scores[lang] += sum(counts[word] for word in stop[lang].intersection(counts))
     best = max(SUPPORTED, key=lambda lang: (scores[lang], lang == "en"))
     # Below this the text is not in any supported language (too few of their common words).
     if scores[best] < 20 and scores[best] < 0.08 * max(len(words), 1):
