@@ -34,16 +34,20 @@ def extract_places(
     tokens = words_outside(text, taken)
     found: list[Mention] = []
     i = 0
-    while i < len(tokens):
-        if not tokens[i][2][0].isupper():
-            i += 1
-            continue
+    for at in [at for at, t in enumerate(tokens) if t[2][0].isupper()]:  # a place is capitalised
+        if at < i:
+            continue  # inside the place read last
+        i = at
+        # A name spans capitalised words and the particles between them ("Santa Maria de Belém").
+        last = i
+        for j in range(i + 1, min(len(tokens), i + MAX_WORDS)):
+            word = tokens[j][2]
+            if not word[0].isupper() and word.casefold() not in particles:
+                break
+            last = j
         match = None
-        for j in range(min(len(tokens), i + MAX_WORDS) - 1, i - 1, -1):
+        for j in range(last, i - 1, -1):
             if not tokens[j][2][0].isupper():
-                continue
-            if any(not t[2][0].isupper() and t[2].casefold() not in particles
-                   for t in tokens[i : j + 1]):
                 continue
             name = _strip_possessive(text[tokens[i][0] : tokens[j][1]])
             place = lookup(name)
@@ -55,7 +59,6 @@ def extract_places(
             match = (j, place, tokens[i][0], tokens[i][0] + len(name))
             break
         if match is None:
-            i += 1
             continue
         j, place, start, end = match
         found.append(Mention("place", place.name, start, end, detail=place.kind,
