@@ -7,6 +7,7 @@ import random
 
 from checker import align as align_module
 from checker.align import align, normalise_tokens, similarity
+from checker.lang import fold
 from checker.loaders import load
 from conftest import SEED
 
@@ -132,3 +133,29 @@ def test_best_earlier_keeps_what_keeping_the_best_of_every_pair_keeps(monkeypatc
                 kept = align_module.best_earlier(brief, sections, min_score=0.6, across=across, within=within)
                 every = align_module.aligned_indices(brief, min_score=0.6)
                 assert kept == _keep_best(every, section_of, across, within), (seed, limit)
+
+
+def test_c_stemmer_gives_the_pure_python_stems_on_every_word_of_the_samples_and_corpus():
+    """PyStemmer (a dependency, for speed) and snowballstemmer's own Python stemmers must
+    agree: a platform without PyStemmer's wheel falls back to the latter, with the same
+    findings."""
+    import Stemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer
+    from snowballstemmer.french_stemmer import FrenchStemmer
+
+    root = SEED.parent.parent
+    files = [*root.glob("samples/**/*.*"), *root.glob("benchmarks/accuracy/corpus/*.*")]
+    words = {lang: set() for lang in ("en", "fr")}
+    for path in files:
+        lang = "fr" if ".fr." in path.name else "en"
+        words[lang].update(fold(path.read_text(encoding="utf-8", errors="replace")).split())
+    assert min(len(w) for w in words.values()) > 1000
+    for lang, python in (("en", EnglishStemmer()), ("fr", FrenchStemmer())):
+        c = Stemmer.Stemmer({"en": "english", "fr": "french"}[lang])
+        differ = {w for w in words[lang] if c.stemWord(w) != python.stemWord(w)}
+        assert not differ, sorted(differ)[:20]
+
+
+def test_stems_come_from_the_c_stemmer():
+    stemmer = align_module._stemmer("fr")
+    assert type(stemmer).__module__ == "Stemmer"
