@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.facts import dates, durations
+from checker.facts.mention import lowered
 from checker.lang import SUPPORTED, load_pack
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -40,11 +41,16 @@ _glued = st.lists(st.sampled_from(PIECES), max_size=25).map(" ".join)
 @SETTINGS
 @given(st.one_of(_text, _glued), st.sampled_from(SUPPORTED))
 def test_the_duration_pattern_finds_what_the_plain_one_finds(text, lang):
-    fast = [(m.span(), m.groupdict()) for m in durations._pattern(lang).finditer(text)]
-    plain = [(m.span(), m.groupdict()) for m in _plain(lang).finditer(text)]
+    """The fast pattern runs on the lowered sentence; the plain one is case-blind itself."""
+    fast = [(m.span(), m.span("amount"), m.span("unit"))
+            for m in durations._pattern(lang).finditer(lowered(text))]
+    plain = [(m.span(), m.span("amount"), m.span("unit")) for m in _plain(lang).finditer(text)]
     assert fast == plain
 
 
+#: Letters whose case re.IGNORECASE and str.lower() could see differently.
+CASE_PIECES = ["İ", "ı", "ſ", "\u212a", "ß", "ẞ", "JANVIER", "MAI", "HIER", "Aujourd'hui",
+               "YESTERDAY", "ǅ", "ﬁ", "ΣΑΣ"]
 DATE_PIECES = ["6", "1er", "janvier", "Janvier", "January", "Jan.", "mardi", "Tuesday", "the",
                "of", "2026", "6/1/2026", "en", "in", "mi-", "d'", "octobre", "hier", "yesterday",
                "May", "mai", "semaine", ",", ".", " ", "  ", "\u0666", "12th", "١٢"]
@@ -65,6 +71,41 @@ def _all_patterns(text: str, lang: str) -> list:
        .map(" ".join), st.sampled_from(SUPPORTED))
 def test_dates_found_with_the_digit_gate_are_those_every_pattern_finds(text, lang):
     assert dates.extract_dates(text, lang) == _all_patterns(text, lang)
+
+
+def _case_blind_patterns(lang: str) -> list:
+    """The date patterns as first written: re.IGNORECASE on the sentence as it is."""
+    return [(name, re.compile(p.pattern, re.IGNORECASE) if blind else p, False)
+            for name, p, blind in dates._patterns(lang)]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(DATE_PIECES + CASE_PIECES), st.text(max_size=2)),
+                max_size=20).map(" ".join), st.sampled_from(SUPPORTED))
+def test_dates_found_on_the_lowered_sentence_are_those_ignorecase_finds(text, lang):
+    slow = _case_blind_patterns(lang)
+    original = dates._patterns
+    try:
+        dates._patterns = lambda _lang: slow
+        expected = dates.extract_dates(text, lang)
+    finally:
+        dates._patterns = original
+    assert dates.extract_dates(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, found", [
+    ("le 6 JANVIER", "fr", "--01-06"), ("Mardi 6 Janvier", "fr", "--01-06"),
+    ("HIER soir", "fr", "relative:-1"), ("Yesterday", "en", "relative:-1"),
+    ("le 6 İanvier", "fr", None), ("le 6 maiſ", "fr", "--05-06"),
+])
+def test_case_blind_dates(text, lang, found):
+    assert [m.value for m in dates.extract_dates(text, lang)] == ([found] if found else [])
+
+
+def test_lowered_keeps_every_offset():
+    for text in ("İstanbul, le 6 JANVIER", "ſ ı K ß ǅ ﬁ", "ΣΑΣ"):
+        assert len(lowered(text)) == len(text)
+    assert lowered("İstanbul ſ MAI") == "istanbul s mai"
 
 
 @pytest.mark.parametrize("text, lang", [("le 6 janvier", "fr"), ("on Jan. 6, 2026", "en"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from checker.facts.mention import Mention
+from checker.facts.mention import Mention, lowered
 from checker.lang import load_pack
 
 #: Length of each unit in days, to compare "deux semaines" with "14 jours".
@@ -24,7 +24,8 @@ def _pattern(lang: str) -> re.Pattern[str]:
     units = load_pack(lang)["facts"]["units"]
     alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     # Up to five words (number words) or a number, then a space or hyphen, then the unit.
-    return re.compile(amount_pattern(alternatives), re.IGNORECASE)
+    # Case-blind: run on the lowered sentence (`lowered`, faster than re.IGNORECASE).
+    return re.compile(amount_pattern(alternatives.lower()))
 
 
 def amount_pattern(units: str) -> str:
@@ -47,7 +48,7 @@ def _unit_pattern(lang: str) -> re.Pattern[str]:
     """Any unit word: most sentences have none, and then the amount pattern is not run."""
     units = load_pack(lang)["facts"]["units"]
     alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternatives.lower()})\b")
 
 
 @cache
@@ -78,10 +79,11 @@ def _number(words: str, lang: str) -> tuple[float, int] | None:
 
 def extract_durations(text: str, lang: str) -> list[Mention]:
     found = []
-    if not _unit_pattern(lang).search(text):
+    low = lowered(text)
+    if not _unit_pattern(lang).search(low):
         return found
     units = load_pack(lang)["facts"]["units"]
-    for m in _pattern(lang).finditer(text):
+    for m in _pattern(lang).finditer(low):
         number = _number(m.group("amount"), lang)
         if number is None:
             continue
