@@ -112,7 +112,7 @@ def _run(text: str, tokens: list[Token], i: int, particles: frozenset[str]) -> i
         if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip():
             break
         word = tokens[j][2]
-        if _capitalised(word) or (j > i and _particle_name(word, particles)):
+        if word[0].isupper() or (j > i and _particle_name(word, particles)):
             j += 1
             end = j
         elif word.casefold() in particles and j + 1 < len(tokens):
@@ -137,6 +137,26 @@ def _first_words(keys: frozenset[str]) -> frozenset[str]:
 def _first_folded(word: str) -> str:
     """The first folded word of a token ("Director-General" -> "director")."""
     return fold(word).split(" ", 1)[0]
+
+
+class _TitleStarts(dict):
+    """word as written -> whether a title of the language can start with it, filled as words
+    are met: a dictionary lookup is what the scan of every word of every sentence costs."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.firsts = _first_words(_titles(lang))
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= 1 << 16:
+            self.clear()  # a bound, for documents of many distinct words
+        self[word] = found = _first_folded(word) in self.firsts
+        return found
+
+
+@cache
+def _title_starts(lang: str) -> _TitleStarts:
+    return _TitleStarts(lang)
 
 
 def _may_start(tokens: list[Token], i: int, keys: frozenset[str]) -> bool:
@@ -219,11 +239,11 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
     particles = fact_words(lang, "name_particles")
     not_names = _not_names(lang)
     tokens = words_outside(text, taken)
-    title_starts = _first_words(_titles(lang))
+    title_starts = _title_starts(lang)
     found: list[Mention] = []
     # Most words are neither a name, nor an organisation, nor a title: only these can start one.
     starts = [at for at, t in enumerate(tokens)
-              if t[2][0].isupper() or _first_folded(t[2]) in title_starts]
+              if t[2][0].isupper() or title_starts[t[2]]]
     i = 0
     for at in starts:
         if at < i:
