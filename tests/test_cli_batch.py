@@ -169,3 +169,41 @@ def test_discovered_config_with_a_missing_schema_is_exit_2(run_cli, tmp_path, jo
     result = run_cli(*briefs, "--jobs", jobs)
     assert result.exit_code == 2 and result.stdout == ""
     assert "ours.json: cannot use schema" in result.stderr and result.stderr.count("\n") == 1
+
+
+class _Future:
+    """A stand-in for a pool's future: `started` ones cannot be cancelled any more."""
+
+    def __init__(self, reports, started):
+        self.reports, self.started, self.cancelled = reports, started, False
+
+    def cancel(self):
+        self.cancelled = not self.started
+        return self.cancelled
+
+    def result(self):
+        assert not self.cancelled
+        return self.reports
+
+
+def test_this_process_takes_the_chunks_no_worker_started_from_the_end(monkeypatch):
+    checked = []
+    monkeypatch.setattr(batch, "_check", lambda job: checked.append(job) or f"here {job}")
+    chunks = [[(0, "a"), (1, "b")], [(2, "c")], [(3, "d"), (4, "e")], [(5, "f")]]
+    # The workers started the first two chunks; the last two are still waiting.
+    futures = [_Future(["w a", "w b"], True), _Future(["w c"], True),
+               _Future(None, False), _Future(None, False)]
+    results = [None] * 6
+    done = []
+    batch._share_the_work(chunks, futures, results, done.append)
+    assert checked == ["f", "d", "e"]  # last chunk first
+    assert results == ["w a", "w b", "w c", "here d", "here e", "here f"]
+    assert sorted(done) == [1, 1, 2, 2] and sum(done) == 6
+
+
+def test_parallel_chunks_shared_by_the_processes_give_the_bytes_of_one_job(run_cli, monkeypatch):
+    one = run_cli("samples", "--format", "json", "--jobs", "1")
+    monkeypatch.setattr(batch, "CHUNK", 1)  # many chunks: the processes meet in the middle
+    for jobs in ("2", "3"):
+        shared = run_cli("samples", "--format", "json", "--jobs", jobs)
+        assert shared.stdout == one.stdout and shared.exit_code == one.exit_code
