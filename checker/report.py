@@ -201,17 +201,23 @@ class Summary(_Record):
     unreadable: int = 0
 
 
+def _fails(finding: Finding, fail_on: str) -> bool:
+    return fail_on != "never" and finding.severity.rank >= Severity(fail_on).rank
+
+
 @_record
 class RunReport(_Record):
     tool: Tool = field(default_factory=Tool)
     summary: Summary
     documents: tuple[DocumentReport, ...]
+    #: The run's --fail-on, for renderers that mark what fails the run (JUnit). Not part of
+    #: the JSON contract (the summary's `failed` says the outcome).
+    fail_on: str = field(default="error", metadata={"dump": False})
 
     @classmethod
     def build(cls, documents: list[DocumentReport], fail_on: str = "error") -> RunReport:
         findings = [f for d in documents for f in d.findings]
-        threshold = None if fail_on == "never" else Severity(fail_on).rank
-        failed = threshold is not None and any(f.severity.rank >= threshold for f in findings)
+        failed = any(_fails(f, fail_on) for f in findings)
         summary = Summary(
             documents=len(documents),
             error=sum(f.severity == Severity.ERROR for f in findings),
@@ -220,7 +226,11 @@ class RunReport(_Record):
             failed=failed,
             unreadable=sum(d.error is not None for d in documents),
         )
-        return cls(summary=summary, documents=tuple(documents))
+        return cls(summary=summary, documents=tuple(documents), fail_on=fail_on)
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether the finding is at or above --fail-on: one such finding fails the run."""
+        return _fails(finding, self.fail_on)
 
     @property
     def exit_code(self) -> int:

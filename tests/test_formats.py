@@ -139,6 +139,19 @@ def test_junit_suite_per_document_case_per_family_failures_carry_findings():
     assert root.get("failures") == "1" and root.get("errors") == "1"
 
 
+def test_junit_fails_what_fails_the_run_so_the_page_and_the_exit_code_agree():
+    documents = check_paths(["samples/paris-summit.fr.txt"], Config())
+    assert {f.severity.value for f in documents[0].findings} == {"warning"}  # R30x
+    codes = {f.code for f in documents[0].findings}
+    for fail_on, failed in (("error", False), ("warning", True), ("never", False)):
+        report = RunReport.build(documents, fail_on)
+        root = etree.fromstring(render("junit", report).encode())
+        assert (report.exit_code == 1) is failed
+        assert (int(root.get("failures")) > 0) is failed, fail_on
+        shown = root.iter("failure") if failed else root.iter("system-out")
+        assert {code for e in shown for code in re.findall(r"\b[SCR]\d{3}\b", e.text)} == codes
+
+
 def test_junit_survives_control_characters_and_markup():
     report = RunReport.build([check_source(HOSTILE.replace("Deux", "De\x01ux"), "a<b>.txt",
                                            "text", Config())], "error")

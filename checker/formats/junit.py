@@ -2,9 +2,10 @@
 
 A test suite per document and a test case per rule family (structure, consistency,
 redundancy), so a CI page reads "paris-summit.fr.txt › consistency: failed" and the
-failure lists that family's findings. A family fails when it has a finding of the run's
-error; warnings and info are kept as the case's system-out (JUnit has no
-severities, and a red test for a style note would teach people to ignore red). A document that could not be checked is an
+failure lists that family's findings. A family fails when it has a finding that fails the
+run (--fail-on, errors by default), so the page and the exit code agree; the other
+findings are kept as the case's system-out (JUnit has no severities, and a red test for a
+style note would teach people to ignore red). A document that could not be checked is an
 <error>. Built with lxml so every text is escaped.
 """
 
@@ -14,7 +15,7 @@ import re
 
 from lxml import etree
 
-from checker.report import DocumentReport, Finding, RunReport, Severity
+from checker.report import DocumentReport, Finding, RunReport
 
 FAMILIES = ("structure", "consistency", "redundancy")
 #: Characters XML 1.0 cannot carry at all (a brief may contain them); shown as U+FFFD.
@@ -33,7 +34,7 @@ def _line(path: str, finding: Finding) -> str:
     return text
 
 
-def _suite(parent: etree._Element, document: DocumentReport) -> tuple[int, int, int]:
+def _suite(parent: etree._Element, document: DocumentReport, report: RunReport) -> tuple[int, int, int]:
     """Adds the document's suite; returns its (tests, failures, errors)."""
     suite = etree.SubElement(parent, "testsuite", name=_x(document.path))
     failures = errors = 0
@@ -48,14 +49,14 @@ def _suite(parent: etree._Element, document: DocumentReport) -> tuple[int, int, 
         for family in FAMILIES:
             case = etree.SubElement(suite, "testcase", name=family, classname=_x(document.path))
             found = [f for f in document.findings if f.category == family]
-            blocking = [f for f in found if f.severity == Severity.ERROR]
+            blocking = [f for f in found if report.fails(f)]
             if blocking:
                 failures += 1
                 codes = ", ".join(sorted({f.code for f in blocking}))
                 failure = etree.SubElement(case, "failure", type=codes,
                                            message=f"{len(blocking)} finding(s): {codes}")
                 failure.text = _x("\n".join(_line(document.path, f) for f in blocking))
-            rest = [f for f in found if f.severity != Severity.ERROR]
+            rest = [f for f in found if not report.fails(f)]
             if rest:
                 etree.SubElement(case, "system-out").text = _x("\n".join(
                     _line(document.path, f) for f in rest))
@@ -69,7 +70,7 @@ def render(report: RunReport, *, color: bool = False) -> str:
     root = etree.Element("testsuites", name="briefcheck")
     totals = [0, 0, 0]
     for document in report.documents:
-        for i, n in enumerate(_suite(root, document)):
+        for i, n in enumerate(_suite(root, document, report)):
             totals[i] += n
     root.set("tests", str(totals[0]))
     root.set("failures", str(totals[1]))
