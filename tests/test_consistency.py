@@ -689,3 +689,30 @@ def test_names_with_a_joined_particle_are_one_person(text, old, new):
     errors = _errors(mutated)
     assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
     assert "Saad al-Kaabi" in errors[0].message
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    (PEOPLE_EN, "Berger has said", "Hassan has said"),
+    (PEOPLE_FR, "Berger a affirmé", "Hassan a affirmé"),
+])
+def test_a_small_towns_name_opening_a_sentence_as_a_speaker_is_a_surname(text, old, new):
+    # Hassan is a town of 155,000 in India; a town that small is nobody's government.
+    assert old in text
+    mutated = text.replace(old, new)
+    line = mutated.count("\n", 0, mutated.index(new)) + 1
+    errors = _errors(mutated)
+    assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
+    assert "'Hassan'" in errors[0].message and "Anna Berger" in errors[0].message
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    (PEOPLE_EN, "Economist Karen Young, of Columbia University, said the figure is high. "
+                "Young expects a smaller deal."),
+    (PEOPLE_FR, "Selon l'économiste Karen Young, de l'université Columbia, le chiffre est "
+                "élevé. Young s'attend à un accord plus modeste."),
+    (PEOPLE_EN, "Berlin has said it will not pay."),  # a capital speaks for its government
+    (PEOPLE_FR, "Berlin a fait savoir qu'il ne paierait pas."),
+])
+def test_a_quoted_expert_named_like_a_town_and_a_capital_speaking_are_no_conflict(text, sentence):
+    head, rest = text.split("\nConclusion\n")
+    assert _errors(f"{head} {sentence}\nConclusion\n{rest}") == []

@@ -15,7 +15,7 @@ import re
 from functools import cache, lru_cache
 
 from checker.facts.mention import Mention, words_outside
-from checker.facts.places import lookup
+from checker.facts.places import SENTENCE_START_MIN_POPULATION, lookup
 from checker.lang import fact_words, fold, load_pack
 
 Token = tuple[int, int, str]
@@ -295,6 +295,15 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
     return found
 
 
+def _place_here(word: str, first: bool) -> bool:
+    """Whether a lone capitalised word is a place where it stands. Opening a sentence, a
+    small town is not (`checker.facts.places` does not read it as one either): "Hassan
+    argues that…", "Keller expects…" are people; "Madrid insists…" is a government."""
+    place = lookup(word)
+    return place is not None and not (
+        first and place.kind == "city" and place.population < SENTENCE_START_MIN_POPULATION)
+
+
 def _name(text: str, tokens: list[Token], i: int, end: int) -> str:
     return " ".join(text[tokens[i][0] : _possessive(tokens[end - 1][1], text)].split())
 
@@ -310,7 +319,8 @@ def name_parts(full_names: set[str]) -> dict[str, str]:
         for n in range(1, len(parts)):
             for piece in (parts[:n], parts[-n:]):
                 short = " ".join(piece)
-                if (_capitalised(short) or "-" in piece[0]) and lookup(short) is None:
+                # (a small town's name may be a surname: "Karen Young", later "Young")
+                if (_capitalised(short) or "-" in piece[0]) and not _place_here(short, True):
                     owners.setdefault(fold(short), set()).add(name)
     # A name that is the start or end of a longer one ("Lula da Silva") is that one.
     for name in full_names:
@@ -385,7 +395,7 @@ def extract_short_names(
         first = not text[: tokens[i][0]].strip(" \t\"'“‘«-–—(")
         if (end == i + 1 and (not first or _acts(text, tokens, i, lang)) and not after_article
                 and word.casefold() not in not_names and len(word) > 2
-                and not word.isupper() and lookup(word) is None):
+                and not word.isupper() and not _place_here(word, first)):
             found.append(Mention("participant", word, tokens[i][0],
                                  _possessive(tokens[i][1], text), detail="unresolved"))
         i = end if end > i else i + 1
