@@ -716,3 +716,54 @@ def test_a_small_towns_name_opening_a_sentence_as_a_speaker_is_a_surname(text, o
 def test_a_quoted_expert_named_like_a_town_and_a_capital_speaking_are_no_conflict(text, sentence):
     head, rest = text.split("\nConclusion\n")
     assert _errors(f"{head} {sentence}\nConclusion\n{rest}") == []
+
+
+ORG_FR = """Points Clés
+- Les dirigeants de la Communauté politique européenne se réunissent à Tirana le 16 mai.
+- Le sommet porte sur la sécurité du continent.
+- La réunion dure une journée.
+Résumé Rapide
+La Communauté politique européenne tient son sommet à Tirana le 16 mai, pour une journée de discussions sur la sécurité.
+Le Sommet
+Le sommet de la Communauté politique européenne réunit une quarantaine de pays à Tirana. La Cour des comptes européenne a publié la veille un rapport sur les dépenses de défense.
+Conclusion
+La réunion du 16 mai à Tirana montrera si la Communauté politique européenne peut parler d'une seule voix.
+"""
+
+ORG_EN = """Key Points
+- NATO leaders meet in The Hague on June 24.
+- The summit focuses on defence spending.
+- The meeting lasts one day.
+Summary
+NATO holds its summit in The Hague on June 24 for one day of talks on spending.
+The Summit
+The NATO summit gathers 32 allies in The Hague. The World Bank published a report on growth the day before.
+Conclusion
+The June 24 meeting in The Hague will show whether NATO can speak with one voice.
+"""
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    # a body named by its kind and adjectives, unlisted in the pack
+    (ORG_FR, "- Les dirigeants de la Communauté politique européenne",
+     "- Les dirigeants de l'Organisation mondiale du commerce"),
+    # the organisation that holds the summit, in the body
+    (ORG_FR, "Le sommet de la Communauté politique européenne", "Le sommet de l'Union africaine"),
+    (ORG_EN, "The NATO summit gathers", "The European Union summit gathers"),
+])
+def test_another_organisation_in_the_headline_organisations_place_is_a_conflict(text, old, new):
+    assert old in text and _errors(text) == []
+    mutated = text.replace(old, new)
+    line = mutated.count("\n", 0, mutated.index(new)) + 1
+    assert [(e.code, e.location.line) for e in _errors(mutated)] == [("C203", line)]
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    (ORG_FR, "La Commission critique le plan et la Banque mondiale explique que les fonds manquent."),
+    (ORG_FR, "Fonds de pension et banques hésitent à financer les usines d'armement."),
+    (ORG_FR, "Le Conseil de sécurité des Nations unies se réunira en juin à New York."),
+    (ORG_EN, "The Council of Europe will publish its own report in June."),
+])
+def test_other_bodies_named_in_passing_in_the_body_are_no_conflict(text, sentence):
+    head, rest = text.split("\nConclusion\n")
+    assert _errors(f"{head} {sentence}\nConclusion\n{rest}") == []

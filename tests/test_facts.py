@@ -214,3 +214,26 @@ def test_title_with_its_portfolio_then_the_name(sentence, name):
 
     lang = "en" if sentence.startswith("The ") else "fr"
     assert [m.value for m in extract_names(sentence, lang)] == [name]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Le sommet réunit la « Communauté politique européenne ».", ["Communauté politique européenne"]),
+    ("Selon la Cour des comptes, le plan coûte cher.", ["Cour des comptes"]),
+    ("Le rapport de l'Agence internationale de l'énergie sort mardi.",
+     ["Agence internationale de l'énergie"]),
+    ("Il cite la Commission économique pour l'Afrique.", ["Commission économique pour l'Afrique"]),
+    ("Le texte passe devant le Conseil constitutionnel.", ["Conseil constitutionnel"]),
+    # listed in a pack: the canonical name, whatever the brief's language
+    ("La Commission européenne examinera le plan.", ["European Commission"]),
+    ("Le sommet réunit la « Coalition of the Willing ».", ["Coalition of the Willing"]),
+    # a verb with its object is no adjective; a head noun opening a sentence is a common noun
+    ("Selon lui, la Commission critique le plan.", []),
+    ("Selon lui, la Commission explique que le plan est prêt.", []),
+    ("Fonds de pension et banques hésitent.", []),
+])
+def test_french_organisations_named_by_their_kind(sentence, names):
+    from checker.facts.participants import extract_names
+
+    found = [m for m in extract_names(sentence, "fr")]
+    assert [m.value for m in found] == names
+    assert all(m.detail == "organisation" for m in found)

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from checker.facts.mention import Mention, words_outside
 from checker.facts.places import SENTENCE_START_MIN_POPULATION, lookup
-from checker.lang import fact_words, fold, load_pack
+from checker.lang import SUPPORTED, fact_words, fold, load_pack
 
 Token = tuple[int, int, str]
 
@@ -33,14 +33,16 @@ def _titles(lang: str) -> frozenset[str]:
 
 @cache
 def _organisations(lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    """(acronyms as written, other names folded) -> canonical name."""
+    """(acronyms as written, other names folded) -> canonical name. Every pack's names, the
+    brief's language first: a French brief quotes "la « Coalition of the Willing »"."""
     acronyms: dict[str, str] = {}
     names: dict[str, str] = {}
-    for alias, canonical in load_pack(lang)["facts"]["organisations"].items():
-        if alias.isupper():
-            acronyms[alias] = canonical
-        else:
-            names[fold(alias)] = canonical
+    for pack in (lang, *sorted(set(SUPPORTED) - {lang})):
+        for alias, canonical in load_pack(pack)["facts"]["organisations"].items():
+            if alias.isupper():
+                acronyms.setdefault(alias, canonical)
+            else:
+                names.setdefault(fold(alias), canonical)
     return acronyms, names
 
 
@@ -179,6 +181,61 @@ def _organisation(tokens: list[Token], i: int, lang: str) -> tuple[int, str] | N
     return None
 
 
+@cache
+def _pack_tuple(lang: str, table: str) -> tuple[str, ...]:
+    """A [facts] word list a pack may leave out (English names no organisation_heads)."""
+    return tuple(load_pack(lang)["facts"].get(table, ()))
+
+
+def _qualifier(tokens: list[Token], k: int, lang: str) -> bool:
+    """Whether the lower-case word at `k` qualifies the name before it, an adjective by its
+    ending ("européenne", "internationale"), and not a verb with its object after it ("la
+    Commission critique le plan", "explique que")."""
+    word = tokens[k][2]
+    if not word[0].islower() or fold(word) in _not_names(lang):
+        return False
+    if not word.casefold().endswith(_pack_tuple(lang, "adjective_endings")) or (
+            word.casefold() in fact_words(lang, "person_verbs")):
+        return False
+    following = tokens[k + 1][2].casefold().replace("’", "'") if k + 1 < len(tokens) else ""
+    if following in fact_words(lang, "organisation_complements"):
+        return True  # "mondiale du commerce", "nationale des forêts"
+    return following not in fact_words(lang, "articles") and following not in ("que", "qu'")
+
+
+def _named_organisation(text: str, tokens: list[Token], i: int, lang: str) -> int | None:
+    """Index after an organisation named by its kind and what qualifies it, as French writes
+    institutions: a capitalised head noun of the pack's `organisation_heads` inside a sentence,
+    then adjectives and complements ("la Communauté politique européenne", "le Conseil de
+    sécurité", "l'Agence internationale de l'énergie", "la Commission économique pour
+    l'Afrique"). None without a qualifier: "la Commission" alone is the one named before."""
+    if (tokens[i][2] not in _pack_tuple(lang, "organisation_heads")
+            or not text[: tokens[i][0]].strip(" \t\"'“‘«-–—(")):
+        return None
+    complements = fact_words(lang, "organisation_complements")
+    articles = fact_words(lang, "articles")
+    k, end = i + 1, None
+    for _ in range(MAX_WORDS):
+        if k >= len(tokens) or text[tokens[k - 1][1] : tokens[k][0]].strip():
+            break
+        word = tokens[k][2].casefold().replace("’", "'")
+        if _qualifier(tokens, k, lang):
+            k += 1
+            end = k
+            continue
+        if word in complements and k + 1 < len(tokens):
+            j = k + 1
+            if tokens[j][2].casefold().replace("’", "'") in articles and j + 1 < len(tokens):
+                j += 1  # "de l'énergie", "de la santé"
+            noun = tokens[j][2]
+            if fold(noun) in _not_names(lang) or noun.isdigit():
+                break
+            k = end = j + 1
+            continue
+        break
+    return end
+
+
 def _title_end(tokens: list[Token], i: int, lang: str) -> int | None:
     """Index after the longest title starting at token `i` ("Director-General" is one token
     but two folded words, so the comparison is on folded text)."""
@@ -251,6 +308,9 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
         i = at
         capital = tokens[i][2][0].isupper()
         org = _organisation(tokens, i, lang) if capital else None
+        if capital and org is None and (
+                named := _named_organisation(text, tokens, i, lang)) is not None:
+            org = named, _name(text, tokens, i, named)
         if org is not None:
             end, canonical = org
             found.append(Mention("participant", canonical, tokens[i][0],

@@ -113,6 +113,22 @@ def _of_something(text: str, fact: Fact) -> bool:
     return bool(words) and words[-1] in ("of", "de", "du", "des", "d'", "d")
 
 
+def _holds_event(text: str, fact: Fact, lang: str) -> bool:
+    """An organisation an event noun governs holds the event: "le sommet de la soi-disant
+    Coalition of the Willing", "the NATO summit" (the body names other bodies freely)."""
+    from checker.rules.consistency import STEM, _event_noun
+
+    at = text.find(fact.text)
+    if at < 0:
+        return False
+    words = fold(text[:at]).replace("'", "' ").split()[-5:]
+    for k, word in enumerate(words[:-1]):
+        if _event_noun(word[:STEM], lang) and words[k + 1] in ("de", "du", "des", "d", "of"):
+            return True
+    after = fold(text[at + len(fact.text):]).split()[:1]
+    return bool(after) and _event_noun(after[0][:STEM], lang)
+
+
 def _acts(text: str, fact: Fact, lang: str, known: set[str], here: list[Fact]) -> bool:
     """The person is the subject of what the sentence tells: a verb follows ("répond que",
     "has said"), or they are joined to a known person ("Bayrou et Merz ont…")."""
@@ -233,8 +249,10 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         if f.weak and (fold(f.text) in lower or f.text.lower() in lower):
             continue  # "Inflation has stayed…", "inflation" elsewhere: a noun
         restating = kinds[f.section] in RESTATING
-        if any(_introduced(texts[g.sentence], g, lang, titled=not restating) for g in facts
-               if not (org and restating)):
+        # (an organisation is written after an article: that presents no newcomer)
+        held = org and not restating and _holds_event(text, f, lang)
+        if not held and any(_introduced(texts[g.sentence], g, lang, titled=not restating)
+                            for g in facts if not (org and restating)):
             continue
         here = statements.facts[f.sentence]
         named_here = {g.value for g in here}
@@ -243,7 +261,7 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         acts = _acts(text, f, lang, headline, here)
         if YEAR.search(text) and not _joined(text, f, headline, here):
             continue  # "Viktor Orban introduced a similar tax in 2010": another time
-        if not restating and (org or not acts or _of_something(text, f)):
+        if not restating and not held and (org or not acts or _of_something(text, f)):
             continue  # "the city of Flin Flon was emptied": a thing's name
         if f.weak and not acts and re.match(r"\s+(?!(?:and|et|or|ou)\b)[a-zà-ÿ]",
                                              text[text.find(f.text) + len(f.text):]):
