@@ -317,7 +317,7 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
                                  _possessive(tokens[end - 1][1], text), detail="organisation"))
             i = end
             continue
-        after_title = _title_end(tokens, i, lang)
+        after_title = _title_end(tokens, i, lang) if title_starts[tokens[i][2]] else None
         if after_title is not None:
             k = _portfolio_end(tokens, after_title, lang)
             # Titles in a row: "Energy Minister Prince Abdulaziz bin Salman"
@@ -344,7 +344,8 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
             i = start  # "The United Nations": read again from "United"
             continue
         # A title inside the run: "Ukrainian President Volodymyr Zelensky".
-        inner = next((k for k in range(start, end) if _title_end(tokens, k, lang)), None)
+        inner = next((k for k in range(start, end)
+                      if title_starts[tokens[k][2]] and _title_end(tokens, k, lang)), None)
         if inner is not None and inner > start:
             i = inner
             continue
