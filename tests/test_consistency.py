@@ -767,3 +767,24 @@ def test_another_organisation_in_the_headline_organisations_place_is_a_conflict(
 def test_other_bodies_named_in_passing_in_the_body_are_no_conflict(text, sentence):
     head, rest = text.split("\nConclusion\n")
     assert _errors(f"{head} {sentence}\nConclusion\n{rest}") == []
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    (PEOPLE_FR, "Anna Berger veut un accord avant l'été.",
+     "Anna Berger veut un accord rapide. La réunion intervient après une visite difficile de "
+     "la ministre Anna Berger à Bruxelles, le 20 février."),
+    (PEOPLE_EN, "Anna Berger wants a deal before the summer.",
+     "Anna Berger wants a quick deal. The meeting follows a difficult visit by Anna Berger to "
+     "Brussels on February 20."),
+])
+def test_a_restating_section_naming_the_person_only_in_the_past_leaves_them_out(text, old, new):
+    # The Summary's other sentence, about another time, does not say who attends now.
+    assert old in text
+    consistent = text.replace(old, new)
+    assert _errors(consistent) == []
+    verb = new.split()[2]  # "veut", "wants"
+    mutated = consistent.replace(f"Anna Berger {verb}", f"Maria Lambert {verb}", 1)
+    line = mutated.count("\n", 0, mutated.index("Maria Lambert")) + 1
+    errors = _errors(mutated)
+    assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
+    assert "Maria Lambert" in errors[0].message and "Anna Berger" in errors[0].message

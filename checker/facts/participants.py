@@ -78,8 +78,17 @@ def _name_inside(text: str, tokens: list[Token], k: int, lang: str) -> bool:
     word = tokens[k][2]
     if word.isupper() or word.casefold() in _small_words(lang):
         return False
-    before = text[: tokens[k][0]].rstrip()
-    return bool(before) and before[-1] not in "\"'“‘«(-–—:.!?…"
+    j = _before(text, tokens[k][0], " \t\n")
+    return j >= 0 and text[j] not in "\"'“‘«(-–—:.!?…"
+
+
+def _before(text: str, at: int, skipped: str) -> int:
+    """Index of the last character before `at` that is not in `skipped` (-1 if none). Scans
+    back over those characters only: slicing the text before each word was quadratic."""
+    j = at - 1
+    while j >= 0 and text[j] in skipped:
+        j -= 1
+    return j
 
 
 def _capitalised(word: str) -> bool:
@@ -210,7 +219,7 @@ def _named_organisation(text: str, tokens: list[Token], i: int, lang: str) -> in
     sécurité", "l'Agence internationale de l'énergie", "la Commission économique pour
     l'Afrique"). None without a qualifier: "la Commission" alone is the one named before."""
     if (tokens[i][2] not in _pack_tuple(lang, "organisation_heads")
-            or not text[: tokens[i][0]].strip(" \t\"'“‘«-–—(")):
+            or _before(text, tokens[i][0], " \t\n\"'“‘«-–—(") < 0):
         return None
     complements = fact_words(lang, "organisation_complements")
     articles = fact_words(lang, "articles")

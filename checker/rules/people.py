@@ -108,6 +108,13 @@ def _introduced(text: str, fact: Fact, lang: str, titled: bool, roles: bool | No
     return titled and _title_before(text, fact, lang) is not None
 
 
+def _another_time(text: str, lang: str) -> bool:
+    """A sentence with a marker of another time ("après", "last", "in 2019")."""
+    from checker.rules.consistency import BACKGROUND, _marker_pattern
+
+    return bool(_marker_pattern(BACKGROUND.get(lang, BACKGROUND["en"])).search(fold(text)))
+
+
 def _of_something(text: str, fact: Fact) -> bool:
     _, words = _before(text, fact)
     return bool(words) and words[-1] in ("of", "de", "du", "des", "d'", "d")
@@ -208,13 +215,22 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
     whose place the rules above say a headline participant should hold."""
     sections: dict[str, set[str]] = defaultdict(set)
     occurrences: dict[str, list[Fact]] = defaultdict(list)
+    # Where each participant is named in a statement of the event, not of another time
+    # ("…après une visite difficile de Zelensky à Washington" leaves the Summary's other
+    # sentence to say who attends).
+    now: dict[str, set[str]] = defaultdict(set)
     for i in sorted(statements.facts):
+        past = None  # read once per sentence, not per name (a line of 40,000 names)
         for f in statements.facts[i]:
             # A former office holder is nobody's current self: "Former president Yoon Suk
             # Yeol" in the body leaves "Yoon Suk Yeol wants…" elsewhere a stranger.
             if f.kind == "participant" and not _former(texts[i], f, lang):
                 sections[f.value].add(f.section)
                 occurrences[f.value].append(f)
+                if past is None:
+                    past = _another_time(texts[i], lang)
+                if not past:
+                    now[f.value].add(f.section)
     kinds = {statements.section[i]: statements.kind[i] for i in statements.section}
     headline = {v for v, secs in sections.items()
                 if len(secs) >= 2 and any(kinds[s] in HEADLINE for s in secs)
@@ -270,11 +286,16 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         # stayed…", "Trade has slowed…"): only in a section that leaves a headline person out.
         opening = f.weak and not fold(text[: text.find(f.text)]).strip(" -\"'«“")
         title = _title_before(text, f, lang) if restating else None
+        bare = (title is None and not _introduced(text, f, lang, titled=True) and acts
+                and not _of_something(text, f))
         best = None
         for p in ranked[:MAX_CANDIDATES]:
             if (p in named_here or p == value
                     or (occurrences[p][0].detail == "organisation") != org
-                    or ((restating or opening) and f.section in sections[p])
+                    or (opening and f.section in sections[p])
+                    or (restating and f.section in now[p])
+                    # (named there at another time: only a bare stranger takes the place)
+                    or (restating and f.section in sections[p] and not bare)
                     or (len(sections[value]) != 1 and len(restated[p] - {f.section}) < 2)):
                 continue
             if title is not None:
