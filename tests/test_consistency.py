@@ -604,7 +604,8 @@ def test_someone_in_another_role_in_a_restating_section_is_no_conflict(text, old
 
 @pytest.mark.parametrize(("text", "old", "new"), [
     # "joint" is not "join", "de plus de vingt pays" is "more than twenty": no participant added.
-    (PEOPLE_EN, "is a test for Anna Berger.", "will show whether Anna Berger can win joint support."),
+    (PEOPLE_EN, "is a test for Anna Berger.",
+     "will show whether Anna Berger can win joint support."),
     (PEOPLE_FR, "est un test pour Anna Berger.",
      "réunit les ministres de plus de vingt pays et sera un test pour Anna Berger."),
 ])
@@ -759,7 +760,8 @@ def test_another_organisation_in_the_headline_organisations_place_is_a_conflict(
 
 
 @pytest.mark.parametrize(("text", "sentence"), [
-    (ORG_FR, "La Commission critique le plan et la Banque mondiale explique que les fonds manquent."),
+    (ORG_FR, "La Commission critique le plan et la Banque mondiale explique que les fonds "
+             "manquent."),
     (ORG_FR, "Fonds de pension et banques hésitent à financer les usines d'armement."),
     (ORG_FR, "Le Conseil de sécurité des Nations unies se réunira en juin à New York."),
     (ORG_EN, "The Council of Europe will publish its own report in June."),

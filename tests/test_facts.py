@@ -217,11 +217,13 @@ def test_title_with_its_portfolio_then_the_name(sentence, name):
 
 
 @pytest.mark.parametrize(("sentence", "names"), [
-    ("Le sommet réunit la « Communauté politique européenne ».", ["Communauté politique européenne"]),
+    ("Le sommet réunit la « Communauté politique européenne ».",
+     ["Communauté politique européenne"]),
     ("Selon la Cour des comptes, le plan coûte cher.", ["Cour des comptes"]),
     ("Le rapport de l'Agence internationale de l'énergie sort mardi.",
      ["Agence internationale de l'énergie"]),
-    ("Il cite la Commission économique pour l'Afrique.", ["Commission économique pour l'Afrique"]),
+    ("Il cite la Commission économique pour l'Afrique.",
+     ["Commission économique pour l'Afrique"]),
     ("Le texte passe devant le Conseil constitutionnel.", ["Conseil constitutionnel"]),
     # listed in a pack: the canonical name, whatever the brief's language
     ("La Commission européenne examinera le plan.", ["European Commission"]),

@@ -151,8 +151,8 @@ RESTATING_TRAPS = [
 # in the other one has a role or a title: someone else, not the minister's place taken.
 _SUMMARY_EN = ("Eva Lindqvist hosts her Nordic counterparts in Stockholm on May 7 for two days of "
                "talks on the levy. " + _SUM_EN)
-_SUMMARY_FR = ("Eva Lindqvist reçoit ses homologues nordiques à Stockholm le 7 mai pour deux jours "
-               "de discussions sur la taxe. " + _SUM_FR)
+_SUMMARY_FR = ("Eva Lindqvist reçoit ses homologues nordiques à Stockholm le 7 mai pour deux "
+               "jours de discussions sur la taxe. " + _SUM_FR)
 RESTATING_TRAPS += [
     (EN, _SUMMARY_EN, "Nordic ministers meet in Stockholm on May 7 for two days of talks on a levy "
                       "that Eva Lindqvist first proposed last year. Nordea chief executive Frank "
@@ -160,12 +160,13 @@ RESTATING_TRAPS += [
     (EN, _SUMMARY_EN, "Nordic ministers meet in Stockholm on May 7 for two days of talks on a levy "
                       "that Eva Lindqvist first proposed last year. Economist Maria Lambert says "
                       "banks can afford it."),
-    (FR, _SUMMARY_FR, "Les ministres nordiques se retrouvent à Stockholm le 7 mai pour deux jours de "
-                      "discussions sur une taxe qu'Eva Lindqvist avait proposée l'an dernier. Le "
-                      "directeur général de Nordea, Frank Vang-Jensen, juge la taxe malvenue."),
-    (FR, _SUMMARY_FR, "Les ministres nordiques se retrouvent à Stockholm le 7 mai pour deux jours de "
-                      "discussions sur une taxe qu'Eva Lindqvist avait proposée l'an dernier. "
-                      "L'économiste Maria Lambert juge que les banques peuvent payer."),
+    (FR, _SUMMARY_FR, "Les ministres nordiques se retrouvent à Stockholm le 7 mai pour deux "
+                      "jours de discussions sur une taxe qu'Eva Lindqvist avait proposée l'an "
+                      "dernier. Le directeur général de Nordea, Frank Vang-Jensen, juge la taxe "
+                      "malvenue."),
+    (FR, _SUMMARY_FR, "Les ministres nordiques se retrouvent à Stockholm le 7 mai pour deux "
+                      "jours de discussions sur une taxe qu'Eva Lindqvist avait proposée l'an "
+                      "dernier. L'économiste Maria Lambert juge que les banques peuvent payer."),
 ]
 
 

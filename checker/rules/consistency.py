@@ -980,12 +980,18 @@ class ParticipantConflict(_Conflict):
     "NATO" one organisation), and looks for a stranger in a headline participant's place
     (one two sections name, Key Points or Summary among them): in Key Points, Summary or
     Conclusion, someone only that section names while it leaves the headline participant
-    out; in the body, someone named bare (no role, no apposition) as the subject of what
-    they say or do, or a lone surname the brief never gives in full ("Frederiksen has
-    said…"). Not conflicts: a person introduced with a role ("the economist Paul Winter,
-    of…"), one more participant ("also", "aussi"), a former office holder, someone with
-    another title, a sentence about another year, two of the brief's own people named in
-    different sentences.
+    out (or names them only in a sentence about another time: "…après une visite de
+    Zelensky à Washington"); in the body, someone named bare (no role, no apposition) as
+    the subject of what they say or do, a lone surname the brief never gives in full
+    ("Frederiksen has said…", "Hassan argues…": a small town's name opening a sentence is
+    a surname), or an organisation an event noun governs ("le sommet de la Communauté
+    politique européenne", "the European Union summit"). Organisations are those of the
+    language packs, in any brief's language, and, in French, a body named by its kind and
+    what qualifies it ("la Cour des comptes", "l'Agence internationale de l'énergie").
+    Not conflicts: a person introduced with a role ("the economist Paul Winter, of…"), one
+    more participant ("also", "aussi", as whole words: not "joint", nor "de plus de 170
+    pays"), a former office holder, someone with another title, a sentence about another
+    year, two of the brief's own people named in different sentences.
 
     ## Why is this bad?
     The reader is told two different people did the same thing; one is wrong.
