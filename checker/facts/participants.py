@@ -207,7 +207,7 @@ def _qualifier(tokens: list[Token], k: int, lang: str) -> bool:
             word.casefold() in fact_words(lang, "person_verbs")):
         return False
     following = tokens[k + 1][2].casefold().replace("’", "'") if k + 1 < len(tokens) else ""
-    if following in fact_words(lang, "organisation_complements"):
+    if following in _pack_tuple(lang, "organisation_complements"):
         return True  # "mondiale du commerce", "nationale des forêts"
     return following not in fact_words(lang, "articles") and following not in ("que", "qu'")
 
@@ -221,7 +221,7 @@ def _named_organisation(text: str, tokens: list[Token], i: int, lang: str) -> in
     if (tokens[i][2] not in _pack_tuple(lang, "organisation_heads")
             or _before(text, tokens[i][0], " \t\n\"'“‘«-–—(") < 0):
         return None
-    complements = fact_words(lang, "organisation_complements")
+    complements = _pack_tuple(lang, "organisation_complements")
     articles = fact_words(lang, "articles")
     k, end = i + 1, None
     for _ in range(MAX_WORDS):
