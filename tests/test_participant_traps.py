@@ -154,6 +154,9 @@ _SUMMARY_EN = ("Eva Lindqvist hosts her Nordic counterparts in Stockholm on May 
 _SUMMARY_FR = ("Eva Lindqvist reçoit ses homologues nordiques à Stockholm le 7 mai pour deux "
                "jours de discussions sur la taxe. " + _SUM_FR)
 RESTATING_TRAPS += [
+    # French bodies named by their kind, in passing (no headline organisation to replace)
+    (FR, _KP_FR, _KP_FR + "\n- L'Autorité bancaire européenne juge la taxe risquée."),
+    (FR, _END_FR, "La Cour des comptes publiera son avis en juin."),
     (EN, _SUMMARY_EN, "Nordic ministers meet in Stockholm on May 7 for two days of talks on a levy "
                       "that Eva Lindqvist first proposed last year. Nordea chief executive Frank "
                       "Vang-Jensen calls it a mistake."),
