@@ -32,8 +32,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from checker.lang import SUPPORTED, fold, load_pack
 from checker.model import Brief, Section, Sentence
@@ -51,9 +51,10 @@ POSTINGS_CAP = 8
 MIN_TOKENS = 3
 
 
-@dataclass(frozen=True, slots=True)
-class SentencePair:
-    """Two sentences of one brief that say much the same; `a` comes first in reading order."""
+class SentencePair(NamedTuple):
+    """Two sentences of one brief that say much the same; `a` comes first in reading order.
+    A named tuple: a long brief that repeats itself has hundreds of thousands of them, made
+    three times faster than a frozen dataclass."""
 
     a: Sentence
     b: Sentence

@@ -48,13 +48,15 @@ class Repetition:
             sentence.index: section for section in sections for sentence in section.sentences
         }
         self.order = {section.id: n for n, section in enumerate(sections)}
+        #: Words of each sentence, counted once (the overlap table and R302 weigh by them).
+        self.words = {s.index: _words(s) for section in sections for s in section.sentences}
         self.pairs = self._best(brief)
         self._expected: dict[tuple[SectionKind, SectionKind], bool] = {}
+        section_of = self.section_of
         self._across = [
-            (pair, earlier, later)
+            (pair, section_of[pair.a.index], section_of[pair.b.index])
             for pair in self.pairs
-            for earlier, later in (self.sections_of(pair),)
-            if earlier.id != later.id
+            if section_of[pair.a.index] is not section_of[pair.b.index]
         ]
         self._related: dict[int, Related] = {}
         self.overlap = self._overlap()
@@ -103,8 +105,8 @@ class Repetition:
         for section in self.sections:
             if section.id not in repeated:
                 continue
-            total = sum(_words(s) for s in section.sentences) or 1
-            words = {s.index: _words(s) for s in section.sentences}
+            words = self.words
+            total = sum(words[s.index] for s in section.sentences) or 1
             table[section.id] = {
                 earlier: round(sum(words[i] for i in indices) / total, 3)
                 for earlier, indices in sorted(repeated[section.id].items(), key=lambda kv: self.order[kv[0]])
@@ -115,8 +117,9 @@ class Repetition:
         """Per later section: its sentences repeating sections it is not meant to repeat,
         and those sections' ids in brief order."""
         found: dict[str, tuple[set[int], list[str]]] = {}
+        expected = self.expected
         for pair, earlier, later in self.across():
-            if self.expected(later, earlier):
+            if expected(later, earlier):
                 continue
             covered, sources = found.setdefault(later.id, (set(), []))
             covered.add(pair.b.index)
@@ -130,8 +133,9 @@ class Repetition:
         covered, sources = self._unexpected.get(section.id, (set(), []))
         if not covered:
             return 0.0, []
-        total = sum(_words(s) for s in section.sentences) or 1
-        share = sum(_words(s) for s in section.sentences if s.index in covered) / total
+        words = self.words
+        total = sum(words[s.index] for s in section.sentences) or 1
+        share = sum(words[s.index] for s in section.sentences if s.index in covered) / total
         return share, sorted(sources, key=self.order.__getitem__)
 
     def report(self) -> Redundancy:
@@ -194,8 +198,9 @@ class RepeatedSentence(Rule):
         repetition = analysis.redundancy
         earlier_of: dict[int, list[tuple[SentencePair, Section]]] = defaultdict(list)
         later_section: dict[int, Section] = {}
+        expected = repetition.expected
         for pair, earlier, later in repetition.across():
-            if not repetition.expected(later, earlier):
+            if not expected(later, earlier):
                 earlier_of[pair.b.index].append((pair, earlier))
                 later_section[pair.b.index] = later
         for index, matches in sorted(earlier_of.items()):
