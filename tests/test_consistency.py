@@ -313,6 +313,46 @@ def test_length_of_this_event_in_a_sentence_about_another_conflicts():
     assert {"trois jours", "une journée"} <= {errors[0].message.split("'")[1], errors[0].related[0].text}
 
 
+def _length_brief(key_point: str, summary: str, lang: str) -> str:
+    if lang == "fr":
+        return (f"Points Clés\n- Annie Genevard réunit ses homologues à Bruxelles le 26 janvier.\n"
+                f"- {key_point}\nRésumé Rapide\nAnnie Genevard porte à Bruxelles le 26 janvier la "
+                f"demande française. {summary}\nLe Budget\nAnnie Genevard veut un budget "
+                "agricole protégé.\nConclusion\nLa réunion de Bruxelles dira si Annie Genevard "
+                "convainc ses alliés.\n")
+    return (f"Key Points\n- Annie Genevard meets her counterparts in Brussels on January 26.\n"
+            f"- {key_point}\nSummary\nAnnie Genevard brings to Brussels on January 26 the French "
+            f"demand. {summary}\nThe Budget\nAnnie Genevard wants a protected farm budget.\n"
+            "Conclusion\nThe Brussels meeting will show whether Annie Genevard convinces her allies.\n")
+
+
+@pytest.mark.parametrize("lang, key_point, summary", [
+    ("fr", "Les discussions doivent durer {n} jours.",
+     "Christophe Hansen défend pendant ces deux jours une simplification des aides."),
+    ("en", "The talks are due to last {n} days.",
+     "Christophe Hansen defends over these two days a simpler scheme."),
+])
+def test_a_length_said_with_these_is_the_events_length(lang, key_point, summary):
+    """"pendant ces deux jours" refers to the event the brief has introduced: set against the
+    talks' length in Key Points, a different amount is a conflict; the same one is not."""
+    three = "trois" if lang == "fr" else "three"
+    two = "deux" if lang == "fr" else "two"
+    assert _errors(_length_brief(key_point.format(n=two), summary, lang)) == []
+    errors = _errors(_length_brief(key_point.format(n=three), summary, lang))
+    assert [f.code for f in errors] == ["C204"]
+
+
+@pytest.mark.parametrize("lang, summary", [
+    ("fr", "Les agriculteurs ont manifesté pendant ces deux jours de travaux des champs."),
+    ("fr", "Christophe Hansen défend pendant deux jours une simplification des aides."),
+    ("en", "Farmers protested over these two days of rain."),
+])
+def test_a_length_of_another_thing_or_without_these_is_no_conflict(lang, summary):
+    key_point = ("Les discussions doivent durer trois jours." if lang == "fr"
+                 else "The talks are due to last three days.")
+    assert _errors(_length_brief(key_point, summary, lang)) == []
+
+
 FIRES = """Key Points
 - Wildfires near Athens have been burning for five days.
 - Prime Minister Kyriakos Mitsotakis visited the command centre on Sunday, August 16.

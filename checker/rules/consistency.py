@@ -290,17 +290,19 @@ class Headline:
         return g is not None and self.group.get(fact) is g
 
     def _two_lengths(self, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
-        """A length stated once each in two sections with two amounts, both in sentences that
-        name the event ("Les pourparlers doivent durer une journée" / "cette rencontre de
-        trois jours"): no majority tells which is right, but they disagree."""
+        """A length stated once each in two sections with two amounts, both of the event: next
+        to an event noun ("Les pourparlers doivent durer une journée" / "cette rencontre de
+        trois jours"), or one of them said with a demonstrative ("pendant ces deux jours"):
+        no majority tells which is right, but they disagree."""
         for key, groups in self.clusters.items():
             if not key.startswith("duration:") or key in self.event or len(groups) != 2:
                 continue
             if any(len(g) != 1 for g in groups):
                 continue
             x, y = groups[0][0], groups[1][0]
-            if x.section != y.section and all(
-                    any(_event_noun(w, lang) for w in self._around(f)) for f in (x, y)):
+            named = [any(_event_noun(w, lang) for w in self._around(f)) for f in (x, y)]
+            if x.section != y.section and any(named) and all(
+                    named[n] or _these(texts[f.sentence], f, lang) for n, f in enumerate((x, y))):
                 yield y, x
 
     def _around(self, fact: Fact) -> frozenset[str]:
@@ -758,6 +760,26 @@ def _around(text: str, fact: Fact, lang: str) -> frozenset[str]:
     return frozenset(w.strip(".,;:!?()«»\"")[:STEM] for w in (*before, *after) if len(w) > 2)
 
 
+#: Demonstratives before a length ("pendant ces deux jours", "over these two days"): the
+#: length of what the brief has already introduced, its event.
+THESE = frozenset({"ces", "these"})
+
+
+def _these(text: str, fact: Fact, lang: str) -> bool:
+    """A length said with a demonstrative, on its own ("pendant ces deux jours") or of an
+    event ("ces deux jours de discussions"), not of another thing ("ces deux jours de
+    travaux", "these two days of rain")."""
+    at = text.find(fact.text)
+    if at < 0:
+        return False
+    before = fold(text[:at]).split()
+    after = fold(text[at + len(fact.text):]).replace("'", "' ").split()[:2]
+    if after and after[0] in ("de", "d'", "of"):
+        return (len(after) == 2 and _event_noun(after[1][:STEM], lang)
+                and bool(before) and before[-1] in THESE)
+    return bool(before) and before[-1] in THESE
+
+
 #: Prepositions that open a sentence with its time frame ("Pendant deux jours, …").
 FRAME_WORDS = frozenset({"en", "pendant", "durant", "sur", "for", "over", "during", "in", "within"})
 #: Determiners of the brief's own event ("the Lisbon meeting", not "a Berlin conference").
@@ -1019,8 +1041,9 @@ class DurationConflict(_Conflict):
     qualifies it ("the six-day meeting", "cette rencontre d'une journée", "deux jours
     d'entretiens"), or, in Key Points, Summary and Conclusion, the event is the sentence's
     subject ("La réunion dure deux jours") or the length frames what its people do
-    ("Pendant deux jours, ils…"). Two lengths stated once each, both next to an event
-    noun, conflict too. Not conflicts: the length of another thing ("a 30-day
+    ("Pendant deux jours, ils…"). Two lengths stated once each, one next to an event
+    noun and the other too or said with a demonstrative ("pendant ces deux jours"),
+    conflict too. Not conflicts: the length of another thing ("a 30-day
     ceasefire", "une trêve de trois jours"), of another occasion ("a one-day meeting of
     defence ministers took place on December 15"). "quatre ans" and "4 ans" agree;
     "près de quatre ans" agrees with "quatre ans" (an approximate amount may differ by
