@@ -2,9 +2,10 @@
 
 Each file gets the config that applies to it (`ConfigResolver`). With `jobs > 1` the files
 are checked in `jobs` processes, this one and `jobs - 1` workers sharing chunks of files;
-results are kept in input order, so the output is the same bytes as with one job. By default (`jobs=None`) a batch of PARALLEL_MIN_FILES files
-or more uses one process per CPU, like ruff: forking costs a few milliseconds and a
-20-brief batch is already faster on two (measured in benchmarks/README.md). A progress bar
+results are kept in input order, so the output is the same bytes as with one job. By
+default (`jobs=None`) a batch of PARALLEL_MIN_FILES files or more uses one process per CPU,
+like ruff: forking costs a few milliseconds and a 20-brief batch is already faster on two
+(measured in benchmarks/README.md). A progress bar
 goes to stderr only when asked (the CLI asks when stderr is a terminal and the batch is
 large), never into the report.
 """
