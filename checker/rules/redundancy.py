@@ -13,13 +13,12 @@ sees it on the heat map, but raises no finding.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from checker.align import SentencePair, best_earlier
+from checker.align import best_earlier
 from checker.lang import fold
-from checker.model import Brief, Section, SectionKind, Sentence
+from checker.model import Brief, SectionKind, Sentence
 from checker.report import Finding, PairEnd, Redundancy, RedundancyPair, Related, Severity
 from checker.rules import Rule, related
 
@@ -37,120 +36,128 @@ def _words(sentence: Sentence) -> int:
 
 
 class Repetition:
-    """Which sentences repeat which, by section; computed once per brief."""
+    """Which sentences repeat which, by section; computed once per brief.
+
+    Sentences are numbers (their index), sections too (their position in `sections`), and
+    pairs (a, b, score) tuples: a long brief has hundreds of thousands of pairs, and one pass
+    over them sorts out what the three rules and the report read."""
 
     def __init__(self, analysis: Analysis):
         self.settings = analysis.config.redundancy
         brief = analysis.brief
+        self.sentences = brief.sentences
         sections = [s for s in brief.sections if s.kind != SectionKind.TITLE]
         self.sections = sections
-        self.section_of: dict[int, Section] = {
-            sentence.index: section for section in sections for sentence in section.sentences
-        }
-        self.order = {section.id: n for n, section in enumerate(sections)}
-        #: Words of each sentence, counted once (the overlap table and R302 weigh by them).
-        self.words = {s.index: _words(s) for section in sections for s in section.sentences}
+        #: The position in `sections` of each sentence of the brief (-1: the title's).
+        self.section_no = section_no = [-1] * len(self.sentences)
+        for n, section in enumerate(sections):
+            for sentence in section.sentences:
+                section_no[sentence.index] = n
+        #: (a, b, score), sentence indices, sorted (`_best`).
         self.pairs = self._best(brief)
-        self._expected: dict[tuple[SectionKind, SectionKind], bool] = {}
-        section_of = self.section_of
-        self._across = [
-            (pair, section_of[pair.a.index], section_of[pair.b.index])
-            for pair in self.pairs
-            if section_of[pair.a.index] is not section_of[pair.b.index]
-        ]
         self._related: dict[int, Related] = {}
+        self._words: dict[int, tuple[dict[int, int], int]] = {}
+        kind_no = {kind: n for n, kind in enumerate(SectionKind)}
+        kinds = [kind_no[s.kind] for s in sections]
+        expected = [[self._is_expected(later, earlier) for earlier in SectionKind]
+                    for later in SectionKind]
+        #: repeated[later][earlier]: the sentences of section `later` repeating `earlier`.
+        self.repeated: dict[int, dict[int, set[int]]] = {}
+        #: Per sentence repeating earlier sections it is not meant to: (score, a, section).
+        self.earlier_of: dict[int, list[tuple[float, int, int]]] = {}
+        #: Per sentence repeating an earlier one of its own section: the first (a, score).
+        self.within: dict[int, tuple[int, float]] = {}
+        for a, b, score in self.pairs:
+            later, earlier = section_no[b], section_no[a]
+            if later == earlier:
+                if b not in self.within:
+                    self.within[b] = (a, score)
+                continue
+            by_earlier = self.repeated.get(later)
+            if by_earlier is None:
+                by_earlier = self.repeated[later] = {}
+            indices = by_earlier.get(earlier)
+            if indices is None:
+                indices = by_earlier[earlier] = set()
+            indices.add(b)
+            if not expected[kinds[later]][kinds[earlier]]:
+                found = self.earlier_of.get(b)
+                if found is None:
+                    found = self.earlier_of[b] = []
+                found.append((score, a, earlier))
         self.overlap = self._overlap()
-        self._unexpected = self._unexpected_repeats()
 
-    def _best(self, brief: Brief) -> list[SentencePair]:
+    def _best(self, brief: Brief) -> list[tuple[int, int, float]]:
         """Per sentence, its MAX_RELATED best earlier matches in other sections and its best
         one in its own section: a long brief that pastes one paragraph a thousand times must
         not give a million pairs, and a copy within a section must not hide the earlier
         section it came from."""
-        sentences = brief.sentences
-        kept = best_earlier(
+        return best_earlier(
             brief, self.sections, min_score=self.settings.paraphrase, across=MAX_RELATED, within=1
         )
-        return [SentencePair(sentences[a], sentences[b], score) for a, b, score in kept]
 
-    def sections_of(self, pair: SentencePair) -> tuple[Section, Section]:
-        return self.section_of[pair.a.index], self.section_of[pair.b.index]
+    def _is_expected(self, later: SectionKind, earlier: SectionKind) -> bool:
+        """True when a `later` section is meant to repeat an `earlier` one (config `expected`)."""
+        return earlier.value in self.settings.expected.get(later.value, ())
 
-    def expected(self, later: Section, earlier: Section) -> bool:
-        """True when `later` is meant to repeat `earlier` (config `expected`)."""
-        kinds = (later.kind, earlier.kind)
-        if kinds not in self._expected:
-            self._expected[kinds] = earlier.kind.value in self.settings.expected.get(later.kind.value, ())
-        return self._expected[kinds]
-
-    def across(self) -> Iterator[tuple[SentencePair, Section, Section]]:
-        """Pairs whose sentences are in different sections: (pair, earlier, later)."""
-        return iter(self._across)
-
-    def related(self, sentence: Sentence) -> Related:
+    def related(self, index: int) -> Related:
         """A sentence as a finding's `related`: one record per sentence, however many
         findings point at it (a sentence pasted a thousand times is everyone's original)."""
-        found = self._related.get(sentence.index)
+        found = self._related.get(index)
         if found is None:
-            section = self.section_of[sentence.index].id
-            found = self._related[sentence.index] = related(sentence.span, section, sentence.text)
+            sentence = self.sentences[index]
+            section = self.sections[self.section_no[index]].id
+            found = self._related[index] = related(sentence.span, section, sentence.text)
         return found
+
+    def _share(self, n: int, indices: set[int]) -> float:
+        """Share of section `n`'s words in its sentences `indices` (counted once a section)."""
+        found = self._words.get(n)
+        if found is None:
+            words = {s.index: _words(s) for s in self.sections[n].sentences}
+            found = self._words[n] = (words, sum(words.values()) or 1)
+        words, total = found
+        return sum(words[i] for i in indices) / total
 
     def _overlap(self) -> dict[str, dict[str, float]]:
         """overlap[later][earlier]: share of `later`'s words in sentences repeating `earlier`."""
-        repeated: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        for pair, earlier, later in self.across():
-            repeated[later.id][earlier.id].add(pair.b.index)
-        table: dict[str, dict[str, float]] = {}
-        for section in self.sections:
-            if section.id not in repeated:
-                continue
-            words = self.words
-            total = sum(words[s.index] for s in section.sentences) or 1
-            table[section.id] = {
-                earlier: round(sum(words[i] for i in indices) / total, 3)
-                for earlier, indices in sorted(repeated[section.id].items(), key=lambda kv: self.order[kv[0]])
+        sections = self.sections
+        return {
+            sections[later].id: {
+                sections[earlier].id: round(self._share(later, indices), 3)
+                for earlier, indices in sorted(by_earlier.items())
             }
-        return table
+            for later, by_earlier in sorted(self.repeated.items())
+        }
 
-    def _unexpected_repeats(self) -> dict[str, tuple[set[int], list[str]]]:
-        """Per later section: its sentences repeating sections it is not meant to repeat,
-        and those sections' ids in brief order."""
-        found: dict[str, tuple[set[int], list[str]]] = {}
-        expected = self.expected
-        for pair, earlier, later in self.across():
-            if expected(later, earlier):
-                continue
-            covered, sources = found.setdefault(later.id, (set(), []))
-            covered.add(pair.b.index)
-            if earlier.id not in sources:
-                sources.append(earlier.id)
-        return found
-
-    def unexpected_share(self, section: Section) -> tuple[float, list[str]]:
-        """Share of a section's words in sentences repeating earlier sections it is not
-        meant to repeat, and those sections' ids."""
-        covered, sources = self._unexpected.get(section.id, (set(), []))
+    def unexpected_share(self, n: int) -> tuple[float, list[int]]:
+        """Share of section `n`'s words in sentences repeating earlier sections it is not
+        meant to repeat, and those sections' positions, in brief order."""
+        covered: set[int] = set()
+        sources: set[int] = set()
+        for sentence in self.sections[n].sentences:
+            found = self.earlier_of.get(sentence.index)
+            if found:
+                covered.add(sentence.index)
+                sources.update(earlier for _, _, earlier in found)
         if not covered:
             return 0.0, []
-        words = self.words
-        total = sum(words[s.index] for s in section.sentences) or 1
-        share = sum(words[s.index] for s in section.sentences if s.index in covered) / total
-        return share, sorted(sources, key=self.order.__getitem__)
+        return self._share(n, covered), sorted(sources)
 
     def report(self) -> Redundancy:
         """The `redundancy` object of the JSON report."""
         ends: dict[int, PairEnd] = {}  # one per sentence, shared by its pairs
-
-        def end(sentence: Sentence) -> PairEnd:
-            found = ends.get(sentence.index)
-            if found is None:
-                section = self.section_of[sentence.index].id
-                found = ends[sentence.index] = PairEnd(section=section, line=sentence.span.line)
-            return found
-
+        for a, b, _ in self.pairs:
+            for index in (a, b):
+                if index not in ends:
+                    ends[index] = PairEnd(
+                        section=self.sections[self.section_no[index]].id,
+                        line=self.sentences[index].span.line,
+                    )
         return Redundancy(
-            pairs=tuple(RedundancyPair(a=end(p.a), b=end(p.b), score=p.score) for p in self.pairs),
+            pairs=tuple(
+                RedundancyPair(a=ends[a], b=ends[b], score=score) for a, b, score in self.pairs
+            ),
             overlap=self.overlap,
         )
 
@@ -196,23 +203,23 @@ class RepeatedSentence(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         repetition = analysis.redundancy
-        earlier_of: dict[int, list[tuple[SentencePair, Section]]] = defaultdict(list)
-        later_section: dict[int, Section] = {}
-        expected = repetition.expected
-        for pair, earlier, later in repetition.across():
-            if not expected(later, earlier):
-                earlier_of[pair.b.index].append((pair, earlier))
-                later_section[pair.b.index] = later
-        for index, matches in sorted(earlier_of.items()):
-            matches.sort(key=lambda m: (-m[0].score, m[0].a.index))
-            best, section = matches[0]
-            kind = _kind(best.score, repetition.settings.verbatim)
+        sections, sentences = repetition.sections, repetition.sentences
+        verbatim = repetition.settings.verbatim
+        for index, matches in sorted(repetition.earlier_of.items()):
+            matches.sort(key=_best_first)
+            score, _, section = matches[0]
             yield self.finding(
-                f"sentence repeats one of '{section.label}' ({kind}, score {best.score:.2f})",
-                best.b.span,
-                later_section[index].id,
-                related=tuple(repetition.related(p.a) for p, _ in matches),
+                f"sentence repeats one of '{sections[section].label}' "
+                f"({_kind(score, verbatim)}, score {score:.2f})",
+                sentences[index].span,
+                sections[repetition.section_no[index]].id,
+                related=tuple(repetition.related(a) for _, a, _ in matches),
             )
+
+
+def _best_first(match: tuple[float, int, int]) -> tuple[float, int]:
+    """Matches (score, a, section) by score, then earliest."""
+    return -match[0], match[1]
 
 
 class SectionOverlap(Rule):
@@ -251,12 +258,11 @@ class SectionOverlap(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         repetition = analysis.redundancy
-        by_id = {section.id: section for section in repetition.sections}
-        for section in repetition.sections:
-            share, sources = repetition.unexpected_share(section)
+        for n, section in enumerate(repetition.sections):
+            share, sources = repetition.unexpected_share(n)
             if not sources or share < repetition.settings.section_overlap:
                 continue
-            earlier = [by_id[s] for s in sources]
+            earlier = [repetition.sections[s] for s in sources]
             parts = ", ".join(
                 f"'{s.label}' {repetition.overlap[section.id][s.id]:.0%}" for s in earlier
             )
@@ -302,18 +308,15 @@ class RepeatedWithinSection(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         repetition = analysis.redundancy
-        reported: set[int] = set()
-        for pair in repetition.pairs:
-            earlier, later = repetition.sections_of(pair)
-            if earlier.id != later.id or pair.b.index in reported:
-                continue
-            reported.add(pair.b.index)
-            kind = _kind(pair.score, repetition.settings.verbatim)
+        sections, sentences = repetition.sections, repetition.sentences
+        verbatim = repetition.settings.verbatim
+        for b, (a, score) in repetition.within.items():
             yield self.finding(
-                f"sentence repeats an earlier one of the same section ({kind}, score {pair.score:.2f})",
-                pair.b.span,
-                later.id,
-                related=(repetition.related(pair.a),),
+                f"sentence repeats an earlier one of the same section "
+                f"({_kind(score, verbatim)}, score {score:.2f})",
+                sentences[b].span,
+                sections[repetition.section_no[b]].id,
+                related=(repetition.related(a),),
             )
 
 
