@@ -6,9 +6,11 @@ Format-specific behaviour is in test_loaders_markdown.py, _html.py and _json.py.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.loaders import load, sniff_format
-from checker.model import SectionKind
+from checker.model import LineIndex, SectionKind, Span
 from conftest import SAMPLES, SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -95,3 +97,20 @@ def test_each_sample_checks_clean_from_stdin(extension, run_cli):
     result = run_cli("--format", "json", "-", input=source)
     assert result.exit_code == 0, result.output
     assert f'"format": "{FORMATS[extension]}"' in result.output
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="ab\n", max_size=40),
+    start=st.integers(min_value=-3, max_value=45),
+    end=st.integers(min_value=-3, max_value=45),
+)
+def test_line_index_span_is_the_positions_of_its_ends(text, start, end):
+    """`LineIndex.span` skips the second search when a span ends on its first line: the
+    same lines and columns as `position` gives for each end, offsets out of range too."""
+    lines = LineIndex(text)
+    line, column = lines.position(start)
+    end_line, end_column = lines.position(end)
+    assert lines.span(start, end) == Span(
+        start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column
+    )
