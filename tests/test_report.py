@@ -42,3 +42,30 @@ def test_a_real_report_survives_pickling_unchanged():
     report = check_path(str(SEED))
     assert report.findings
     assert pickle.loads(pickle.dumps(report)) == report
+
+
+def test_records_are_built_as_their_dataclasses_would_build_them():
+    """`slot_init` replaces the dataclasses' `__init__` (speed): the same parameters,
+    keyword-only for report records, defaults, a fresh default per record, frozen fields."""
+    import dataclasses
+
+    import pytest
+
+    from checker.model import Paragraph, Span
+    from checker.report import Redundancy
+
+    finding = _finding()
+    assert (finding.fact, finding.related) == ("participant", ())
+    assert finding == dataclasses.replace(finding, message="m")
+    with pytest.raises(TypeError):
+        Location("summary", 3, 1, 3, 9)  # keyword-only
+    with pytest.raises(TypeError, match="missing"):
+        Location(section="summary", line=3)
+    first, second = Redundancy(), Redundancy()
+    assert first.overlap == {} and first.overlap is not second.overlap
+    span = Span(0, 4, 1, 1, 1, 5)
+    assert span == Span(start=0, end=4, line=1, column=1, end_line=1, end_column=5)
+    assert Paragraph("text", span, ()).bullet is False
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.line = 2  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(finding)) == finding
