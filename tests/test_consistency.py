@@ -830,3 +830,49 @@ def test_a_restating_section_naming_the_person_only_in_the_past_leaves_them_out(
     errors = _errors(mutated)
     assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
     assert "Maria Lambert" in errors[0].message and "Anna Berger" in errors[0].message
+
+
+# The Conclusion joins a second person to the minister ("Anna Berger and Karl Huber"); the
+# Summary and the body name him too. However few sections name him, he shares the event.
+PARTNER = {
+    "en": (PEOPLE_EN.replace("a deal before the summer.", "a deal before the summer. Deputy "
+                             "Minister Karl Huber will present the figures.")
+           .replace("two billion euros.", "two billion euros. Huber agrees.")
+           .replace("a test for Anna Berger.", "a test for Anna Berger and Karl Huber.")),
+    "fr": (PEOPLE_FR.replace("un accord avant l'été.", "un accord avant l'été. Le "
+                             "commissaire Karl Huber présentera les chiffres.")
+           .replace("milliards d'euros.", "milliards d'euros. Huber est d'accord.")
+           .replace("un test pour Anna Berger.", "un test pour Anna Berger et Karl Huber.")),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("changed", ["summary", "conclusion"])
+def test_a_stranger_in_the_place_of_someone_joined_to_a_headline_person(lang, changed):
+    text = PARTNER[lang]
+    assert "Karl Huber" in text and _errors(text) == []
+    at = text.index("Karl Huber") if changed == "summary" else text.rindex("Karl Huber")
+    mutated = text[:at] + "Otto Graf" + text[at + len("Karl Huber"):]
+    line = mutated.count("\n", 0, at) + 1
+    (error,) = _errors(mutated)
+    assert error.code == "C203" and "Otto Graf" in error.message and "Karl Huber" in error.message
+    assert line in (error.location.line, *(r.line for r in error.related))
+
+
+@pytest.mark.parametrize(("lang", "old", "new"), [
+    # Someone the Summary presents with a role, or who also attends, is nobody's stand-in.
+    ("en", "Deputy Minister Karl Huber will present the figures.",
+     "Economist Eva Roth calls the figures optimistic."),
+    ("en", "Deputy Minister Karl Huber will present the figures.",
+     "Deputy Minister Otto Graf will also attend."),
+    ("fr", "Le commissaire Karl Huber présentera les chiffres.",
+     "L'économiste Eva Roth juge les chiffres optimistes."),
+    ("fr", "Le commissaire Karl Huber présentera les chiffres.",
+     "Le commissaire Otto Graf participe aussi à la réunion."),
+    # Joined to no headline person: two people in passing ("Winter and Karl Huber").
+    ("en", "a test for Anna Berger and Karl Huber.",
+     "a test for Anna Berger. Paul Winter and Karl Huber doubt it."),
+])
+def test_someone_else_beside_a_person_joined_to_a_headline_person_is_no_conflict(lang, old, new):
+    assert old in PARTNER[lang]
+    assert _errors(PARTNER[lang].replace(old, new)) == []

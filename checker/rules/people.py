@@ -164,6 +164,22 @@ def _joined(text: str, fact: Fact, known: set[str], here: list[Fact]) -> bool:
     return False
 
 
+def _joined_pairs(text: str, facts: list[Fact]) -> Iterator[tuple[Fact, Fact]]:
+    """Names next to each other joined by "and"/"et" ("Prince Abdulaziz bin Salman and
+    Alexander Novak"), read once along the sentence (a line of 40,000 names)."""
+    prev, end, at = None, 0, 0
+    for g in sorted((g for g in facts if g.kind == "participant"), key=lambda g: g.span.start):
+        at = text.find(g.text, at)
+        if at < 0:
+            return
+        if prev is not None:
+            between = fold(text[end:at]).split()
+            if 0 < len(between) <= 2 and ("et" in between or "and" in between):
+                yield prev, g
+        prev, end = g, at + len(g.text)
+        at = end
+
+
 def presented(fact: Fact, statements: Statements, texts: dict[int, str], lang: str,
               aligned: bool = False) -> bool:
     """A participant the brief presents as someone other than a headline participant: a
@@ -240,6 +256,17 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
     # Headline participants, the likeliest first (most sections, then earliest): each
     # stranger takes the first that fits, so the pass stays linear in the people named.
     ranked = sorted(headline, key=lambda p: (-len(sections[p]), occurrences[p][0].span.start))
+    # A person a restating section joins to a headline participant ("whether Prince Abdulaziz
+    # bin Salman and Alexander Novak can…", "si Gilles Roth et Paschal Donohoe peuvent…")
+    # shares the event with them, however few sections name them: a stranger in another
+    # restating section may stand in their place too (after the headline participants).
+    partners = sorted({b.value for i in statements.facts if statements.kind[i] in RESTATING
+                       for pair in _joined_pairs(texts[i], statements.facts[i])
+                       for a, b in (pair, pair[::-1])
+                       if a.value in headline and b.value not in headline
+                       and b.value in occurrences and not _former(texts[i], b, lang)},
+                      key=lambda p: occurrences[p][0].span.start)
+    partnered = set(partners)
     titles: dict[str, set[str]] = {}
     if not headline:
         return
@@ -289,7 +316,7 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         bare = (title is None and not _introduced(text, f, lang, titled=True) and acts
                 and not _of_something(text, f))
         best = None
-        for p in ranked[:MAX_CANDIDATES]:
+        for p in (ranked + partners if restating else ranked)[:MAX_CANDIDATES]:
             if (p in named_here or p == value
                     or (occurrences[p][0].detail == "organisation") != org
                     or (opening and f.section in sections[p])
@@ -298,6 +325,9 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
                     or (restating and f.section in sections[p] and not bare)
                     or (len(sections[value]) != 1 and len(restated[p] - {f.section}) < 2)):
                 continue
+            if (p in partnered and title is None
+                    and _introduced(text, f, lang, titled=False, roles=True)):
+                continue  # "Economist Eva Roth says…": someone the section presents
             if title is not None:
                 # "Opposition leader Magdalena Andersson" where the minister is "Finance
                 # Minister Eva Lindqvist": another role, not the minister's place.
