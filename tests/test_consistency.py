@@ -876,3 +876,56 @@ def test_a_stranger_in_the_place_of_someone_joined_to_a_headline_person(lang, ch
 def test_someone_else_beside_a_person_joined_to_a_headline_person_is_no_conflict(lang, old, new):
     assert old in PARTNER[lang]
     assert _errors(PARTNER[lang].replace(old, new)) == []
+
+
+BANK_FR = """Points Clés
+- L'assemblée annuelle de la Banque mondiale s'ouvre à Marrakech le 9 octobre.
+- Le président de la banque, Ajay Banga, présente un plan pour le climat.
+- La réunion dure trois jours.
+Résumé Rapide
+Ajay Banga ouvre à Marrakech le 9 octobre trois jours de débats sur la dette.
+Le Plan
+Ajay Banga veut doubler les prêts aux pays pauvres. Selon l'économiste Paul Winter, le plan est trop modeste.
+Conclusion
+Les trois jours de Marrakech, ouverts le 9 octobre, diront si Ajay Banga peut convaincre les actionnaires.
+"""
+
+BANK_EN = """Key Points
+- The World Bank's annual meeting opens in Marrakech on October 9.
+- The bank's president, Ajay Banga, presents a climate plan.
+- The meeting lasts three days.
+Summary
+Ajay Banga opens three days of talks on debt in Marrakech on October 9.
+The Plan
+Ajay Banga wants to double lending to poor countries. Economist Paul Winter says the plan is too modest.
+Conclusion
+The three days in Marrakech from October 9 will show whether Ajay Banga can win over shareholders.
+"""
+
+
+@pytest.mark.parametrize("text", [BANK_EN, BANK_FR], ids=["en", "fr"])
+def test_the_head_of_the_briefs_own_body_set_off_by_commas_is_titled(text):
+    # "Le président de la banque, X," names the bank's head as a title would: a newcomer there
+    # stands in the headline person's place.
+    assert _errors(text) == []
+    mutated = text.replace("Ajay Banga,", "Anna Bjerde,", 1)
+    line = mutated.count("\n", 0, mutated.index("Anna Bjerde")) + 1
+    errors = _errors(mutated)
+    assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
+    assert "Ajay Banga" in errors[0].message
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    # Another body's head, by name or by kind, set off by commas: someone presented.
+    (BANK_EN, "The bank's president, Ajay Banga, presents a climate plan.",
+     "The central bank's governor, Abdellatif Jouahri, welcomes the delegations."),
+    (BANK_EN, "The bank's president, Ajay Banga, presents a climate plan.",
+     "The president of the IMF, Kristalina Georgieva, presents a debt plan."),
+    (BANK_FR, "Le président de la banque, Ajay Banga, présente un plan pour le climat.",
+     "Le gouverneur de la banque centrale du Maroc, Abdellatif Jouahri, accueille les délégations."),
+    (BANK_FR, "Le président de la banque, Ajay Banga, présente un plan pour le climat.",
+     "Le président de la fédération, Jean Dupont, accueille les délégations."),
+])
+def test_another_bodys_head_set_off_by_commas_is_no_conflict(text, old, new):
+    assert old in text
+    assert _errors(text.replace(old, new)) == []

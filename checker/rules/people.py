@@ -108,6 +108,40 @@ def _introduced(text: str, fact: Fact, lang: str, titled: bool, roles: bool | No
     return titled and _title_before(text, fact, lang) is not None
 
 
+def _apposed_title(text: str, fact: Fact, lang: str, bodies: frozenset[str]) -> str | None:
+    """The title set off by commas before a name, when it is the head of one of the brief's
+    own organisations (`bodies`: their words, folded): "Le président de la banque, Sidi
+    Ould Tah, présente…", "The bank's president, Sidi Ould Tah, presents…" name the bank's
+    head as a title would, not a newcomer ("Le directeur général de Nordea, Frank
+    Vang-Jensen," is another body's)."""
+    from checker.facts.participants import _titles
+
+    at = text.find(fact.text)
+    raw = text[: max(0, at)].rstrip()
+    if at <= 0 or not raw.endswith(",") or not text[at + len(fact.text):].lstrip().startswith(","):
+        return None
+    clause = re.split(r"[,;:(—–]", raw[:-1])[-1]
+    if any(c.isupper() for c in clause.lstrip()[1:]):
+        return None  # "de Nordea", "of the Nordic Investment Bank": another body by name
+    words = fold(clause).replace("'", "' ").split()
+    articles = _pack_words(lang, "articles") | {"l'"}
+    complements = _pack_words(lang, "title_complements")
+    if words[:1] and words[0] in articles:
+        words = words[1:]
+    titles = _titles(lang)
+    for n in (3, 2, 1):
+        title = " ".join(words[:n])
+        if len(words) >= n and title in titles:
+            rest = words[n:]  # "de la banque", "of the bank"
+            if (len(rest) in (2, 3) and rest[0] in complements and rest[-2] in articles
+                    and rest[-1] in bodies):
+                return title
+    if len(words) > 2 and words[1] == "s" and words[0].rstrip("'") in bodies:
+        title = " ".join(words[2:])  # "the bank's president" (folded "bank s president")
+        return title if title in titles else None
+    return None
+
+
 def _another_time(text: str, lang: str) -> bool:
     """A sentence with a marker of another time ("après", "last", "in 2019")."""
     from checker.rules.consistency import BACKGROUND, _marker_pattern
@@ -220,10 +254,13 @@ def _mentions(statements: Statements) -> dict[str, list[Fact]]:
     return index
 
 
-def _titles_of(value: str, occurrences: dict[str, list[Fact]], texts: dict[int, str], lang: str) -> set[str]:
+def _titles_of(value: str, occurrences: dict[str, list[Fact]], texts: dict[int, str], lang: str,
+               bodies: frozenset[str] = frozenset()) -> set[str]:
     from checker.rules.consistency import _title_before
 
-    return {t for g in occurrences[value] if (t := _title_before(texts[g.sentence], g, lang))}
+    return {t for g in occurrences[value]
+            if (t := _title_before(texts[g.sentence], g, lang)
+                or _apposed_title(texts[g.sentence], g, lang, bodies))}
 
 
 def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
@@ -270,6 +307,10 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
     titles: dict[str, set[str]] = {}
     if not headline:
         return
+    # The words of the brief's own bodies (English reads "World Bank" as a name): "la
+    # banque", "the bank's" are theirs (`_apposed_title`).
+    bodies = frozenset(w for v, fs in occurrences.items() if fs[0].detail != "person"
+                       for w in fold(v + " " + fs[0].text).split())
     lower = set(re.findall(r"\b[a-zà-ÿ][\w'-]+", " ".join(texts.values())))
     found: list[tuple[bool, Fact, Fact]] = []
     for value, facts in occurrences.items():
@@ -295,7 +336,8 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         # (an organisation is written after an article: that presents no newcomer)
         held = org and not restating and _holds_event(text, f, lang)
         if not held and any(_introduced(texts[g.sentence], g, lang, titled=not restating)
-                            for g in facts if not (org and restating)):
+                            for g in facts if not (org and restating)
+                            and not (restating and _apposed_title(text, g, lang, bodies))):
             continue
         here = statements.facts[f.sentence]
         named_here = {g.value for g in here}
@@ -312,7 +354,8 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         # A lone capitalised word first in its sentence may be a noun ("Inflation has
         # stayed…", "Trade has slowed…"): only in a section that leaves a headline person out.
         opening = f.weak and not fold(text[: text.find(f.text)]).strip(" -\"'«“")
-        title = _title_before(text, f, lang) if restating else None
+        title = (_title_before(text, f, lang) or _apposed_title(text, f, lang, bodies)
+                 if restating else None)
         bare = (title is None and not _introduced(text, f, lang, titled=True) and acts
                 and not _of_something(text, f))
         best = None
@@ -332,7 +375,7 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
                 # "Opposition leader Magdalena Andersson" where the minister is "Finance
                 # Minister Eva Lindqvist": another role, not the minister's place.
                 if p not in titles:
-                    titles[p] = _titles_of(p, occurrences, texts, lang)
+                    titles[p] = _titles_of(p, occurrences, texts, lang, bodies)
                 if titles[p] and title not in titles[p]:
                     continue
             best = p
