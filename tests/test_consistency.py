@@ -929,3 +929,57 @@ def test_the_head_of_the_briefs_own_body_set_off_by_commas_is_titled(text):
 def test_another_bodys_head_set_off_by_commas_is_no_conflict(text, old, new):
     assert old in text
     assert _errors(text.replace(old, new)) == []
+
+
+TENURE_EN = """Key Points
+- NATO leaders meet in The Hague on June 24 for a summit chaired by Secretary General Mark Rutte.
+- The summit is the first under Rutte, who took office eight months ago.
+Summary
+NATO leaders gather in The Hague on June 24. The meeting comes eight months into Rutte's tenure.
+The Agenda
+Allies discuss a new spending target. Mark Rutte wants a short statement.
+Conclusion
+The Hague summit on June 24 will show whether Mark Rutte can unite the allies.
+"""
+
+TENURE_FR = """Points Clés
+- Les dirigeants de l'OTAN se réunissent à La Haye le 24 juin pour un sommet présidé par le secrétaire général Mark Rutte.
+- Le sommet est le premier sous Rutte, entré en fonction il y a huit mois.
+Résumé Rapide
+Les dirigeants de l'OTAN se retrouvent à La Haye le 24 juin. La réunion arrive après huit mois de mandat de Rutte.
+L'Agenda
+Les alliés discutent d'un nouvel objectif de dépenses. Mark Rutte veut une déclaration courte.
+Conclusion
+Le sommet du 24 juin à La Haye dira si Mark Rutte peut unir les alliés.
+"""
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    (TENURE_EN, "first under Rutte,", "first under Stoltenberg,"),
+    (TENURE_FR, "premier sous Rutte,", "premier sous Stoltenberg,"),
+])
+def test_a_detail_only_two_sentences_state_pairs_them(text, old, new):
+    # "eight months" is stated in these two sentences only: the same thing said of two people.
+    assert old in text and _errors(text) == []
+    mutated = text.replace(old, new)
+    line = mutated.count("\n", 0, mutated.index(new)) + 1
+    errors = _errors(mutated)
+    assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
+    assert "Mark Rutte" in errors[0].message
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    # A former holder, or a noun opening its sentence, sharing the detail is no stand-in.
+    (TENURE_EN, "The summit is the first under Rutte, who took office eight months ago.",
+     "Former secretary general Jens Stoltenberg left office eight months ago."),
+    (TENURE_EN, "The summit is the first under Rutte, who took office eight months ago.",
+     "Turnout has fallen for eight months."),
+    (TENURE_FR, "Le sommet est le premier sous Rutte, entré en fonction il y a huit mois.",
+     "L'ancien secrétaire général Jens Stoltenberg a quitté ses fonctions il y a huit mois."),
+    # Someone who also attends.
+    (TENURE_EN, "The summit is the first under Rutte, who took office eight months ago.",
+     "Finnish President Alexander Stubb, elected eight months ago, will also attend."),
+])
+def test_someone_else_sharing_a_detail_is_no_conflict(text, old, new):
+    assert old in text
+    assert _errors(text.replace(old, new)) == []

@@ -674,6 +674,19 @@ def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         for f in statements.facts[i]:
             if _person(f) and len(named) < MAX_PEOPLE_SENTENCES:
                 named.append(f)
+    # A date or a length only two sentences state is a detail they share: "the first under
+    # Stoltenberg, who took office eight months ago" and "eight months into Rutte's tenure"
+    # tell the same thing of two people.
+    told: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, fs in statements.facts.items():
+        for f in fs:
+            if f.kind in ("date", "duration"):
+                told[f.kind, f.value].add(i)
+    details: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for key, where in told.items():
+        if len(where) == 2:
+            for i in where:
+                details[i].add(key)
     for i in sorted(statements.facts):
         for f in statements.facts[i]:
             weak = f.kind == "participant" and f.weak
@@ -683,11 +696,15 @@ def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -
                 continue  # "Former prime minister Justin Trudeau", "l'économiste Thierry Pouch"
             here = {g.value for g in statements.facts[i] if _person(g)}
             title = _title_before(texts[i], f, lang)
+            # (a capitalised word opening its sentence may be a noun: "Inflation has stayed")
+            opening = weak and not fold(texts[i][: texts[i].find(f.text)]).strip(" -\"'«“")
             best, score = None, 0
             for g in named:
                 if g.section == f.section or g.value in here or _former(texts[g.sentence], g, lang):
                     continue
                 shared = len(statements.words[i] & statements.words[g.sentence])
+                if not opening:
+                    shared += 3 * len(details[i] & details[g.sentence])
                 same_title = title is not None and title == _title_before(texts[g.sentence], g, lang)
                 # Two people each named once ask for more evidence than one of the brief's own.
                 s = shared + (3 if same_title else 0) - (0 if g.value in main else 1)
