@@ -983,3 +983,48 @@ def test_a_detail_only_two_sentences_state_pairs_them(text, old, new):
 def test_someone_else_sharing_a_detail_is_no_conflict(text, old, new):
     assert old in text
     assert _errors(text.replace(old, new)) == []
+
+
+# The host country's minister as well: Key Points, Summary (presented by her country), body.
+DELEGATE_FR = (BANK_FR
+               .replace("- La réunion dure", "- La ministre marocaine de l'Économie Nadia Fettah "
+                        "accueille les délégations.\n- La réunion dure")
+               .replace("sur la dette.", "sur la dette. Nadia Fettah, dont le pays accueille "
+                        "l'assemblée, plaide pour des prêts en monnaie locale.")
+               .replace("aux pays pauvres.", "aux pays pauvres. Nadia Fettah juge les agences "
+                        "de notation trop sévères."))
+DELEGATE_EN = (BANK_EN
+               .replace("- The meeting lasts", "- Moroccan Economy Minister Nadia Fettah welcomes "
+                        "the delegations.\n- The meeting lasts")
+               .replace("on October 9.\nThe Plan", "on October 9. Nadia Fettah, whose country hosts "
+                        "the meeting, argues for loans in local currency.\nThe Plan")
+               .replace("to poor countries.", "to poor countries. Nadia Fettah says rating "
+                        "agencies are too harsh."))
+
+
+@pytest.mark.parametrize("text", [DELEGATE_EN, DELEGATE_FR], ids=["en", "fr"])
+def test_a_person_presented_by_their_country_in_the_summary_is_a_delegate(text):
+    # "X, whose country hosts the meeting," presents a delegate, as "the minister" would: a
+    # newcomer so presented in the Summary stands in the host minister's place.
+    assert _errors(text) == []
+    mutated = text.replace("Nadia Fettah,", "Fouzi Lekjaa,", 1)
+    line = mutated.count("\n", 0, mutated.index("Fouzi Lekjaa")) + 1
+    errors = _errors(mutated)
+    assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
+    assert "Nadia Fettah" in errors[0].message
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    # Another relative clause still presents a newcomer.
+    (DELEGATE_EN, "Nadia Fettah, whose country hosts the meeting,",
+     "Maria Lambert, whose bank lends most to the region,"),
+    (DELEGATE_EN, "Nadia Fettah, whose country hosts the meeting,",
+     "Fouzi Lekjaa, who chairs the football federation,"),
+    (DELEGATE_FR, "Nadia Fettah, dont le pays accueille l'assemblée,",
+     "Maria Lambert, dont la banque prête le plus à l'Afrique,"),
+    (DELEGATE_FR, "Nadia Fettah, dont le pays accueille l'assemblée,",
+     "Fouzi Lekjaa, qui préside la fédération de football,"),
+])
+def test_a_newcomer_presented_by_another_clause_in_the_summary_is_no_conflict(text, old, new):
+    assert old in text
+    assert _errors(text.replace(old, new)) == []

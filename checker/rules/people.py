@@ -142,6 +142,18 @@ def _apposed_title(text: str, fact: Fact, lang: str, bodies: frozenset[str]) -> 
     return None
 
 
+def _delegate(text: str, fact: Fact, lang: str) -> bool:
+    """A name followed by a clause that presents a country's delegate (the pack's
+    `delegate_clauses`): "Adama Coulibaly, dont le pays accueille le siège de la banque,
+    plaide…" names a delegate to the event, as "the Ivorian minister" would."""
+    at = text.find(fact.text)
+    after = text[at + len(fact.text):].lstrip() if at >= 0 else ""
+    if not after.startswith(","):
+        return False
+    words = fold(after[1:]).replace("'", "' ").split()
+    return any(words[: len(c.split())] == c.split() for c in _pack_words(lang, "delegate_clauses"))
+
+
 def _another_time(text: str, lang: str) -> bool:
     """A sentence with a marker of another time ("après", "last", "in 2019")."""
     from checker.rules.consistency import BACKGROUND, _marker_pattern
@@ -337,7 +349,8 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         held = org and not restating and _holds_event(text, f, lang)
         if not held and any(_introduced(texts[g.sentence], g, lang, titled=not restating)
                             for g in facts if not (org and restating)
-                            and not (restating and _apposed_title(text, g, lang, bodies))):
+                            and not (restating and (_apposed_title(text, g, lang, bodies)
+                                                    or _delegate(text, g, lang)))):
             continue
         here = statements.facts[f.sentence]
         named_here = {g.value for g in here}
