@@ -922,7 +922,8 @@ def test_the_head_of_the_briefs_own_body_set_off_by_commas_is_titled(text):
     (BANK_EN, "The bank's president, Ajay Banga, presents a climate plan.",
      "The president of the IMF, Kristalina Georgieva, presents a debt plan."),
     (BANK_FR, "Le président de la banque, Ajay Banga, présente un plan pour le climat.",
-     "Le gouverneur de la banque centrale du Maroc, Abdellatif Jouahri, accueille les délégations."),
+     "Le gouverneur de la banque centrale du Maroc, Abdellatif Jouahri, accueille les "
+     "délégations."),
     (BANK_FR, "Le président de la banque, Ajay Banga, présente un plan pour le climat.",
      "Le président de la fédération, Jean Dupont, accueille les délégations."),
 ])
@@ -996,8 +997,8 @@ DELEGATE_FR = (BANK_FR
 DELEGATE_EN = (BANK_EN
                .replace("- The meeting lasts", "- Moroccan Economy Minister Nadia Fettah welcomes "
                         "the delegations.\n- The meeting lasts")
-               .replace("on October 9.\nThe Plan", "on October 9. Nadia Fettah, whose country hosts "
-                        "the meeting, argues for loans in local currency.\nThe Plan")
+               .replace("on October 9.\nThe Plan", "on October 9. Nadia Fettah, whose country "
+                        "hosts the meeting, argues for loans in local currency.\nThe Plan")
                .replace("to poor countries.", "to poor countries. Nadia Fettah says rating "
                         "agencies are too harsh."))
 

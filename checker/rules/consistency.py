@@ -1024,7 +1024,16 @@ class ParticipantConflict(_Conflict):
     the subject of what they say or do, a lone surname the brief never gives in full
     ("Frederiksen has said…", "Hassan argues…": a small town's name opening a sentence is
     a surname), or an organisation an event noun governs ("le sommet de la Communauté
-    politique européenne", "the European Union summit"). Organisations are those of the
+    politique européenne", "the European Union summit"). Someone a restating section joins
+    to a headline participant ("whether Prince Abdulaziz bin Salman and Alexander Novak
+    can…") shares the event, however few sections name them. In restating sections, a title
+    set off by commas that names the head of the brief's own body ("Le président de la
+    banque, X,", "The bank's president, X,") is a title, and a clause presenting a
+    country's delegate ("X, dont le pays accueille…", "X, whose country hosts…") no
+    newcomer's introduction. A person named once is also compared with one of the brief's
+    own people in another section's sentence that states the same date or length, which no
+    other sentence states ("the first under X, who took office eight months ago" against
+    "eight months into Rutte's tenure"). Organisations are those of the
     language packs, in any brief's language, and, in French, a body named by its kind and
     what qualifies it ("la Cour des comptes", "l'Agence internationale de l'énergie").
     Not conflicts: a person introduced with a role ("the economist Paul Winter, of…"), one
