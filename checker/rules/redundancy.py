@@ -117,7 +117,7 @@ class Repetition:
             words = {s.index: _words(s) for s in self.sections[n].sentences}
             found = self._words[n] = (words, sum(words.values()) or 1)
         words, total = found
-        return sum(words[i] for i in indices) / total
+        return sum(map(words.__getitem__, indices)) / total
 
     def _overlap(self) -> dict[str, dict[str, float]]:
         """overlap[later][earlier]: share of `later`'s words in sentences repeating `earlier`."""
@@ -147,16 +147,19 @@ class Repetition:
     def report(self) -> Redundancy:
         """The `redundancy` object of the JSON report."""
         ends: dict[int, PairEnd] = {}  # one per sentence, shared by its pairs
-        for a, b, _ in self.pairs:
-            for index in (a, b):
-                if index not in ends:
-                    ends[index] = PairEnd(
-                        section=self.sections[self.section_no[index]].id,
-                        line=self.sentences[index].span.line,
-                    )
+        sections, section_no, sentences = self.sections, self.section_no, self.sentences
+
+        def end(index: int) -> PairEnd:
+            found = ends[index] = PairEnd(
+                section=sections[section_no[index]].id, line=sentences[index].span.line
+            )
+            return found
+
+        get = ends.get
         return Redundancy(
             pairs=tuple(
-                RedundancyPair(a=ends[a], b=ends[b], score=score) for a, b, score in self.pairs
+                RedundancyPair(a=get(a) or end(a), b=get(b) or end(b), score=score)
+                for a, b, score in self.pairs
             ),
             overlap=self.overlap,
         )
@@ -258,21 +261,29 @@ class SectionOverlap(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         repetition = analysis.redundancy
-        for n, section in enumerate(repetition.sections):
+        sections = repetition.sections
+        heading: dict[int, Related] = {}  # one per section, shared by the findings naming it
+
+        def related_heading(n: int) -> Related:
+            found = heading.get(n)
+            if found is None:
+                s = sections[n]
+                found = heading[n] = related(s.heading_span or s.span, s.id, s.heading or s.label)
+            return found
+
+        for n, section in enumerate(sections):
             share, sources = repetition.unexpected_share(n)
             if not sources or share < repetition.settings.section_overlap:
                 continue
-            earlier = [repetition.sections[s] for s in sources]
+            overlap = repetition.overlap[section.id]
             parts = ", ".join(
-                f"'{s.label}' {repetition.overlap[section.id][s.id]:.0%}" for s in earlier
+                f"'{sections[s].label}' {overlap[sections[s].id]:.0%}" for s in sources
             )
             yield self.finding(
                 f"{share:.0%} of the words of '{section.label}' repeat earlier sections: {parts}",
                 section.heading_span or section.span,
                 section.id,
-                related=tuple(
-                    related(s.heading_span or s.span, s.id, s.heading or s.label) for s in earlier
-                ),
+                related=tuple(map(related_heading, sources)),
             )
 
 
