@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from checker import __version__
 from checker.formats import FORMATS
+
+if TYPE_CHECKING:
+    from checker.config import ConfigResolver
+    from checker.report import DocumentReport
 
 EXIT_USAGE = 2
 
@@ -125,10 +130,9 @@ def check(
     report_dir: Path | None,
 ) -> int:
     """Check briefs and report what is wrong with them."""
-    from checker.batch import check_batch, expand, progress_bar
+    from checker.batch import expand
     from checker.config import ConfigError, ConfigResolver
-    from checker.formats import render
-    from checker.report import RunReport
+    from checker.run import collector_paused
     from checker.schema import SchemaError, load_schema
 
     try:
@@ -142,12 +146,34 @@ def check(
         raise click.UsageError(str(exc).splitlines()[0]) from None
     _check_codes(config.select + config.ignore + tuple(config.severity))
     items = expand(paths)
+    # The collector stays off until the report is written and freed: a 5 MB brief's report
+    # holds a million objects that it walked three times for nothing (0.26 s), once when
+    # the check was done, once while rendering, once at exit.
+    with collector_paused():
+        return _check_and_report(items, config_for, jobs, output, output_format, report_dir)
+
+
+def _check_and_report(
+    items: list[str | DocumentReport],
+    config_for: ConfigResolver,
+    jobs: int | None,
+    output: str | None,
+    output_format: str,
+    report_dir: Path | None,
+) -> int:
+    """The run's part of `check` after the options: check, render, write; the exit code."""
+    from checker.batch import check_batch, progress_bar
+    from checker.config import ConfigError
+    from checker.formats import render
+    from checker.report import RunReport
+    from checker.schema import SchemaError
+
     try:
         with progress_bar(len(items)) as progress:
             documents = check_batch(items, config_for, jobs, progress)
     except (ConfigError, SchemaError) as exc:
         raise RunError(str(exc)) from None
-    report = RunReport.build(documents, config.fail_on)
+    report = RunReport.build(documents, config_for.default.fail_on)
     if output:
         _write(Path(output), render(output_format, report, color=False))
     else:

@@ -130,7 +130,7 @@ def check_source(
     """
     config = config or Config()
     try:
-        with _collector_paused():
+        with collector_paused():
             return _check_source(source, path, format, config, encoding)
     except Exception as exc:  # noqa: BLE001 - the guard of last resort, by design
         from checker.schema import SchemaError
@@ -149,11 +149,12 @@ def check_source(
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector is off while one document is checked: the analysis
     builds millions of acyclic objects (spans, facts, pairs, findings) that reference counting
     frees, and a 5 MB brief spent a quarter of its time in collections that found almost
-    nothing (about a thousand cyclic objects, collected once the document is done)."""
+    nothing (about a thousand cyclic objects, collected once the document is done).
+    The command keeps it off until its report is written (`checker.cli`)."""
     if not gc.isenabled():
         yield
         return

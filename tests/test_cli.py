@@ -117,3 +117,25 @@ def test_version(run_cli):
     from checker import __version__
 
     assert run_cli("--version").stdout.strip().endswith(__version__)
+
+
+def test_collector_is_off_until_the_report_is_written_and_back_on_after(run_cli, monkeypatch):
+    """The command keeps Python's cyclic collector off while it checks and renders (a large
+    brief's report is a million objects it would walk for nothing), and restores it."""
+    import gc
+
+    import checker.formats
+
+    seen = []
+    render = checker.formats.render
+
+    def spying(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(checker.formats, "render", spying)
+    assert gc.isenabled()
+    assert run_cli(SEED).exit_code == 0
+    assert seen == [False] and gc.isenabled()
+    assert run_cli("--format", "json", SAMPLES / "nope.txt").exit_code == 2
+    assert gc.isenabled()
