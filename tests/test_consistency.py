@@ -313,6 +313,18 @@ def test_length_of_this_event_in_a_sentence_about_another_conflicts():
     assert {"trois jours", "une journée"} <= {errors[0].message.split("'")[1], errors[0].related[0].text}
 
 
+@pytest.mark.parametrize("city, errors", [("Luxembourg", []), ("Bruxelles", ["C202"])])
+def test_a_city_state_is_the_events_city(city, errors):
+    """"à Luxembourg" is the city (a city-state's name): another city in the headline is a
+    conflict; the same city is not."""
+    text = (f"Points Clés\n- Gilles Roth accueille l'Eurogroupe à {city} le lundi 16 juin.\n"
+            "- La réunion dure une journée.\nRésumé\nGilles Roth reçoit ses homologues à "
+            "Luxembourg le 16 juin pour une journée de discussions.\nLa Table\nGilles Roth veut "
+            "un accord sur les règles budgétaires.\nConclusion\nLa réunion de Luxembourg, le "
+            "16 juin, dira si Gilles Roth rapproche les deux camps.\n")
+    assert [f.code for f in _errors(text)] == errors
+
+
 def _length_brief(key_point: str, summary: str, lang: str) -> str:
     if lang == "fr":
         return (f"Points Clés\n- Annie Genevard réunit ses homologues à Bruxelles le 26 janvier.\n"

