@@ -167,20 +167,26 @@ def best_earlier(
     levels = [_levels(found) for found in neighbours]
     scores = [dict((other, score) for score, other in found) for found in neighbours]
     key_of = {i: k for k, own in enumerate(occurrences) for i in own}
-    kept = []
+    kept: list[tuple[int, int, float]] = []
+    keep = kept.append
     for k, own in enumerate(occurrences):
+        level, near, width = levels[k], scores[k], len(neighbours[k])
         for b in own:
             start = first_of[b]
             if across:
-                kept.extend((a, b, score) for a, score in _earliest(levels[k], occurrences, start, across))
+                for a, score in _earliest(level, occurrences, start, across):
+                    keep((a, b, score))
             if not within:
                 continue
-            if b - start <= len(neighbours[k]):  # a short section: read it
-                near = scores[k]
-                tied = sorted((-near[key_of[a]], a) for a in range(start, b) if key_of.get(a) in near)
-                kept.extend((a, b, -negated) for negated, a in tied[:within])
+            if b - start <= width:  # a short section: read it
+                tied = sorted(
+                    (-near[key_of[a]], a) for a in range(start, b) if key_of.get(a) in near
+                )
+                for negated, a in tied[:within]:
+                    keep((a, b, -negated))
             else:  # a long one: look the neighbours' copies up
-                kept.extend((a, b, score) for a, score in _within(levels[k], occurrences, start, b, within))
+                for a, score in _within(level, occurrences, start, b, within):
+                    keep((a, b, score))
     kept.sort()
     return kept
 
