@@ -12,6 +12,7 @@ import click
 from checker.report import RunReport, Severity, Summary
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+_VALUE = {severity: severity.value for severity in Severity}
 
 
 def _safe(text: str) -> str:
@@ -50,12 +51,16 @@ def render(report: RunReport, *, color: bool = False) -> str:
                     for other in finding.related
                 )
         else:  # the same lines without styling (CI logs, files): the common case, made fast
+            add, related = lines.append, f"    related: {path}:"
             for finding in document.findings:
-                location = finding.location
-                lines.append(f"{path}:{location.line}:{location.column}: {finding.code} "
-                             f"{finding.severity.value} {_safe(finding.message)}")
-                lines.extend(f"    related: {path}:{other.line}:{other.column}: {_safe(other.text)}"
-                             for other in finding.related)
+                location, message = finding.location, finding.message
+                add(f"{path}:{location.line}:{location.column}: {finding.code} "
+                    f"{_VALUE[finding.severity]} "
+                    f"{message if message.isprintable() else _safe(message)}")
+                for other in finding.related:  # a loop: most findings have one or none
+                    text = other.text
+                    add(f"{related}{other.line}:{other.column}: "
+                        f"{text if text.isprintable() else _safe(text)}")
     lines.append(summary_line(report.summary, style))
     return "\n".join(lines) + "\n"
 
