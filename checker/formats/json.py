@@ -74,9 +74,14 @@ class _Encoder:
             return
         inner = newline + "  "
         out("{")
+        scalar = _SCALARS.get
         for n, (key, item) in enumerate(items):
-            out(f"{inner if n == 0 else ',' + inner}{key}: ")
-            self.write(item, inner)
+            encode = scalar(type(item))
+            if encode:  # written with its key: no call to `write` for a string or a number
+                out(f"{inner if n == 0 else ',' + inner}{key}: {encode(item)}")
+            else:
+                out(f"{inner if n == 0 else ',' + inner}{key}: ")
+                self.write(item, inner)
         out(newline + "}")
 
     def _plan(self, cls: type) -> tuple[tuple[tuple[str, str], ...], bool]:
@@ -95,19 +100,22 @@ class _Encoder:
         if text is None:
             inner = newline + "  "
             fields_ = self._plan(type(record))[0]
-            text = "{" + inner + ("," + inner).join(
-                f"{key}: {self.encode(getattr(record, name), inner)}" for name, key in fields_
-            ) + newline + "}" if fields_ else "{}"
+            scalar = _SCALARS.get
+            parts = []
+            for name, key in fields_:
+                value = getattr(record, name)
+                encode = scalar(type(value))
+                parts.append(f"{key}: {encode(value) if encode else self.encode(value, inner)}")
+            text = "{" + inner + ("," + inner).join(parts) + newline + "}" if fields_ else "{}"
             if len(text) <= _MEMO_CHARS:
                 self._memo[key] = text
         return text
 
     def encode(self, value: object, newline: str) -> str:
         """`value` as a JSON string."""
-        if type(value) is str:
-            return encode_basestring(value)
-        if type(value) is int:
-            return int.__repr__(value)
+        encode = _SCALARS.get(type(value))
+        if encode:
+            return encode(value)
         if isinstance(value, str):
             return encode_basestring(value.value if isinstance(value, Enum) else value)
         if isinstance(value, _Record):
@@ -133,11 +141,7 @@ class _Encoder:
         if isinstance(value, int):
             return int.__repr__(value)
         if isinstance(value, float):
-            if value != value:
-                return "NaN"
-            if value in (_INF, -_INF):
-                return "Infinity" if value > 0 else "-Infinity"
-            return float.__repr__(value)
+            return _float(value)
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
     def _object(self, items: list[tuple[str, object]], newline: str) -> str:
@@ -148,3 +152,21 @@ class _Encoder:
         return "{" + inner + ("," + inner).join(
             f"{key}: {self.encode(item, inner)}" for key, item in items
         ) + newline + "}"
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (_INF, -_INF):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+#: Encoders of the scalar types a report holds, by exact type (subclasses such as enums and
+#: bools go the long way): one lookup instead of a chain of isinstance tests per value.
+_SCALARS = {
+    str: encode_basestring,
+    int: int.__repr__,
+    float: _float,
+    type(None): lambda value: "null",
+}
