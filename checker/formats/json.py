@@ -102,10 +102,11 @@ class _Encoder:
             fields_ = self._plan(type(record))[0]
             scalar = _SCALARS.get
             parts = []
-            for name, key in fields_:
+            for name, encoded_name in fields_:
                 value = getattr(record, name)
                 encode = scalar(type(value))
-                parts.append(f"{key}: {encode(value) if encode else self.encode(value, inner)}")
+                value = encode(value) if encode else self.encode(value, inner)
+                parts.append(f"{encoded_name}: {value}")
             text = "{" + inner + ("," + inner).join(parts) + newline + "}" if fields_ else "{}"
             if len(text) <= _MEMO_CHARS:
                 self._memo[key] = text
