@@ -218,3 +218,18 @@ def test_json_is_what_the_standard_encoder_writes_of_the_report_dict():
     run = RunReport(summary=Summary(documents=len(reports) + 1, error=1, warning=2, info=3, failed=True),
                     documents=(*reports, odd))
     assert render("json", run) == json.dumps(as_dict(run), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_encoder_writes_a_shared_small_record_once_and_the_same_bytes_as_json_dumps():
+    """A record shared by several findings (the sentence every copy points at) is encoded
+    once per indentation level and remembered by identity; the text is json.dumps's."""
+    from checker.formats.json import _Encoder
+    from checker.report import Related, as_dict
+
+    shared = Related(section="summary", line=3, column=1, text="Les « alliés » se réunissent.")
+    value = (shared, shared, Related(section=None, line=4, column=2, text="x"), 0.5, None, True)
+    pieces: list[str] = []
+    encoder = _Encoder(pieces.append)
+    encoder.write(value, "\n")
+    assert "".join(pieces) == json.dumps(as_dict(value), ensure_ascii=False, indent=2)
+    assert (id(shared), "\n  ") in encoder._memo and len(encoder._memo) == 2
