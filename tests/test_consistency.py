@@ -354,6 +354,22 @@ def test_a_length_said_with_these_is_the_events_length(lang, key_point, summary)
     assert [f.code for f in errors] == ["C204"]
 
 
+@pytest.mark.parametrize("lang, key_point, summary", [
+    ("fr", "La réunion, présidée par Paschal Donohoe, dure {n}.",
+     "Les ministres se retrouvent pour une journée de discussions."),
+    ("en", "The meeting, chaired by Paschal Donohoe, lasts {n}.",
+     "Ministers gather for one day of talks."),
+])
+def test_a_length_whose_subject_is_the_event_sets_against_another_once_stated(
+        lang, key_point, summary):
+    """The event as the subject of a Key Point's length ("La réunion … dure une journée")
+    makes it the event's length, even with the event noun far from it."""
+    one, two = ("une journée", "deux journées") if lang == "fr" else ("one day", "two days")
+    assert _errors(_length_brief(key_point.format(n=one), summary, lang)) == []
+    errors = _errors(_length_brief(key_point.format(n=two), summary, lang))
+    assert [f.code for f in errors] == ["C204"]
+
+
 @pytest.mark.parametrize("lang, summary", [
     ("fr", "Les agriculteurs ont manifesté pendant ces deux jours de travaux des champs."),
     ("fr", "Christophe Hansen défend pendant deux jours une simplification des aides."),
@@ -1041,3 +1057,14 @@ def test_a_person_presented_by_their_country_in_the_summary_is_a_delegate(text):
 def test_a_newcomer_presented_by_another_clause_in_the_summary_is_no_conflict(text, old, new):
     assert old in text
     assert _errors(text.replace(old, new)) == []
+
+
+def test_last_marks_another_time_but_lasts_does_not():
+    from checker.lang import fold
+    from checker.rules.consistency import BACKGROUND, _marker_pattern
+
+    marker = _marker_pattern(BACKGROUND["en"])
+    assert marker.search(fold("The last meeting took place in Oslo."))
+    assert marker.search(fold("It was their second meeting since the last."))
+    assert not marker.search(fold("The meeting lasts two days."))
+    assert not marker.search(fold("A lasting deal is the aim."))

@@ -172,7 +172,7 @@ def _unmatched(mine: list[Fact], theirs: list[Fact]) -> dict[str, list[Fact]]:
 
 #: Words that mark a sentence as background (another, earlier or later event), per language.
 BACKGROUND = {
-    "en": ("began", "begun", "started", "start of", "last", "previous", "previously", "ago",
+    "en": ("began", "begun", "started", "start of", "last ", "previous", "previously", "ago",
            "earlier", "since", "next", "former", "anniversary", "history", "in 19", "in 20",
            "follows", "following", "followed", "ahead of", "prepare", "preparatory",
            "another", "new round", "will then", "then fly", "follow-up", "based in",
@@ -204,7 +204,11 @@ EVENT_NOUNS = {
 
 @cache
 def _marker_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in words) + r")", re.I)
+    """Any of `words` at the start of a word of a folded text: "précédent" finds
+    "précédente", "in 20" finds "in 2022"; a word written with a final space must end there
+    ("last " finds "last week", not "lasts")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(fold(w)) + (r"\b" if w.endswith(" ") else "") for w in words) + r")", re.I)
 
 
 @cache
@@ -292,15 +296,17 @@ class Headline:
     def _two_lengths(self, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
         """A length stated once each in two sections with two amounts, both of the event: next
         to an event noun ("Les pourparlers doivent durer une journée" / "cette rencontre de
-        trois jours"), or one of them said with a demonstrative ("pendant ces deux jours"):
-        no majority tells which is right, but they disagree."""
+        trois jours"), the length of a restating section's event ("La réunion, présidée par
+        X, dure une journée"), or one of them said with a demonstrative ("pendant ces deux
+        jours"): no majority tells which is right, but they disagree."""
         for key, groups in self.clusters.items():
             if not key.startswith("duration:") or key in self.event or len(groups) != 2:
                 continue
             if any(len(g) != 1 for g in groups):
                 continue
             x, y = groups[0][0], groups[1][0]
-            named = [any(_event_noun(w, lang) for w in self._around(f)) for f in (x, y)]
+            named = [any(_event_noun(w, lang) for w in self._around(f))
+                     or self._restated_length(f, fold(texts[f.sentence]), lang) for f in (x, y)]
             if x.section != y.section and any(named) and all(
                     named[n] or _these(texts[f.sentence], f, lang) for n, f in enumerate((x, y))):
                 yield y, x
@@ -1067,9 +1073,9 @@ class DurationConflict(_Conflict):
     qualifies it ("the six-day meeting", "cette rencontre d'une journée", "deux jours
     d'entretiens"), or, in Key Points, Summary and Conclusion, the event is the sentence's
     subject ("La réunion dure deux jours") or the length frames what its people do
-    ("Pendant deux jours, ils…"). Two lengths stated once each, one next to an event
-    noun and the other too or said with a demonstrative ("pendant ces deux jours"),
-    conflict too. Not conflicts: the length of another thing ("a 30-day
+    ("Pendant deux jours, ils…"). Two lengths stated once each conflict too when both
+    are the event's, read as above, or one of the two is said with a demonstrative
+    ("pendant ces deux jours"). Not conflicts: the length of another thing ("a 30-day
     ceasefire", "une trêve de trois jours"), of another occasion ("a one-day meeting of
     defence ministers took place on December 15"). "quatre ans" and "4 ans" agree;
     "près de quatre ans" agrees with "quatre ans" (an approximate amount may differ by
