@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from checker.sentences import split_sentences
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.sentences import _END, split_sentences
 
 
 def sentences(text: str, lang: str) -> list[str]:
@@ -44,3 +48,19 @@ def test_offsets_exclude_surrounding_space():
 
 def test_empty_text_has_no_sentence():
     assert split_sentences("   ", "fr") == []
+
+
+#: `_END` as it was written before it opened with the punctuation (the reference).
+_END_LOOKBEHIND_FIRST = re.compile(
+    r"(?<![.!?…])[.!?…]+(?:[\s\u00a0\u202f]?[»”\"’)\]])*(?=[\s\u00a0\u202f]+)"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=".!?…»”\"’)] \u00a0\u202f\nAb1«", max_size=30))
+def test_sentence_end_pattern_matches_where_its_lookbehind_first_form_does(text):
+    """The sentence-end pattern opens with the punctuation and looks behind after (speed):
+    the same matches as the form that looks behind first."""
+    assert [m.span() for m in _END.finditer(text)] == [
+        m.span() for m in _END_LOOKBEHIND_FIRST.finditer(text)
+    ]
