@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import MISSING, dataclass, fields
-from typing import Any
 from enum import Enum
+from typing import Any
 
 
 class SectionKind(str, Enum):
