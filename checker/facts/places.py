@@ -61,10 +61,12 @@ def extract_places(
         if match is None:
             continue
         j, place, start, end = match
+        i = j + 1
+        if place.kind == "continent":
+            continue  # read, so not a name, but too wide to state where an event is
         found.append(Mention("place", place.name, start, end, detail=place.kind,
                              country=place.country, area=place.area or None,
                              position=(place.lat, place.lon) if place.lat is not None else None))
-        i = j + 1
     return found
 
 
