@@ -239,3 +239,18 @@ def test_french_organisations_named_by_their_kind(sentence, names):
     found = [m for m in extract_names(sentence, "fr")]
     assert [m.value for m in found] == names
     assert all(m.detail == "organisation" for m in found)
+
+
+@pytest.mark.parametrize("sentence, lang, names", [
+    ("Presidents Gabriel Boric and Javier Milei met in Santiago.", "en",
+     ["Gabriel Boric", "Javier Milei"]),
+    ("Les présidents Gabriel Boric et Javier Milei se retrouvent à Santiago.", "fr",
+     ["Gabriel Boric", "Javier Milei"]),
+    ("Generals Mark Milley and Lloyd Austin spoke.", "en", ["Mark Milley", "Lloyd Austin"]),
+    ("Leaders of the Group of Seven meet in Hiroshima.", "en", ["Group of Seven"]),
+    ("Several ministers stress that the talks matter.", "en", []),
+])
+def test_a_titles_plural_is_read_as_the_title(sentence, lang, names):
+    from checker.facts.participants import extract_names
+
+    assert [m.value for m in extract_names(sentence, lang)] == names

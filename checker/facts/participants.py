@@ -161,8 +161,15 @@ class _TitleStarts(dict):
     def __missing__(self, word: str) -> bool:
         if len(self) >= 1 << 16:
             self.clear()  # a bound, for documents of many distinct words
-        self[word] = found = _first_folded(word) in self.firsts
+        first = _first_folded(word)
+        self[word] = found = first in self.firsts or _singular(first) in self.firsts
         return found
+
+
+def _singular(word: str) -> str:
+    """A title's plural read as the title ("Presidents Gabriel Boric and Javier Milei", "les
+    présidents Lula et Milei"): its final s dropped."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 @cache
@@ -250,6 +257,9 @@ def _title_end(tokens: list[Token], i: int, lang: str) -> int | None:
     but two folded words, so the comparison is on folded text)."""
     titles = _titles(lang)
     if not _may_start(tokens, i, titles):
+        if _singular(_first_folded(tokens[i][2])) in _first_words(titles):
+            folded = _singular(fold(tokens[i][2]))  # a one-word title's plural: "Presidents"
+            return i + 1 if folded in titles else None
         return None
     for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
         if " ".join(_folded(tokens, i, n)) in titles:
