@@ -254,3 +254,18 @@ def test_a_titles_plural_is_read_as_the_title(sentence, lang, names):
     from checker.facts.participants import extract_names
 
     assert [m.value for m in extract_names(sentence, lang)] == names
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("Le secrétaire d'État Karl Huber arrive à Berne.", "fr"),
+    ("Le ministre de l'Économie Roland Lescure défend le budget.", "fr"),
+    ("Secretary of State Marco Rubio arrives in Riyadh.", "en"),
+])
+def test_a_capitalised_word_of_a_title_is_no_name(sentence, lang):
+    """'État', 'Économie', 'State' belong to the title: the second pass reads no name there."""
+    from checker.facts.participants import extract_names, extract_short_names
+
+    names = extract_names(sentence, lang)
+    assert [m.detail for m in names] == ["person"]
+    taken = [(m.start, m.end) for m in names]
+    assert extract_short_names(sentence, lang, {}, taken) == []

@@ -267,6 +267,18 @@ def _title_end(tokens: list[Token], i: int, lang: str) -> int | None:
     return None
 
 
+def _in_title(tokens: list[Token], i: int, lang: str) -> bool:
+    """Whether token `i` is a word of a title or its portfolio that starts before it
+    ("secrétaire d'État", "Secretary of State", "ministre de l'Économie"): no name."""
+    title_starts = _title_starts(lang)
+    for at in range(max(0, i - 2 * MAX_WORDS), i):
+        if title_starts[tokens[at][2]]:
+            end = _title_end(tokens, at, lang)
+            if end is not None and i < max(end, _portfolio_end(tokens, end, lang)):
+                return True
+    return False
+
+
 def _portfolio_end(tokens: list[Token], k: int, lang: str) -> int:
     """Index after what qualifies a title before the name: adjectives and portfolios, each
     joined by a word of the pack's `title_complements` ("Premier ministre polonais Donald
@@ -475,7 +487,8 @@ def extract_short_names(
         first = not text[: tokens[i][0]].strip(" \t\"'“‘«-–—(")
         if (end == i + 1 and (not first or _acts(text, tokens, i, lang)) and not after_article
                 and word.casefold() not in not_names and len(word) > 2
-                and not word.isupper() and not _place_here(word, first)):
+                and not word.isupper() and not _place_here(word, first)
+                and not _in_title(tokens, i, lang)):
             found.append(Mention("participant", word, tokens[i][0],
                                  _possessive(tokens[i][1], text), detail="unresolved"))
         i = end if end > i else i + 1
