@@ -1,11 +1,10 @@
 """Batches: many paths in (files, directories, globs), one report per brief out, in order.
 
 Each file gets the config that applies to it (`ConfigResolver`). With `jobs > 1` the files
-are checked in `jobs` processes, this one and `jobs - 1` workers sharing chunks of files;
-results are kept in input order, so the output is the same bytes as with one job. By
-default (`jobs=None`) a batch of PARALLEL_MIN_FILES files or more uses one process per CPU,
-like ruff: forking costs a few milliseconds and a 20-brief batch is already faster on two
-(measured in benchmarks/README.md). A progress bar
+are checked in worker processes; results come back in input order, so the output is the
+same bytes as with one job. By default (`jobs=None`) a batch of PARALLEL_MIN_FILES files
+or more uses one process per CPU, like ruff: forking costs a few milliseconds and a
+20-brief batch is already faster on two (measured in benchmarks/README.md). A progress bar
 goes to stderr only when asked (the CLI asks when stderr is a terminal and the batch is
 large), never into the report.
 """
@@ -65,15 +64,6 @@ def _check(job: tuple[str, Config]) -> DocumentReport:
     return check_file(*job)
 
 
-def _check_chunk(jobs: list[tuple[str, Config]]) -> list[DocumentReport]:
-    return [check_file(*job) for job in jobs]
-
-
-#: Files handed out at a time: few enough trips between processes, small enough that the
-#: processes finish within one chunk of each other.
-CHUNK = 16
-
-
 @contextmanager
 def progress_bar(total: int, *, stream: TextIO = sys.stderr) -> Iterator[Callable[[int], None] | None]:
     """A progress callback drawing on `stream` for a large batch on a terminal, else None."""
@@ -93,7 +83,7 @@ def check_batch(
     progress: Callable[[int], object] | None = None,
 ) -> list[DocumentReport]:
     """Check the files of `expand(...)` in `jobs` processes (None: `default_jobs`).
-    `progress(n)` is called as files are done (n at a time).
+    `progress(1)` is called as each file is done.
 
     Configs are resolved here, in this process, so a bad config stops the run before any
     work (ConfigError) and workers need nothing but a path and a Config.
@@ -105,46 +95,17 @@ def check_batch(
     parallel = [(i, job) for i, job in work if job[0] != STDIN] if jobs > 1 else []
     in_pool = {i for i, _ in parallel}
     serial = [(i, job) for i, job in work if i not in in_pool]
-    chunks = [parallel[k : k + CHUNK] for k in range(0, len(parallel), CHUNK)]
-    pool = None
-    if chunks:
+    for i, job in serial:
+        results[i] = _check(job)
+        if progress:
+            progress(1)
+    if parallel:
         from concurrent.futures import ProcessPoolExecutor  # costs 25 ms: only for --jobs
 
-        # This process is one of the `jobs`: the workers are forked before it checks
-        # anything, and it takes chunks itself from the end of the queue (below).
-        pool = ProcessPoolExecutor(max_workers=jobs - 1)
-    try:
-        futures = [pool.submit(_check_chunk, [job for _, job in chunk]) for chunk in chunks]
-        for i, job in serial:
-            results[i] = _check(job)
-            if progress:
-                progress(1)
-        _share_the_work(chunks, futures, results, progress)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            done = pool.map(_check, [job for _, job in parallel], chunksize=16)
+            for (i, _), report in zip(parallel, done):
+                results[i] = report
+                if progress:
+                    progress(1)
     return [r for r in results if isinstance(r, DocumentReport)]
-
-
-def _share_the_work(
-    chunks: list[list[tuple[int, tuple[str, Config]]]],
-    futures: list,
-    results: list,
-    progress: Callable[[int], object] | None,
-) -> None:
-    """Check the chunks that no worker has started, last first, in this process, while the
-    workers take them from the front; then collect the workers' reports. The processes
-    meet in the middle within a chunk of each other, and only the workers' share of the
-    reports travels between processes (half of them with two jobs)."""
-    mine = len(chunks)
-    while mine > 0 and futures[mine - 1].cancel():
-        mine -= 1
-        for i, job in chunks[mine]:
-            results[i] = _check(job)
-        if progress:
-            progress(len(chunks[mine]))
-    for chunk, future in zip(chunks[:mine], futures[:mine]):
-        for (i, _), report in zip(chunk, future.result()):
-            results[i] = report
-        if progress:
-            progress(len(chunk))
