@@ -174,7 +174,7 @@ def best_earlier(
         for b in own:
             start = first_of[b]
             if across:
-                for a, score in _earliest(level, occurrences, start, across):
+                for a, score in _best_in(level, occurrences, 0, start, across):
                     keep((a, b, score))
             if not within:
                 continue
@@ -185,7 +185,7 @@ def best_earlier(
                 for negated, a in tied[:within]:
                     keep((a, b, -negated))
             else:  # a long one: look the neighbours' copies up
-                for a, score in _within(level, occurrences, start, b, within):
+                for a, score in _best_in(level, occurrences, start, b, within):
                     keep((a, b, score))
     kept.sort()
     return kept
@@ -202,40 +202,26 @@ def _levels(found: list[tuple[float, int]]) -> list[tuple[float, list[int]]]:
     return levels
 
 
-def _earliest(
-    levels: list[tuple[float, list[int]]], occurrences: list[list[int]], before: int, count: int
+def _best_in(
+    levels: list[tuple[float, list[int]]], occurrences: list[list[int]], start: int, stop: int,
+    count: int,
 ) -> list[tuple[int, float]]:
-    """The `count` best (sentence, score) with sentence < `before`: by score, then earliest."""
+    """The `count` best (sentence, score) with start <= sentence < stop: by score, then
+    earliest. Each key of a score level gives at most the sentences still wanted, so ties
+    across keys are settled by position, whichever key comes first."""
     out: list[tuple[int, float]] = []
     for score, others in levels:
-        tied: list[int] = []
-        for other in others:
-            for a in occurrences[other][: count - len(out)]:
-                if a >= before:
-                    break
-                tied.append(a)
-        tied.sort()
-        out.extend((a, score) for a in tied[: count - len(out)])
-        if len(out) >= count:
-            break
-    return out
-
-
-def _within(
-    levels: list[tuple[float, list[int]]], occurrences: list[list[int]], start: int, b: int, count: int
-) -> list[tuple[int, float]]:
-    """The `count` best (sentence, score) with start <= sentence < b: by score, then earliest."""
-    out: list[tuple[int, float]] = []
-    for score, others in levels:
+        wanted = count - len(out)
         tied: list[int] = []
         for other in others:
             found = occurrences[other]
-            at = bisect_left(found, start)
-            while at < len(found) and found[at] < b and len(tied) < count:
+            at = bisect_left(found, start) if start else 0
+            end = min(len(found), at + wanted)
+            while at < end and found[at] < stop:
                 tied.append(found[at])
                 at += 1
         tied.sort()
-        out.extend((a, score) for a in tied[: count - len(out)])
+        out.extend((a, score) for a in tied[:wanted])
         if len(out) >= count:
             break
     return out

@@ -159,3 +159,21 @@ def test_c_stemmer_gives_the_pure_python_stems_on_every_word_of_the_samples_and_
 def test_stems_come_from_the_c_stemmer():
     stemmer = align_module._stemmer("fr")
     assert type(stemmer).__module__ == "Stemmer"
+
+
+def test_the_best_in_a_stretch_are_the_best_scores_then_the_earliest_sentences():
+    """`best_earlier`'s search of a stretch of sentences, against reading every sentence:
+    a tie between two keys goes to the earlier sentence, whichever key comes first."""
+    rng = random.Random(0)
+    for _ in range(5000):
+        pool = rng.sample(range(40), 32)
+        occurrences = [sorted(pool[8 * k : 8 * k + rng.randint(1, 8)]) for k in range(4)]
+        others = rng.sample(range(4), 4)
+        levels = [(0.9, others[:2]), (0.7, others[2:])]
+        start, count = rng.randint(0, 20), rng.randint(1, 3)
+        stop = rng.randint(start, 40)
+        expected = []
+        for score, keys in levels:
+            tied = sorted(a for k in keys for a in occurrences[k] if start <= a < stop)
+            expected += [(a, score) for a in tied[: count - len(expected)]]
+        assert align_module._best_in(levels, occurrences, start, stop, count) == expected
