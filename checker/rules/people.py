@@ -52,8 +52,11 @@ def _pack_words(lang: str, table: str) -> frozenset[str]:
 
 @cache
 def _verbs(lang: str) -> re.Pattern[str]:
-    verbs = sorted(load_pack(lang)["facts"].get("person_verbs", ()), key=len, reverse=True)
-    return re.compile(r"\s*(?:(?:" + "|".join(re.escape(v) for v in verbs) + r")(?![\w'’])|['’]s\b)")
+    """A person's verb or a possessive ("says", "'s") after the spaces that follow a name:
+    the fact extractor's pattern (`checker.facts.participants._verb_pattern`)."""
+    from checker.facts.participants import _verb_pattern
+
+    return re.compile(r"\s*" + _verb_pattern(lang).pattern)
 
 
 def _before(text: str, fact: Fact) -> tuple[str, list[str]]:
