@@ -1,4 +1,4 @@
-"""Shared test helpers: paths of the shipped samples and a CLI runner."""
+"""Shared test helpers: paths of the shipped samples, a CLI runner, the line of a text."""
 
 from __future__ import annotations
 
@@ -10,6 +10,11 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SEED = SAMPLES / "paris-summit.fr.txt"
+
+
+def line_of(text: str, part: str) -> int:
+    """The 1-based line of `text` where `part` first appears (where a finding must point)."""
+    return text.count("\n", 0, text.index(part)) + 1
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 
 from checker import check_text
 from checker.config import Config
-from conftest import ROOT
+from conftest import ROOT, line_of
 
 FR = """Points Clés
 - Les alliés rencontrent le président Volodymyr Zelensky à Paris le 6 janvier.
@@ -174,7 +174,7 @@ def test_headline_fact_restated_otherwise_is_a_conflict(code, text, old, new):
     findings = check_text(text.replace(old, new), "brief.txt", "text", Config(select=("C2",))).findings
     errors = [f for f in findings if f.severity == "error"]
     assert [f.code for f in errors] == [code]
-    line = text.replace(old, new).count("\n", 0, text.replace(old, new).index(new)) + 1
+    line = line_of(text.replace(old, new), new)
     assert line in (errors[0].location.line, *(r.line for r in errors[0].related))
     assert errors[0].related and errors[0].related[0].section != errors[0].location.section
 
@@ -621,7 +621,7 @@ def test_stranger_in_a_headline_persons_place_is_a_participant_conflict(text, ol
     (error,) = _errors(mutated)
     stranger = "Brandt" if "Brandt" in new else "Lambert"
     assert error.code == "C203" and stranger in error.message and "Anna Berger" in error.message
-    line = mutated.count("\n", 0, mutated.index(new)) + 1
+    line = line_of(mutated, new)
     assert error.location.line == line and error.related[0].section != error.location.section
 
 
@@ -729,7 +729,7 @@ def test_object_of_a_body_sentence_aligned_with_a_key_point_is_compared(text, se
     assert _errors(consistent) == []
     before, _, after = consistent.rpartition(sentence)  # the body's copy, not the Key Point
     mutated = before + sentence.replace(old, new) + after
-    line = mutated.count("\n", 0, mutated.index(new)) + 1
+    line = line_of(mutated, new)
     assert [(e.code, e.location.line) for e in _errors(mutated)] == [("C203", line)]
 
 
@@ -754,7 +754,7 @@ def test_names_with_a_joined_particle_are_one_person(text, old, new):
     old = old.replace("Anna Berger", "Saad al-Kaabi")
     assert old in text and _errors(text) == []
     mutated = text.replace(old, new)
-    line = mutated.count("\n", 0, mutated.index(new)) + 1
+    line = line_of(mutated, new)
     errors = _errors(mutated)
     assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
     assert "Saad al-Kaabi" in errors[0].message
@@ -768,7 +768,7 @@ def test_a_small_towns_name_opening_a_sentence_as_a_speaker_is_a_surname(text, o
     # Hassan is a town of 155,000 in India; a town that small is nobody's government.
     assert old in text
     mutated = text.replace(old, new)
-    line = mutated.count("\n", 0, mutated.index(new)) + 1
+    line = line_of(mutated, new)
     errors = _errors(mutated)
     assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
     assert "'Hassan'" in errors[0].message and "Anna Berger" in errors[0].message
@@ -823,7 +823,7 @@ The June 24 meeting in The Hague will show whether NATO can speak with one voice
 def test_another_organisation_in_the_headline_organisations_place_is_a_conflict(text, old, new):
     assert old in text and _errors(text) == []
     mutated = text.replace(old, new)
-    line = mutated.count("\n", 0, mutated.index(new)) + 1
+    line = line_of(mutated, new)
     assert [(e.code, e.location.line) for e in _errors(mutated)] == [("C203", line)]
 
 
@@ -854,7 +854,7 @@ def test_a_restating_section_naming_the_person_only_in_the_past_leaves_them_out(
     assert _errors(consistent) == []
     verb = new.split()[2]  # "veut", "wants"
     mutated = consistent.replace(f"Anna Berger {verb}", f"Maria Lambert {verb}", 1)
-    line = mutated.count("\n", 0, mutated.index("Maria Lambert")) + 1
+    line = line_of(mutated, "Maria Lambert")
     errors = _errors(mutated)
     assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
     assert "Maria Lambert" in errors[0].message and "Anna Berger" in errors[0].message
@@ -937,7 +937,7 @@ def test_the_head_of_the_briefs_own_body_set_off_by_commas_is_titled(text):
     # stands in the headline person's place.
     assert _errors(text) == []
     mutated = text.replace("Ajay Banga,", "Anna Bjerde,", 1)
-    line = mutated.count("\n", 0, mutated.index("Anna Bjerde")) + 1
+    line = line_of(mutated, "Anna Bjerde")
     errors = _errors(mutated)
     assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
     assert "Ajay Banga" in errors[0].message
@@ -991,7 +991,7 @@ def test_a_detail_only_two_sentences_state_pairs_them(text, old, new):
     # "eight months" is stated in these two sentences only: the same thing said of two people.
     assert old in text and _errors(text) == []
     mutated = text.replace(old, new)
-    line = mutated.count("\n", 0, mutated.index(new)) + 1
+    line = line_of(mutated, new)
     errors = _errors(mutated)
     assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
     assert "Mark Rutte" in errors[0].message
@@ -1037,7 +1037,7 @@ def test_a_person_presented_by_their_country_in_the_summary_is_a_delegate(text):
     # newcomer so presented in the Summary stands in the host minister's place.
     assert _errors(text) == []
     mutated = text.replace("Nadia Fettah,", "Fouzi Lekjaa,", 1)
-    line = mutated.count("\n", 0, mutated.index("Fouzi Lekjaa")) + 1
+    line = line_of(mutated, "Fouzi Lekjaa")
     errors = _errors(mutated)
     assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
     assert "Nadia Fettah" in errors[0].message

@@ -11,6 +11,7 @@ import pytest
 
 from checker import check_text
 from checker.config import Config
+from conftest import line_of
 
 EN = """Key Points
 - Nordic finance ministers meet in Stockholm on Thursday, May 7, to discuss a levy on bank profits.
@@ -110,7 +111,7 @@ def test_headline_person_replaced_in_the_host_brief_is_a_conflict(text, old, new
     assert old in text
     mutated = text.replace(old, new)
     errors = _errors(mutated)
-    line = mutated.count("\n", 0, mutated.index(new)) + 1
+    line = line_of(mutated, new)
     assert any(e.code == "C203" and "Anna Berg" in e.message and "Eva Lindqvist" in e.message
                and line in (e.location.line, *(r.line for r in e.related)) for e in errors)
 
