@@ -164,13 +164,15 @@ def best_earlier(
     stems = _Stems(brief, sorted(first_of), None)
     neighbours = stems.neighbours(min_score)
     occurrences = stems.occurrences
-    levels = [_levels(found) for found in neighbours]
-    scores = [dict((other, score) for score, other in found) for found in neighbours]
     key_of = {i: k for k, own in enumerate(occurrences) for i in own}
     kept: list[tuple[int, int, float]] = []
     keep = kept.append
     for k, own in enumerate(occurrences):
-        level, near, width = levels[k], scores[k], len(neighbours[k])
+        width = len(neighbours[k])
+        if width == 1 and len(own) == 1:
+            continue  # no copy and no paraphrase (most sentences of a brief): nothing to keep
+        level = _levels(neighbours[k])
+        near = {other: score for score, other in neighbours[k]}
         for b in own:
             start = first_of[b]
             if across:

@@ -108,11 +108,13 @@ def _keep_best(pairs, section_of, across, within):
 
 def _repetitive_brief(seed: int):
     """Sections drawn from a small pool of sentences and their one-word edits: many copies,
-    ties of score, copies within a section and long sections."""
+    ties of score, copies within a section and long sections; and sentences said once
+    (most of a real brief's), with neither copy nor paraphrase."""
     rng = random.Random(seed)
     words = [f"w{n}q" for n in range(40)]
     pool = [" ".join(rng.sample(words, 6)) for _ in range(12)]
     pool += [s.rsplit(" ", 1)[0] + " changed" for s in pool[:6]]
+    pool += [f"once{n}a once{n}b once{n}c once{n}d" for n in range(12)]
     lines = ["Key Points", *(f"- {rng.choice(pool).capitalize()}." for _ in range(3)), "Summary"]
     lines.append(" ".join(rng.choice(pool).capitalize() + "." for _ in range(3)))
     for n in range(rng.randint(3, 30)):
