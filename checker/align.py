@@ -259,21 +259,29 @@ class _Stems:
     def neighbours(self, min_score: float) -> list[list[tuple[float, int]]]:
         """Per key, the keys scoring at least `min_score` with it (itself at 1.0), as
         (score, key) best first, then in order of first occurrence."""
-        keys = self.keys
-        found: list[list[tuple[float, int]]] = [[(1.0, k)] for k in range(len(keys))]
-        if len(keys) <= EXACT_LIMIT:
-            candidates = [(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys))]
-        else:
-            candidates = sorted(_candidates(range(len(keys)), keys))
         from rapidfuzz.distance import Indel
+        from rapidfuzz.process import extract
 
+        keys = self.keys
         score_of = Indel.normalized_similarity
-        for i, j in candidates:
-            score = score_of(keys[i], keys[j], score_cutoff=min_score)
+        found: list[list[tuple[float, int]]] = [[(1.0, k)] for k in range(len(keys))]
+
+        def add(i: int, j: int, score: float) -> None:
             if score:
                 score = round(score, 3)
                 found[i].append((score, j))
                 found[j].append((score, i))
+
+        if len(keys) <= EXACT_LIMIT:
+            # Every pair: each key against all the later ones in one call of rapidfuzz (the
+            # same scorer as below), not one Python call per pair.
+            for i in range(len(keys) - 1):
+                for _, score, j in extract(keys[i], keys[i + 1 :], scorer=score_of,
+                                           score_cutoff=min_score, limit=None):
+                    add(i, i + 1 + j, score)
+        else:
+            for i, j in sorted(_candidates(range(len(keys)), keys)):
+                add(i, j, score_of(keys[i], keys[j], score_cutoff=min_score))
         for pairs in found:
             pairs.sort(key=lambda p: (-p[0], p[1]))
         return found

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from checker import align as align_module
 from checker.align import align, normalise_tokens, similarity
 from checker.lang import fold
@@ -135,6 +138,29 @@ def test_best_earlier_keeps_what_keeping_the_best_of_every_pair_keeps(monkeypatc
                 kept = align_module.best_earlier(brief, sections, min_score=0.6, across=across, within=within)
                 every = align_module.aligned_indices(brief, min_score=0.6)
                 assert kept == _keep_best(every, section_of, across, within), (seed, limit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcdefgh"), min_size=1, max_size=9).map(sorted),
+                max_size=12),
+       st.sampled_from([0.0, 0.3, 0.5, 0.6, 0.65, 2 / 3, 0.8, 1.0]))
+def test_neighbours_scored_a_key_against_all_later_ones_are_those_scored_pair_by_pair(keys, min_score):
+    """`_Stems.neighbours` scores each key against the later ones in one rapidfuzz call
+    (`process.extract`); the plain way calls the scorer on each pair."""
+    from rapidfuzz.distance import Indel
+
+    plain = [[(1.0, k)] for k in range(len(keys))]
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            score = Indel.normalized_similarity(keys[i], keys[j], score_cutoff=min_score)
+            if score:
+                plain[i].append((round(score, 3), j))
+                plain[j].append((round(score, 3), i))
+    for found in plain:
+        found.sort(key=lambda p: (-p[0], p[1]))
+    stems = align_module._Stems.__new__(align_module._Stems)
+    stems.keys = keys
+    assert stems.neighbours(min_score) == plain
 
 
 def test_c_stemmer_gives_the_pure_python_stems_on_every_word_of_the_samples_and_corpus():
