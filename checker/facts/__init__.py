@@ -67,18 +67,21 @@ def _sentence_mentions(brief: Brief) -> list[tuple[Sentence, str, list[Mention]]
     from checker.facts.places import extract_places
 
     lang = brief.lang if brief.lang in SUPPORTED else "en"
-    first = []
-    for section in brief.sections:
-        for sentence in section.sentences:
+    sentences = [(sentence, section.id) for section in brief.sections
+                 for sentence in section.sentences]
+    # Each distinct text is read once: the extractors see a sentence's text only, and a
+    # brief restates sentences word for word (Key Points, Summary, Conclusion).
+    first: dict[str, tuple[list[Mention], list[Mention]]] = {}
+    for sentence, _ in sentences:
+        if sentence.text not in first:
             dates = extract_dates(sentence.text, lang)
             taken = [(m.start, m.end) for m in dates]
-            names = extract_names(sentence.text, lang, taken)
-            first.append((sentence, section.id, dates, names))
+            first[sentence.text] = dates, extract_names(sentence.text, lang, taken)
     parts = name_parts(
-        {m.value for *_, names in first for m in names if m.detail in ("person", "name")}
+        {m.value for _, names in first.values() for m in names if m.detail in ("person", "name")}
     )
-    result = []
-    for sentence, section_id, dates, names in first:
+    mentions_of: dict[str, list[Mention]] = {}
+    for text, (dates, names) in first.items():
         names = [
             replace(m, value=parts[fold(m.value)])
             if m.detail == "name" and parts.get(fold(m.value), m.value) != m.value
@@ -86,21 +89,21 @@ def _sentence_mentions(brief: Brief) -> list[tuple[Sentence, str, list[Mention]]
             for m in names
         ]
         taken = [(m.start, m.end) for m in (*dates, *names)]
-        short = extract_short_names(sentence.text, lang, parts, taken)
+        short = extract_short_names(text, lang, parts, taken)
         resolved = [m for m in short if m.detail != "unresolved"]
         taken += [(m.start, m.end) for m in resolved]
-        places = extract_places(sentence.text, lang, taken)
-        durations = extract_durations(sentence.text, lang)
+        places = extract_places(text, lang, taken)
+        durations = extract_durations(text, lang)
         unresolved = [
             m for m in short
             if m.detail == "unresolved"
             and not any(d.start < m.end and m.start < d.end for d in (*places, *durations))
         ]
-        mentions = sorted(
+        mentions_of[text] = sorted(
             [*dates, *names, *resolved, *unresolved, *places, *durations], key=lambda m: m.start
         )
-        result.append((sentence, section_id, mentions))
-    return result
+    return [(sentence, section_id, mentions_of[sentence.text])
+            for sentence, section_id in sentences]
 
 
 def extract_facts(brief: Brief) -> list[Fact]:
