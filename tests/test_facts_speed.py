@@ -1,6 +1,6 @@
 """Shortcuts of fact extraction and fold() must not change what they give: the faster duration
-pattern finds exactly the matches of the plain one, and dates found with the digit gate
-are the dates every pattern finds on every sentence; fold() skips work ASCII never needs."""
+pattern finds exactly the matches of the plain one, and dates found with the gates (a digit,
+a year, a month's name) are the dates every pattern finds on every sentence; fold() skips work ASCII never needs."""
 
 from __future__ import annotations
 
@@ -57,19 +57,19 @@ DATE_PIECES = ["6", "1er", "janvier", "Janvier", "January", "Jan.", "mardi", "Tu
 
 
 def _all_patterns(text: str, lang: str) -> list:
-    """extract_dates without the digit gate."""
-    gate = dates._NEED_A_DIGIT
+    """extract_dates without the gates (digit, year, month name): every pattern runs."""
+    gates = dates._NEED_A_DIGIT, dates._NEED_A_YEAR, dates._NEED_A_MONTH
     try:
-        dates._NEED_A_DIGIT = frozenset()
+        dates._NEED_A_DIGIT = dates._NEED_A_YEAR = dates._NEED_A_MONTH = frozenset()
         return dates.extract_dates(text, lang)
     finally:
-        dates._NEED_A_DIGIT = gate
+        dates._NEED_A_DIGIT, dates._NEED_A_YEAR, dates._NEED_A_MONTH = gates
 
 
 @SETTINGS
 @given(st.lists(st.one_of(st.sampled_from(DATE_PIECES), st.text(max_size=2)), max_size=20)
        .map(" ".join), st.sampled_from(SUPPORTED))
-def test_dates_found_with_the_digit_gate_are_those_every_pattern_finds(text, lang):
+def test_dates_found_with_the_gates_are_those_every_pattern_finds(text, lang):
     assert dates.extract_dates(text, lang) == _all_patterns(text, lang)
 
 
@@ -109,7 +109,8 @@ def test_lowered_keeps_every_offset():
 
 
 @pytest.mark.parametrize("text, lang", [("le 6 janvier", "fr"), ("on Jan. 6, 2026", "en"),
-                                        ("le \u0666 mai", "fr")])
+                                        ("le \u0666 mai", "fr"), ("le 6 JANVIER", "fr"),
+                                        ("in May 2025", "en"), ("6/1/2026", "en")])
 def test_the_gate_keeps_dates_with_any_digit(text, lang):
     assert dates.extract_dates(text, lang) == _all_patterns(text, lang) != []
 

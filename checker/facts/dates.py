@@ -68,6 +68,9 @@ _NEED_A_DIGIT = frozenset({"range_md", "range_dm", "md", "dm", "numeric", "my"})
 #: And among those, the ones that need a year (four digits), or a slash ("6/1/2026").
 _YEAR = re.compile(r"\d{4}")
 _NEED_A_YEAR = frozenset({"numeric", "my"})
+#: The patterns that cannot match without a month's name: a sentence that names no month
+#: is not scanned by them (one search instead of up to six).
+_NEED_A_MONTH = frozenset({"range_md", "range_dm", "md", "dm", "my", "m"})
 
 
 @cache
@@ -111,6 +114,13 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str], bool]]:
             for name, p in patterns]
 
 
+@cache
+def _month_name(lang: str) -> re.Pattern[str]:
+    """Any month name, anywhere (run where the month patterns run): whether a sentence
+    can hold a date written with one."""
+    return re.compile(_month_alternatives(lang))
+
+
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -126,8 +136,11 @@ def extract_dates(text: str, lang: str) -> list[Mention]:
     taken: list[tuple[int, int]] = []
     digit = _DIGIT.search(text) is not None
     year = digit and _YEAR.search(text) is not None
+    month = _month_name(lang).search(lowered(text) if _case_blind(lang) else text) is not None
     for name, pattern, case_blind in _patterns(lang):
         if (not digit and name in _NEED_A_DIGIT) or (not year and name in _NEED_A_YEAR):
+            continue
+        if not month and name in _NEED_A_MONTH:
             continue
         if name == "numeric" and "/" not in text:
             continue
