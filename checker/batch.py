@@ -60,7 +60,7 @@ def default_jobs(files: int) -> int:
     return max(1, min(cpus, files // PARALLEL_MIN_FILES))
 
 
-def _check(job: tuple[str, Config]) -> DocumentReport:
+def _check(job: tuple[str, Config, bool]) -> DocumentReport:
     return check_file(*job)
 
 
@@ -81,14 +81,18 @@ def check_batch(
     config_for: Callable[[str], Config],
     jobs: int | None = 1,
     progress: Callable[[int], object] | None = None,
+    evidence: bool = True,
 ) -> list[DocumentReport]:
     """Check the files of `expand(...)` in `jobs` processes (None: `default_jobs`).
-    `progress(1)` is called as each file is done.
+    `progress(1)` is called as each file is done. `evidence=False`: reports without what only
+    the JSON and HTML reports show (`checker.run.check_source`), also less to send back
+    from the workers.
 
     Configs are resolved here, in this process, so a bad config stops the run before any
     work (ConfigError) and workers need nothing but a path and a Config.
     """
-    work = [(i, (item, config_for(item))) for i, item in enumerate(items) if isinstance(item, str)]
+    work = [(i, (item, config_for(item), evidence))
+            for i, item in enumerate(items) if isinstance(item, str)]
     if jobs is None:
         jobs = default_jobs(len(work))
     results: list[DocumentReport | str] = list(items)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from checker import __version__
-from checker.formats import FORMATS
+from checker.formats import FORMATS, SHOWS_EVIDENCE
 
 if TYPE_CHECKING:
     from checker.config import ConfigResolver
@@ -168,9 +168,10 @@ def _check_and_report(
     from checker.report import RunReport
     from checker.schema import SchemaError
 
+    evidence = output_format in SHOWS_EVIDENCE or report_dir is not None
     try:
         with progress_bar(len(items)) as progress:
-            documents = check_batch(items, config_for, jobs, progress)
+            documents = check_batch(items, config_for, jobs, progress, evidence)
     except (ConfigError, SchemaError) as exc:
         raise RunError(str(exc)) from None
     report = RunReport.build(documents, config_for.default.fail_on)

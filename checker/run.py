@@ -121,8 +121,11 @@ def check_source(
     format: str | None = None,
     config: Config | None = None,
     encoding: str | None = None,
+    evidence: bool = True,
 ) -> DocumentReport:
     """Check one brief given as text (`encoding`: the legacy encoding it was read in).
+    `evidence=False` leaves out what only the JSON and HTML reports show (facts, repeated
+    sentences, the source): a run that prints findings need not build and carry them.
 
     A bug of ours on one document must not lose the others of a batch: any unexpected
     exception becomes this document's `error` (exit code 2) asking to report it. A bad
@@ -131,7 +134,7 @@ def check_source(
     config = config or Config()
     try:
         with collector_paused():
-            return _check_source(source, path, format, config, encoding)
+            return _check_source(source, path, format, config, encoding, evidence)
     except Exception as exc:  # noqa: BLE001 - the guard of last resort, by design
         from checker.schema import SchemaError
 
@@ -166,7 +169,8 @@ def collector_paused() -> Iterator[None]:
 
 
 def _check_source(
-    source: str, path: str, format: str | None, config: Config, encoding: str | None
+    source: str, path: str, format: str | None, config: Config, encoding: str | None,
+    evidence: bool,
 ) -> DocumentReport:
     try:
         brief = load(source, path, format, config.lang)
@@ -194,10 +198,10 @@ def _check_source(
             )
             for s in brief.sections
         ),
-        facts=_fact_infos(analysis, rules),
+        facts=_fact_infos(analysis, rules) if evidence else (),
         findings=tuple(findings),
-        redundancy=_redundancy(analysis, rules),
-        source=source,
+        redundancy=_redundancy(analysis, rules) if evidence else Redundancy(),
+        source=source if evidence else None,
     )
 
 
@@ -223,14 +227,15 @@ def _fact_infos(analysis: Analysis, rules: tuple[Rule, ...]) -> tuple[FactInfo, 
     )
 
 
-def check_file(path: str, config: Config | None = None) -> DocumentReport:
-    """Check one file (or stdin for "-"); a file that cannot be read gives a report with `error`."""
+def check_file(path: str, config: Config | None = None, evidence: bool = True) -> DocumentReport:
+    """Check one file (or stdin for "-"); a file that cannot be read gives a report with `error`.
+    `evidence`: as for `check_source`."""
     name = STDIN_NAME if path == STDIN else path
     try:
         source, encoding = read_path(path)
     except DocumentError as exc:
         return DocumentReport(path=name, lang=None, format=format_for(path), error=str(exc))
-    return check_source(source, name, None, config, encoding)
+    return check_source(source, name, None, config, encoding, evidence)
 
 
 def check_paths(paths: Iterable[str], config: Config) -> list[DocumentReport]:

@@ -81,6 +81,8 @@ def test_report_dir_writes_html_and_json_beside_stdout(run_cli, tmp_path):
     assert result.exit_code == 0 and result.stdout.splitlines()[-1].startswith("passed")
     assert json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))["summary"]["documents"] == 1
     assert (tmp_path / "out" / "report.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+    # A text run writes its report folder with the evidence (facts, repeated sentences) all the same
+    assert (tmp_path / "out" / "report.json").read_text("utf-8") == run_cli(SEED, "--format", "json").stdout
 
 
 def test_report_dir_defaults_to_reports(run_cli, tmp_path, monkeypatch):

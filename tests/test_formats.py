@@ -10,9 +10,9 @@ import pytest
 from lxml import etree
 
 from checker.config import Config
-from checker.formats import FORMATS, render
+from checker.formats import FORMATS, SHOWS_EVIDENCE, render
 from checker.report import RunReport
-from checker.run import check_paths, check_source
+from checker.run import check_file, check_paths, check_source
 from conftest import ROOT, SAMPLES
 
 SNAPSHOT_SAMPLES = [
@@ -233,3 +233,23 @@ def test_json_encoder_writes_a_shared_small_record_once_and_the_same_bytes_as_js
     encoder.write(value, "\n")
     assert "".join(pieces) == json.dumps(as_dict(value), ensure_ascii=False, indent=2)
     assert (id(shared), "\n  ") in encoder._memo and len(encoder._memo) == 2
+
+
+@pytest.mark.parametrize("fmt", sorted(set(FORMATS) - SHOWS_EVIDENCE))
+def test_formats_that_show_only_findings_need_no_evidence(fmt):
+    """A run in these formats checks without evidence (`evidence=False`): what they render
+    must not change. A format that starts showing facts or repeated sentences fails here
+    until it is listed in SHOWS_EVIDENCE."""
+    paths = [p for p in ALL_SAMPLES if not p.endswith(".toml")]
+    full = RunReport.build([check_file(p, Config()) for p in paths], "error")
+    lean = RunReport.build([check_file(p, Config(), evidence=False) for p in paths], "error")
+    assert any(d.facts for d in full.documents) and not any(d.facts for d in lean.documents)
+    assert render(fmt, lean) == render(fmt, full)
+
+
+@pytest.mark.parametrize("fmt", sorted(SHOWS_EVIDENCE))
+def test_formats_that_show_evidence_change_without_it(fmt):
+    """The converse: the evidence formats do show it (so the list is not merely longer)."""
+    path = "samples/paris-summit.fr.txt"
+    lean = RunReport.build([check_file(path, Config(), evidence=False)], "error")
+    assert render(fmt, lean) != render(fmt, report_of(path))

@@ -20,6 +20,11 @@ FORMATS = {
     "github": "checker.formats.github",
 }
 
+#: The formats that show a document's evidence (its facts, repeated sentences and text), not
+#: only its findings: a run whose reports are all in other formats does not collect it
+#: (`checker.run.check_source(evidence=False)`).
+SHOWS_EVIDENCE = frozenset({"json", "html"})
+
 
 def render(name: str, report: RunReport, *, color: bool = False) -> str:
     """The report in format `name` (one of FORMATS)."""
