@@ -8,19 +8,19 @@ two passes because "Zelensky" means the "Volodymyr Zelensky" named elsewhere in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from checker.facts.dates import same_date
 from checker.facts.durations import same_duration
 from checker.facts.mention import Mention
 from checker.facts.places import same_place
 from checker.lang import SUPPORTED, fold
-from checker.model import Brief, LineIndex, Sentence, Span
+from checker.model import Brief, LineIndex, Sentence, Span, frozen_record
 
 KINDS = ("date", "place", "participant", "duration")
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Fact:
     kind: str
     #: Normalised: "--01-06", "2026-01-06", "Paris", "Volodymyr Zelensky", "4 years".

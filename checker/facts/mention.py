@@ -7,11 +7,12 @@ turns mentions into `Fact`s with spans in the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.model import frozen_record
 
-@dataclass(frozen=True)
+
+@frozen_record
 class Mention:
     kind: str
     value: str
