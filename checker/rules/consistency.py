@@ -853,7 +853,7 @@ class _Conflict(Rule):
         statements = analysis.statements
         brief = analysis.brief
         lang = brief.lang if brief.lang in ("fr", "en") else "en"
-        texts = {s.index: s.text for section in brief.sections for s in section.sentences}
+        texts = statements.texts
         headline = Headline(statements, self.fact, lang)
         reported: set[object] = set()
 
