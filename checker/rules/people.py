@@ -326,7 +326,7 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
     # banque", "the bank's" are theirs (`_apposed_title`).
     bodies = frozenset(w for v, fs in occurrences.items() if fs[0].detail != "person"
                        for w in fold(v + " " + fs[0].text).split())
-    lower = set(re.findall(r"\b[a-zà-ÿ][\w'-]+", " ".join(texts.values())))
+    lower: set[str] | None = None  # the words the brief writes in lower case, once asked
     found: list[tuple[bool, Fact, Fact]] = []
     for value, facts in occurrences.items():
         # A stranger: named in one section; or, in the sections that restate the event, in
@@ -345,8 +345,11 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
             continue
         text = texts[f.sentence]
         org = f.detail == "organisation"
-        if f.weak and (fold(f.text) in lower or f.text.lower() in lower):
-            continue  # "Inflation has stayed…", "inflation" elsewhere: a noun
+        if f.weak:
+            if lower is None:
+                lower = set(re.findall(r"\b[a-zà-ÿ][\w'-]+", " ".join(texts.values())))
+            if fold(f.text) in lower or f.text.lower() in lower:
+                continue  # "Inflation has stayed…", "inflation" elsewhere: a noun
         restating = kinds[f.section] in RESTATING
         # (an organisation is written after an article: that presents no newcomer)
         held = org and not restating and _holds_event(text, f, lang)
