@@ -90,6 +90,11 @@ class Statements:
                 self.words[i] = keywords(sentence.text, self.facts.get(i, []),
                                          sentence.span.start, lang)
         self.support = self._support(analysis.facts)
+        # What `pairs` indexes, read once for its four calls (one per kind): each sentence's
+        # kinds of facts, and its facts as (kind, value) keys, weak names left out.
+        self._kinds_stated = {i: {f.kind for f in fs} for i, fs in self.facts.items()}
+        self._fact_keys = {i: {(f.kind, f.value) for f in fs if not f.weak}
+                           for i, fs in self.facts.items()}
 
     @staticmethod
     def _support(facts: list[Fact]) -> dict[tuple[str, str], int]:
@@ -105,12 +110,11 @@ class Statements:
         A later sentence's partners come earliest first, whatever the order of its keys (a
         set, whose order changes from run to run with string hashing): the first partner
         that conflicts is the one reported, and output must not depend on the process."""
-        postings: dict[object, list[int]] = defaultdict(list)
-        for i in sorted(self.facts):
-            if not any(f.kind == kind for f in self.facts[i]):
+        postings: dict[object, list[int]] = defaultdict(list)  # words are str, facts tuples
+        for i in sorted(self._kinds_stated):
+            if kind not in self._kinds_stated[i]:
                 continue
-            keys = {("fact", f.kind, f.value) for f in self.facts[i]
-                    if f.kind != kind and not f.weak} | {("word", w) for w in self.words[i]}
+            keys = self.words[i].union(key for key in self._fact_keys[i] if key[0] != kind)
             partners: set[int] = set()
             for key in keys:
                 earlier = postings[key]
