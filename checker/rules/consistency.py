@@ -78,6 +78,8 @@ class Statements:
         self.section: dict[int, str] = {}
         self.kind: dict[int, SectionKind] = {}
         self.label: dict[str, str] = {s.id: s.label for s in brief.sections}
+        #: Keywords of the sentences that state a fact: the only ones compared (pairs,
+        #: `same_event`, people's statements); 44% of a brief's sentences state none.
         self.words: dict[int, frozenset[str]] = {}
         self.texts: dict[int, str] = {}
         self.lang = lang
@@ -87,8 +89,8 @@ class Statements:
                 self.section[i] = section.id
                 self.kind[i] = section.kind
                 self.texts[i] = sentence.text
-                self.words[i] = keywords(sentence.text, self.facts.get(i, []),
-                                         sentence.span.start, lang)
+                if i in self.facts:
+                    self.words[i] = keywords(sentence.text, self.facts[i], sentence.span.start, lang)
         self.support = self._support(analysis.facts)
         # What `pairs` indexes, read once for its four calls (one per kind): each sentence's
         # kinds of facts, and its facts as (kind, value) keys, weak names left out.
