@@ -135,16 +135,14 @@ def test_a_fifo_is_refused_without_blocking(run_cli, tmp_path):
 
 
 def test_an_unreadable_file_is_reported_and_the_batch_goes_on(run_cli, tmp_path, monkeypatch):
-    import checker.run
+    real_open = os.open
 
-    real_open = open
-
-    def denying_open(path, *args, **kwargs):
+    def denying_open(path, *args, **kwargs):  # as a file without read permission (tests run as root)
         if str(path).endswith("secret.txt"):
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(checker.run, "open", denying_open, raising=False)
+    monkeypatch.setattr(os, "open", denying_open)
     secret = tmp_path / "secret.txt"
     secret.write_text("Key Points\n", encoding="utf-8")
     result = run_cli(secret, SAMPLES / "nato-summit.en.txt")
