@@ -23,16 +23,20 @@ from dataclasses import dataclass
 
 from checker.report import Finding, Location
 
+#: What every directive holds: a text without it has none (one search, not a pattern per line).
+MARKER = "briefcheck:"
 _CODES = r"(?P<codes>[A-Za-z0-9][A-Za-z0-9, \t]*?)"
-_COMMENT = re.compile(r"<!--[ \t]*briefcheck:[ \t]*(?P<kind>ignore-file|ignore)[ \t]+" + _CODES
+_COMMENT = re.compile(r"<!--[ \t]*" + MARKER + r"[ \t]*(?P<kind>ignore-file|ignore)[ \t]+" + _CODES
                       + r"[ \t]*-->")
 #: The plain-text form, alone on its line (leading/trailing blanks allowed).
-BRACKET_LINE = re.compile(r"[ \t]*\[briefcheck:[ \t]*(?P<kind>ignore-file|ignore)[ \t]+" + _CODES
-                          + r"[ \t]*\][ \t]*")
+BRACKET_LINE = re.compile(r"[ \t]*\[" + MARKER + r"[ \t]*(?P<kind>ignore-file|ignore)[ \t]+"
+                          + _CODES + r"[ \t]*\][ \t]*")
 
 
 def is_directive_line(line: str) -> bool:
     """Whether a line holds only a directive (either form): the text loader reads it as blank."""
+    if MARKER not in line:
+        return False
     if BRACKET_LINE.fullmatch(line):
         return True
     match = _COMMENT.search(line)
@@ -60,7 +64,7 @@ def _codes(text: str) -> tuple[str, ...]:
 
 def directives(source: str, fmt: str | None) -> list[Directive]:
     """The suppression directives written in a document's source, in order."""
-    if fmt == "json":
+    if fmt == "json" or MARKER not in source:
         return []
     lines = source.split("\n")
     found = []
