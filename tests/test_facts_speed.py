@@ -131,3 +131,25 @@ def test_fold_gives_what_the_plain_fold_gives(text):
     from checker.lang import fold
 
     assert fold.__wrapped__(text) == _plain_fold(text)
+
+
+#: The word patterns with possessive runs, and the same patterns as first written.
+WORD_PATTERNS = {
+    "mention.WORD": (r"(?i:\b(?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w))|[^\W_]+(?:[-'’.][^\W_]+)*",
+                     "checker.facts.mention", "WORD"),
+    "schema._WORD": (r"[^\W_]+(?:['’\-][^\W_]+)*", "checker.schema", "_WORD"),
+    "lang._WORD": (r"[^\W\d_]+(?:['’][^\W\d_]+)?", "checker.lang", "_WORD"),
+}
+_WORDISH = st.lists(st.one_of(st.sampled_from(["l", "qu", "jusqu", "'", "’", "-", ".", "_", " ",
+                                                 "a", "É", "2", "\u0301", "ß", "x-y", "l'_"]),
+                              st.text(max_size=2)), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(_WORDISH, st.sampled_from(sorted(WORD_PATTERNS)))
+def test_possessive_word_patterns_find_what_the_plain_ones_find(text, name):
+    import importlib
+
+    plain, module, attribute = WORD_PATTERNS[name]
+    fast = getattr(importlib.import_module(module), attribute)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]

@@ -34,7 +34,8 @@ class Mention:
 
 #: A word with its inner hyphens and apostrophes ("vingt-et-un", "Kyiv's"), or an elided
 #: French article/preposition on its own ("l'", "d'").
-WORD = re.compile(r"(?i:\b(?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w))|[^\W_]+(?:[-'’.][^\W_]+)*")
+#: (The word's runs are possessive: nothing follows, so giving letters back never helps.)
+WORD = re.compile(r"(?i:\b(?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w))|[^\W_]++(?:[-'’.][^\W_]++)*+")
 
 
 @lru_cache(maxsize=4096)

@@ -82,7 +82,8 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return {lang: frozenset(load_pack(lang)["detect"]["stopwords"]) for lang in SUPPORTED}
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: Possessive: nothing follows a word, so giving letters back never helps (same matches, faster).
+_WORD = re.compile(r"[^\W\d_]++(?:['’][^\W\d_]++)?+")
 
 
 def detect_language(text: str, headings: list[str] = ()) -> str | None:
