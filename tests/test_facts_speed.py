@@ -141,7 +141,8 @@ WORD_PATTERNS = {
     "lang._WORD": (r"[^\W\d_]+(?:['’][^\W\d_]+)?", "checker.lang", "_WORD"),
 }
 _WORDISH = st.lists(st.one_of(st.sampled_from(["l", "qu", "jusqu", "'", "’", "-", ".", "_", " ",
-                                                 "a", "É", "2", "\u0301", "ß", "x-y", "l'_"]),
+                                                 "a", "É", "2", "\u0301", "ß", "x-y", "l'_",
+                                                 "L", "Qu", "ſ", "\u212a", "PUISQU", "d’"]),
                               st.text(max_size=2)), max_size=30).map("".join)
 
 

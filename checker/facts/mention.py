@@ -34,8 +34,10 @@ class Mention:
 
 #: A word with its inner hyphens and apostrophes ("vingt-et-un", "Kyiv's"), or an elided
 #: French article/preposition on its own ("l'", "d'").
-#: (The word's runs are possessive: nothing follows, so giving letters back never helps.)
-WORD = re.compile(r"(?i:\b(?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w))|[^\W_]++(?:[-'’.][^\W_]++)*+")
+#: (A look-ahead for the first letters of the elided words lets most positions skip trying
+#: them; the word's runs are possessive: nothing follows, so giving letters back never helps.)
+WORD = re.compile(r"(?i:(?=[ldjmnstqp])\b(?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w))"
+                  r"|[^\W_]++(?:[-'’.][^\W_]++)*+")
 
 
 @lru_cache(maxsize=4096)
