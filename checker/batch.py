@@ -60,8 +60,28 @@ def default_jobs(files: int) -> int:
     return max(1, min(cpus, files // PARALLEL_MIN_FILES))
 
 
+#: The most files a worker is sent at once (fewer pickles and messages than one at a time).
+CHUNK_MAX = 16
+
+
 def _check(job: tuple[str, Config, bool]) -> DocumentReport:
     return check_file(*job)
+
+
+def _check_chunk(jobs: list[tuple[str, Config, bool]]) -> list[DocumentReport]:
+    return [check_file(*job) for job in jobs]
+
+
+def chunks(jobs: list, processes: int) -> list[list]:
+    """`jobs` cut in order into chunks that shrink toward the end (guided scheduling): large
+    ones while much is left, single files last, so no process is left with a long chunk
+    while the others have finished (with chunks of 16, half a chunk: ~15 ms a batch)."""
+    cut, start = [], 0
+    while start < len(jobs):
+        size = max(1, min(CHUNK_MAX, (len(jobs) - start) // (4 * processes)))
+        cut.append(jobs[start : start + size])
+        start += size
+    return cut
 
 
 @contextmanager
@@ -106,10 +126,11 @@ def check_batch(
     if parallel:
         from concurrent.futures import ProcessPoolExecutor  # costs 25 ms: only for --jobs
 
+        slots = iter(i for i, _ in parallel)
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            done = pool.map(_check, [job for _, job in parallel], chunksize=16)
-            for (i, _), report in zip(parallel, done):
-                results[i] = report
+            for reports in pool.map(_check_chunk, chunks([job for _, job in parallel], jobs)):
+                for report in reports:
+                    results[next(slots)] = report
                 if progress:
-                    progress(1)
+                    progress(len(reports))
     return [r for r in results if isinstance(r, DocumentReport)]

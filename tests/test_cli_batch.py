@@ -42,6 +42,17 @@ def test_the_default_gives_the_bytes_of_one_job_and_runs_in_parallel(run_cli, mo
     assert default.stdout == one.stdout and default.exit_code == one.exit_code == 1
 
 
+@pytest.mark.parametrize("files, processes", [(1000, 2), (25, 2), (7, 3), (1, 4), (0, 2)])
+def test_chunks_keep_every_file_in_order_and_shrink_to_single_files(files, processes):
+    cut = batch.chunks(list(range(files)), processes)
+    assert [job for chunk in cut for job in chunk] == list(range(files))
+    sizes = [len(chunk) for chunk in cut]
+    assert sizes == sorted(sizes, reverse=True) and all(1 <= n <= batch.CHUNK_MAX for n in sizes)
+    assert not cut or sizes[-1] == 1
+    if files == 1000:
+        assert sizes[0] == batch.CHUNK_MAX and len(cut) < files // 8  # few messages, not one a file
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "two", ""])
 def test_jobs_must_be_a_number_of_processes_or_auto(run_cli, value):
     result = run_cli(SEED, "--jobs", value)
