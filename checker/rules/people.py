@@ -283,22 +283,30 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
     whose place the rules above say a headline participant should hold."""
     sections: dict[str, set[str]] = defaultdict(set)
     occurrences: dict[str, list[Fact]] = defaultdict(list)
-    # Where each participant is named in a statement of the event, not of another time
-    # ("…après une visite difficile de Zelensky à Washington" leaves the Summary's other
-    # sentence to say who attends).
-    now: dict[str, set[str]] = defaultdict(set)
     for i in sorted(statements.facts):
-        past = None  # read once per sentence, not per name (a line of 40,000 names)
         for f in statements.facts[i]:
             # A former office holder is nobody's current self: "Former president Yoon Suk
             # Yeol" in the body leaves "Yoon Suk Yeol wants…" elsewhere a stranger.
             if f.kind == "participant" and not _former(texts[i], f, lang):
                 sections[f.value].add(f.section)
                 occurrences[f.value].append(f)
-                if past is None:
-                    past = _another_time(texts[i], lang)
-                if not past:
-                    now[f.value].add(f.section)
+    now: dict[str, set[str]] = {}
+    past: dict[int, bool] = {}  # read once per sentence, not per name (a line of 40,000 names)
+
+    def named_now(value: str) -> set[str]:
+        """Where a participant is named in a statement of the event, not of another time
+        ("…après une visite difficile de Zelensky à Washington" leaves the Summary's other
+        sentence to say who attends); read when a stranger asks (few briefs have one)."""
+        found = now.get(value)
+        if found is None:
+            found = now[value] = set()
+            for g in occurrences[value]:
+                if g.sentence not in past:
+                    past[g.sentence] = _another_time(texts[g.sentence], lang)
+                if not past[g.sentence]:
+                    found.add(g.section)
+        return found
+
     kinds = {statements.section[i]: statements.kind[i] for i in statements.section}
     headline = {v for v, secs in sections.items()
                 if len(secs) >= 2 and any(kinds[s] in HEADLINE for s in secs)
@@ -382,7 +390,7 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
             if (p in named_here or p == value
                     or (occurrences[p][0].detail == "organisation") != org
                     or (opening and f.section in sections[p])
-                    or (restating and f.section in now[p])
+                    or (restating and f.section in named_now(p))
                     # (named there at another time: only a bare stranger takes the place)
                     or (restating and f.section in sections[p] and not bare)
                     or (len(sections[value]) != 1 and len(restated[p] - {f.section}) < 2)):
