@@ -57,10 +57,10 @@ class Repetition:
         self.pairs = self._best(brief)
         self._related: dict[int, Related] = {}
         self._words: dict[int, tuple[dict[int, int], int]] = {}
-        # expected[later][earlier], by position in `sections`; each kind's name read once
-        # (an Enum's `.value` is a slow property)
+        # The kinds of section each section is meant to repeat (config `expected`), by
+        # position in `sections`; each kind's name read once (an Enum's `.value` is slow).
         names = [s.kind.value for s in sections]
-        expected = [[self._is_expected(later, earlier) for earlier in names] for later in names]
+        meant = [self.settings.expected.get(name, ()) for name in names]
         #: repeated[later][earlier]: the sentences of section `later` repeating `earlier`.
         self.repeated: dict[int, dict[int, set[int]]] = {}
         #: Per sentence repeating earlier sections it is not meant to: (score, a, section).
@@ -80,7 +80,7 @@ class Repetition:
             if indices is None:
                 indices = by_earlier[earlier] = set()
             indices.add(b)
-            if not expected[later][earlier]:
+            if names[earlier] not in meant[later]:
                 found = self.earlier_of.get(b)
                 if found is None:
                     found = self.earlier_of[b] = []
@@ -95,11 +95,6 @@ class Repetition:
         return best_earlier(
             brief, self.sections, min_score=self.settings.paraphrase, across=MAX_RELATED, within=1
         )
-
-    def _is_expected(self, later: str, earlier: str) -> bool:
-        """True when a section of kind `later` is meant to repeat one of kind `earlier`
-        (kinds by name; config `expected`)."""
-        return earlier in self.settings.expected.get(later, ())
 
     def related(self, index: int) -> Related:
         """A sentence as a finding's `related`: one record per sentence, however many
