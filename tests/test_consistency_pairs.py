@@ -1,5 +1,6 @@
 """Candidate pairs of the conflict rules: the same report whatever the process's string
-hashing, and the same findings when a long brief restates its facts thousands of times."""
+hashing, the same findings when a long brief restates its facts thousands of times, and the
+same pairs whether a few sentences are compared two by two or through the index."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ import os
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from checker import check_text
 from checker.config import Config
+from checker.rules.consistency import MAX_PARTNERS, _every_pair, _indexed_pairs
 from conftest import SEED
 
 
@@ -52,3 +57,18 @@ def test_a_brief_that_restates_its_facts_gets_the_findings_of_its_first_statemen
     findings = check_text(odd, "odd.fr.txt", "text", config).findings
     assert findings and all(f.code == "C201" for f in findings)
     assert any(f.location.line == 2 or any(r.line == 2 for r in f.related) for f in findings)
+
+
+#: Keys of a sentence: its words (str) and its facts of other kinds ((kind, value)).
+KEYS = ["sommet", "paris", "allie", "garan", ("place", "Paris"), ("date", "--01-06"),
+        ("participant", "Volodymyr Zelensky"), ("duration", "4 years")]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.frozensets(st.sampled_from(KEYS), max_size=4), st.sampled_from("abc")),
+                max_size=MAX_PARTNERS))
+def test_a_few_sentences_compared_two_by_two_give_the_pairs_the_index_gives(sentences):
+    stating = [3 * n + 1 for n in range(len(sentences))]  # sentence indices, with gaps
+    keys = {i: words for i, (words, _) in zip(stating, sentences)}
+    section = {i: s for i, (_, s) in zip(stating, sentences)}
+    assert list(_every_pair(stating, keys, section)) == list(_indexed_pairs(stating, keys, section))

@@ -112,21 +112,11 @@ class Statements:
         A later sentence's partners come earliest first, whatever the order of its keys (a
         set, whose order changes from run to run with string hashing): the first partner
         that conflicts is the one reported, and output must not depend on the process."""
-        postings: dict[object, list[int]] = defaultdict(list)  # words are str, facts tuples
-        for i in sorted(self._kinds_stated):
-            if kind not in self._kinds_stated[i]:
-                continue
-            keys = self.words[i].union(key for key in self._fact_keys[i] if key[0] != kind)
-            partners: set[int] = set()
-            for key in keys:
-                earlier = postings[key]
-                partners.update(earlier)
-                if len(earlier) < MAX_PARTNERS:
-                    earlier.append(i)
-            section = self.section[i]
-            for j in sorted(partners):
-                if self.section[j] != section:
-                    yield j, i
+        stating = [i for i in sorted(self._kinds_stated) if kind in self._kinds_stated[i]]
+        keys = {i: self.words[i].union(key for key in self._fact_keys[i] if key[0] != kind)
+                for i in stating}
+        find = _every_pair if len(stating) <= MAX_PARTNERS else _indexed_pairs
+        return find(stating, keys, self.section)
 
     def same_event(self, a: int, b: int, kind: str) -> bool:
         """Whether two sentences tell of the same event: shared facts and shared words."""
@@ -146,6 +136,35 @@ class Statements:
             # A duration measures one thing, named next to it: "la guerre dure depuis…".
             return anchors >= 1 or (shared >= 1 and close)
         return anchors >= 2 or (anchors >= 1 and shared >= 1) or (shared >= 2 and close)
+
+
+def _indexed_pairs(stating: list[int], keys: dict[int, frozenset], section: dict[int, str],
+                   ) -> Iterator[tuple[int, int]]:
+    """`Statements.pairs` through an index of the keys (words are str, facts (kind, value)
+    tuples), at most MAX_PARTNERS sentences a key: linear in the size of a long brief."""
+    postings: dict[object, list[int]] = defaultdict(list)
+    for i in stating:
+        partners: set[int] = set()
+        for key in keys[i]:
+            earlier = postings[key]
+            partners.update(earlier)
+            if len(earlier) < MAX_PARTNERS:
+                earlier.append(i)
+        for j in sorted(partners):
+            if section[j] != section[i]:
+                yield j, i
+
+
+def _every_pair(stating: list[int], keys: dict[int, frozenset], section: dict[int, str],
+                ) -> Iterator[tuple[int, int]]:
+    """`Statements.pairs` when at most MAX_PARTNERS sentences state the kind (a brief's
+    usual few): no key then has MAX_PARTNERS earlier sentences, the index would list every
+    earlier sentence sharing a key, and comparing the few sentences two by two is faster
+    than building it."""
+    for n, i in enumerate(stating):
+        for j in stating[:n]:
+            if section[j] != section[i] and not keys[i].isdisjoint(keys[j]):
+                yield j, i
 
 
 def _value_key(fact: Fact) -> tuple:
