@@ -90,3 +90,15 @@ def test_english_is_detected():
 
 def test_sniffing_plain_text():
     assert sniff_format(SEED_TEXT) == "text"
+
+
+def test_a_line_longer_than_a_heading_is_prose_even_if_it_folds_to_a_section_name():
+    """MAX_HEADING_WORDS bounds headings before their names are compared: a section's name
+    with a row of dashes after it is a paragraph, the name alone a heading."""
+    from checker.loaders.text import MAX_HEADING_WORDS
+
+    long_line = "Résumé" + " —" * MAX_HEADING_WORDS
+    for line, heading in ((long_line, False), ("Résumé —", True)):
+        text = f"Points clés\n- Le sommet a lieu à Paris.\n\n{line}\n\nLe sommet a lieu à Paris.\n"
+        brief = load(text, "b.txt")
+        assert (SectionKind.SUMMARY in [s.kind for s in brief.sections]) is heading

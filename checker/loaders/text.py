@@ -47,9 +47,15 @@ def _is_heading(line: str, next_line: str | None) -> bool:
     text = line.strip()
     if not text or _BULLET.match(line):
         return False
-    if _ATX.match(line) or section_kind_of(text):
+    if _ATX.match(line):
         return True
-    if _ends_like_prose(text) or len(text.split()) > MAX_HEADING_WORDS:
+    # Longer lines are prose even when they would fold to a section's name; and folding every
+    # paragraph to compare it with the names cost more than the rest of finding headings.
+    if len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    if section_kind_of(text):
+        return True
+    if _ends_like_prose(text):
         return False
     return next_line is None or not next_line.strip() or _starts_like_sentence(next_line)
 
