@@ -52,18 +52,23 @@ def test_the_duration_pattern_finds_what_the_plain_one_finds(text, lang):
 CASE_PIECES = ["İ", "ı", "ſ", "\u212a", "ß", "ẞ", "JANVIER", "MAI", "HIER", "Aujourd'hui",
                "YESTERDAY", "ǅ", "ﬁ", "ΣΑΣ"]
 DATE_PIECES = ["6", "1er", "janvier", "Janvier", "January", "Jan.", "mardi", "Tuesday", "the",
+               "HIER", "Aujourd'hui", "avant-hier", "Tomorrow", "day before yesterday",
                "of", "2026", "6/1/2026", "en", "in", "mi-", "d'", "octobre", "hier", "yesterday",
                "May", "mai", "semaine", ",", ".", " ", "  ", "\u0666", "12th", "١٢"]
 
 
 def _all_patterns(text: str, lang: str) -> list:
-    """extract_dates without the gates (digit, year, month name): every pattern runs."""
-    gates = dates._NEED_A_DIGIT, dates._NEED_A_YEAR, dates._NEED_A_MONTH
+    """extract_dates without the gates (digit, year, month name, relative words): every
+    pattern runs on every sentence."""
+    gates = dates._NEED_A_DIGIT, dates._NEED_A_YEAR, dates._NEED_A_MONTH, dates._DIGIT
     try:
         dates._NEED_A_DIGIT = dates._NEED_A_YEAR = dates._NEED_A_MONTH = frozenset()
-        return dates.extract_dates(text, lang)
+        dates._DIGIT = re.compile("")  # "a digit" everywhere: no early return
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(dates, "_relative_words", lambda lang: ("",))  # in every sentence
+            return dates.extract_dates(text, lang)
     finally:
-        dates._NEED_A_DIGIT, dates._NEED_A_YEAR, dates._NEED_A_MONTH = gates
+        dates._NEED_A_DIGIT, dates._NEED_A_YEAR, dates._NEED_A_MONTH, dates._DIGIT = gates
 
 
 @SETTINGS

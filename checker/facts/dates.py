@@ -115,6 +115,13 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str], bool]]:
 
 
 @cache
+def _relative_words(lang: str) -> tuple[str, ...]:
+    """The relative dates' words, as the "relative" pattern matches them (in lower case, on
+    the lowered sentence): a sentence holding none of them is not scanned by it."""
+    return tuple(word.lower() for word in load_pack(lang)["facts"]["relative_dates"])
+
+
+@cache
 def _month_name(lang: str) -> re.Pattern[str]:
     """Any month name, anywhere (run where the month patterns run): whether a sentence
     can hold a date written with one."""
@@ -132,19 +139,23 @@ def _month_number(text: str, lang: str) -> int | None:
 
 def extract_dates(text: str, lang: str) -> list[Mention]:
     """Every date stated in a sentence, longest reading first, never overlapping."""
+    low = lowered(text)
+    digit = _DIGIT.search(text) is not None
+    month = _month_name(lang).search(low if _case_blind(lang) else text) is not None
+    relative = any(word in low for word in _relative_words(lang))
+    if not (digit or month or relative):
+        return []  # every pattern needs one of the three: most sentences state no date
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    digit = _DIGIT.search(text) is not None
     year = digit and _YEAR.search(text) is not None
-    month = _month_name(lang).search(lowered(text) if _case_blind(lang) else text) is not None
     for name, pattern, case_blind in _patterns(lang):
         if (not digit and name in _NEED_A_DIGIT) or (not year and name in _NEED_A_YEAR):
             continue
-        if not month and name in _NEED_A_MONTH:
+        if (not month and name in _NEED_A_MONTH) or (not relative and name == "relative"):
             continue
         if name == "numeric" and "/" not in text:
             continue
-        for m in pattern.finditer(lowered(text) if case_blind else text):
+        for m in pattern.finditer(low if case_blind else text):
             start, end = m.start(), m.end()
             if name == "m":
                 start = m.start("m")
