@@ -67,6 +67,9 @@ class Repetition:
         self.earlier_of: dict[int, list[tuple[float, int, int]]] = {}
         #: Per sentence repeating an earlier one of its own section: the first (a, score).
         self.within: dict[int, tuple[int, float]] = {}
+        #: Per section repeating earlier sections it is not meant to: its sentences that do,
+        #: and those sections (gathered here, in the one pass over the pairs).
+        self._unexpected: dict[int, tuple[set[int], set[int]]] = {}
         for a, b, score in self.pairs:
             later, earlier = section_no[b], section_no[a]
             if later == earlier:
@@ -85,6 +88,11 @@ class Repetition:
                 if found is None:
                     found = self.earlier_of[b] = []
                 found.append((score, a, earlier))
+                unexpected = self._unexpected.get(later)
+                if unexpected is None:
+                    unexpected = self._unexpected[later] = (set(), set())
+                unexpected[0].add(b)
+                unexpected[1].add(earlier)
         self.overlap = self._overlap()
 
     def _best(self, brief: Brief) -> list[tuple[int, int, float]]:
@@ -129,15 +137,10 @@ class Repetition:
     def unexpected_share(self, n: int) -> tuple[float, list[int]]:
         """Share of section `n`'s words in sentences repeating earlier sections it is not
         meant to repeat, and those sections' positions, in brief order."""
-        covered: set[int] = set()
-        sources: set[int] = set()
-        for sentence in self.sections[n].sentences:
-            found = self.earlier_of.get(sentence.index)
-            if found:
-                covered.add(sentence.index)
-                sources.update(earlier for _, _, earlier in found)
-        if not covered:
+        found = self._unexpected.get(n)
+        if found is None:
             return 0.0, []
+        covered, sources = found
         return self._share(n, covered), sorted(sources)
 
     def report(self) -> Redundancy:
