@@ -1068,3 +1068,34 @@ def test_last_marks_another_time_but_lasts_does_not():
     assert marker.search(fold("It was their second meeting since the last."))
     assert not marker.search(fold("The meeting lasts two days."))
     assert not marker.search(fold("A lasting deal is the aim."))
+
+
+def _many_dates_brief() -> str:
+    """Eighty different days: more clusters than a slot keeps (64), so some values join none."""
+    months = ["January", "March", "May", "July"]
+    days = " ".join(f"Leaders met on {months[n % 4]} {n % 28 + 1}, {1990 + n}." for n in range(80))
+    return ("Key Points\n- Leaders meet in Paris on January 6.\nSummary\nLeaders meet in Paris on "
+            f"January 6.\nThe Meetings\n{days}\nConclusion\nThe January 6 meeting in Paris.\n")
+
+
+def test_a_facts_cluster_looked_up_by_its_value_is_the_cluster_that_holds_it():
+    """`Headline.cluster_of` finds a fact's cluster by its value key; the plain way looks for
+    the cluster holding the fact itself (none for weak names, relative dates, and values
+    past a slot's 64 clusters)."""
+    from checker.analysis import Analysis
+    from checker.loaders import load
+    from checker.rules.consistency import Headline
+    from checker.run import read_path
+
+    briefs = [load(read_path(str(path))[0], str(path))
+              for path in [*ROOT.glob("samples/**/*.*"), *ROOT.glob("benchmarks/accuracy/corpus/*.*")]]
+    briefs.append(load(_many_dates_brief(), "many-dates.en.txt"))
+    unclustered = 0
+    for brief in briefs:
+        analysis = Analysis(brief, Config())
+        headline = Headline(analysis.statements, "date")
+        holding = {id(f): g for groups in headline.clusters.values() for g in groups for f in g}
+        for fact in analysis.facts:
+            assert headline.cluster_of(fact) is holding.get(id(fact)), (brief.path, fact)
+            unclustered += id(fact) not in holding
+    assert unclustered > 16

@@ -259,13 +259,13 @@ class Headline:
         shared = vars(statements).get("_headline")
         if shared is None:
             shared = vars(statements)["_headline"] = self._event_facts(statements)
-        self.clusters, self.group, self.event = shared
+        self.clusters, self.joined, self.event = shared
 
     @classmethod
     def _event_facts(cls, statements: Statements) -> tuple[
-            dict[str, list[list[Fact]]], dict[Fact, list[Fact]], dict[str, list[Fact]]]:
-        """(clusters of equivalent facts per slot, each fact's cluster, the event's cluster
-        per slot)."""
+            dict[str, list[list[Fact]]], dict[tuple, list[Fact] | None], dict[str, list[Fact]]]:
+        """(clusters of equivalent facts per slot, the cluster each fact's value key joined
+        (None: none), the event's cluster per slot)."""
         facts = [f for fs in statements.facts.values() for f in fs]
         clusters: dict[str, list[list[Fact]]] = defaultdict(list)
         # Which cluster a fact joins depends on its value alone (clusters are only ever
@@ -290,8 +290,6 @@ class Headline:
                 if len(groups) < 64:
                     groups.append([f])
                     joined[key] = groups[-1]
-        group: dict[Fact, list[Fact]] = {f: g for groups in clusters.values()
-                                         for g in groups for f in g}
         event: dict[str, list[Fact]] = {}
         for key, groups in clusters.items():
             ranked = sorted(groups, key=lambda g: -cls._support(g))
@@ -301,14 +299,16 @@ class Headline:
             if not any(statements.kind[f.sentence] in (SectionKind.KEY_POINTS, SectionKind.SUMMARY) for f in best):
                 continue
             event[key] = best
-        return clusters, group, event
+        return clusters, joined, event
 
     @staticmethod
     def _support(group: list[Fact]) -> int:
         return len({f.section for f in group})
 
     def cluster_of(self, fact: Fact) -> list[Fact] | None:
-        return self.group.get(fact)
+        """The fact's cluster: the one its value joined (weak names and relative dates have
+        none), looked up by value rather than by hashing the whole fact."""
+        return self.joined.get(_value_key(fact))
 
     def is_event(self, fact: Fact) -> bool:
         if fact.kind == "participant":
@@ -316,7 +316,7 @@ class Headline:
             g = self.cluster_of(fact)
             return g is not None and self._support(g) >= 2
         g = self.event.get(fact.kind + ":" + slot(fact))
-        return g is not None and self.group.get(fact) is g
+        return g is not None and self.cluster_of(fact) is g
 
     def _two_lengths(self, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
         """A length stated once each in two sections with two amounts, both of the event: next
