@@ -159,3 +159,25 @@ def test_possessive_word_patterns_find_what_the_plain_ones_find(text, name):
     plain, module, attribute = WORD_PATTERNS[name]
     fast = getattr(importlib.import_module(module), attribute)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+@SETTINGS
+@given(st.one_of(_text, _glued), st.sampled_from(SUPPORTED))
+def test_amounts_searched_from_the_units_are_those_finditer_finds(text, lang):
+    """`amounts` skips ahead to five chunks before each unit; it must find every match of
+    the amount pattern, with the same groups, that a search from every position finds."""
+    low = lowered(text)
+    fast = [(m.span(), m.span("amount"), m.span("unit")) for m in durations.amounts(low, lang)]
+    plain = [(m.span(), m.span("amount"), m.span("unit"))
+             for m in durations._pattern(lang).finditer(low)]
+    assert fast == plain
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("deux jours trois mois", "fr"), ("a b c d e f g four years", "en"),
+    ("il y a  deux  jours et 3-jours", "fr"), ("jours deux jours", "fr"), ("years", "en"),
+])
+def test_amounts_on_sentences_with_several_units(text, lang):
+    low = lowered(text)
+    assert [m.span() for m in durations.amounts(low, lang)] == [
+        m.span() for m in durations._pattern(lang).finditer(low)]
