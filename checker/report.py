@@ -14,6 +14,7 @@ report is tested against `schemas/report.schema.json` instead. `model_dump` and
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import Field, dataclass, field, fields, replace
 from enum import Enum
@@ -207,8 +208,8 @@ class Summary(_Record):
     unreadable: int = 0
 
 
-def _fails(finding: Finding, fail_on: str) -> bool:
-    return fail_on != "never" and finding.severity.rank >= Severity(fail_on).rank
+def _fails(severity: Severity, fail_on: str) -> bool:
+    return fail_on != "never" and severity.rank >= Severity(fail_on).rank
 
 
 @_record
@@ -222,21 +223,20 @@ class RunReport(_Record):
 
     @classmethod
     def build(cls, documents: list[DocumentReport], fail_on: str = "error") -> RunReport:
-        findings = [f for d in documents for f in d.findings]
-        failed = any(_fails(f, fail_on) for f in findings)
+        counts = Counter(f.severity for d in documents for f in d.findings)
         summary = Summary(
             documents=len(documents),
-            error=sum(f.severity == Severity.ERROR for f in findings),
-            warning=sum(f.severity == Severity.WARNING for f in findings),
-            info=sum(f.severity == Severity.INFO for f in findings),
-            failed=failed,
+            error=counts[Severity.ERROR],
+            warning=counts[Severity.WARNING],
+            info=counts[Severity.INFO],
+            failed=any(_fails(severity, fail_on) for severity in counts),
             unreadable=sum(d.error is not None for d in documents),
         )
         return cls(summary=summary, documents=tuple(documents), fail_on=fail_on)
 
     def fails(self, finding: Finding) -> bool:
         """Whether the finding is at or above --fail-on: one such finding fails the run."""
-        return _fails(finding, self.fail_on)
+        return _fails(finding.severity, self.fail_on)
 
     @property
     def exit_code(self) -> int:
