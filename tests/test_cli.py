@@ -139,3 +139,26 @@ def test_collector_is_off_until_the_report_is_written_and_back_on_after(run_cli,
     assert seen == [False] and gc.isenabled()
     assert run_cli("--format", "json", SAMPLES / "nope.txt").exit_code == 2
     assert gc.isenabled()
+
+
+def test_the_command_leaves_with_its_exit_code_and_all_its_output(tmp_path):
+    """`main` (the console script, `python -m checker`) ends the process without Python's
+    teardown: the code and every line must still come out, through a pipe too."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    def command(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True,
+                              text=True, cwd=ROOT)
+
+    clean, failing = command("samples/paris-summit.fr.txt"), command("samples/consistency")
+    assert clean.returncode == 0 and clean.stdout.endswith("in 1 document.\n")
+    assert failing.returncode == 1 and failing.stdout.count("\n") > 20
+    assert failing.stdout.endswith("documents.\n") and "failed:" in failing.stdout
+    missing = command("nowhere.txt", "--format", "json")
+    assert missing.returncode == 2 and missing.stdout.rstrip().endswith("}")
+    assert "nowhere.txt: no such file" in missing.stderr
+    usage = command("--jobs", "0", "samples")
+    assert usage.returncode == 2 and usage.stderr.startswith("briefcheck: error:")
