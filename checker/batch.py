@@ -60,8 +60,9 @@ def default_jobs(files: int) -> int:
     return max(1, min(cpus, files // PARALLEL_MIN_FILES))
 
 
-#: The most files a worker is sent at once (fewer pickles and messages than one at a time).
-CHUNK_MAX = 16
+#: The most files a worker is sent at once: each message between processes costs about
+#: 0.3 ms besides its reports (64 rather than 16: 1,000 briefs about 10 ms sooner).
+CHUNK_MAX = 64
 
 
 def _check(job: tuple[str, Config, bool]) -> DocumentReport:
@@ -75,7 +76,8 @@ def _check_chunk(jobs: list[tuple[str, Config, bool]]) -> list[DocumentReport]:
 def chunks(jobs: list, processes: int) -> list[list]:
     """`jobs` cut in order into chunks that shrink toward the end (guided scheduling): large
     ones while much is left, single files last, so no process is left with a long chunk
-    while the others have finished (with chunks of 16, half a chunk: ~15 ms a batch)."""
+    while the others have finished (with fixed chunks, half a chunk on average: with 16
+    files, ~15 ms a batch)."""
     cut, start = [], 0
     while start < len(jobs):
         size = max(1, min(CHUNK_MAX, (len(jobs) - start) // (4 * processes)))
