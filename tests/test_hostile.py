@@ -233,3 +233,31 @@ def test_long_adversarial_lines_finish_in_seconds(unit, size):
                         "long.txt", "text")
     assert report.error is None
     assert time.perf_counter() - start < 30
+
+
+def test_a_folder_lists_the_files_pathlib_would_list(tmp_path):
+    """briefs_in walks with os.scandir; what it lists is what rglob and is_file list: nested
+    briefs, links to files, links to nothing, any case of extension, hidden files; not a
+    FIFO, a linked folder (no loops) or another extension."""
+    from pathlib import Path
+
+    from checker.loaders import EXTENSIONS
+    from checker.run import briefs_in
+
+    root = tmp_path / "briefs"
+    (root / "a" / "b").mkdir(parents=True)
+    for name in ("one.txt", "a/two.MD", "a/b/three.html", "a/.hidden.json", "a/notes.csv"):
+        (root / name).write_text("x", encoding="utf-8")
+    (root / "a" / "link.txt").symlink_to(root / "one.txt")
+    (root / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    (root / "loop").symlink_to(root)
+    (root / "self.txt").symlink_to(root / "self.txt")
+    os.mkfifo(root / "pipe.txt")
+
+    def plain(directory: str) -> list[str]:
+        return sorted(str(p) for p in Path(directory).rglob("*") if p.suffix.lower() in EXTENSIONS
+                      and (p.is_file() or (p.is_symlink() and not p.exists())))
+
+    for directory in (str(root), f"{root}/", f"{root}//a", str(root / "a" / ".." / "a")):
+        assert briefs_in(directory) == plain(directory)
+    assert len(briefs_in(str(root))) == 7
