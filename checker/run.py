@@ -159,8 +159,8 @@ def check_source(
     evidence: bool = True,
 ) -> DocumentReport:
     """Check one brief given as text (`encoding`: the legacy encoding it was read in).
-    `evidence=False` leaves out what only the JSON and HTML reports show (facts, repeated
-    sentences, the source): a run that prints findings need not build and carry them.
+    `evidence=False` leaves out what only the JSON and HTML reports show (sections, facts,
+    repeated sentences, the source): a run that prints findings need not build and carry them.
 
     A bug of ours on one document must not lose the others of a batch: any unexpected
     exception becomes this document's `error` (exit code 2) asking to report it. A bad
@@ -232,7 +232,7 @@ def _check_source(
                 line=(s.heading_span or s.span).line,
             )
             for s in brief.sections
-        ),
+        ) if evidence else (),
         facts=_fact_infos(analysis, rules) if evidence else (),
         findings=tuple(findings),
         redundancy=_redundancy(analysis, rules) if evidence else Redundancy(),

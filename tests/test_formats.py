@@ -244,6 +244,8 @@ def test_formats_that_show_only_findings_need_no_evidence(fmt):
     full = RunReport.build([check_file(p, Config()) for p in paths], "error")
     lean = RunReport.build([check_file(p, Config(), evidence=False) for p in paths], "error")
     assert any(d.facts for d in full.documents) and not any(d.facts for d in lean.documents)
+    assert all(d.sections for d in full.documents if not d.error)
+    assert not any(d.sections for d in lean.documents)
     assert render(fmt, lean) == render(fmt, full)
 
 

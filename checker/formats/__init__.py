@@ -20,9 +20,9 @@ FORMATS = {
     "github": "checker.formats.github",
 }
 
-#: The formats that show a document's evidence (its facts, repeated sentences and text), not
-#: only its findings: a run whose reports are all in other formats does not collect it
-#: (`checker.run.check_source(evidence=False)`).
+#: The formats that show a document's evidence (its sections, facts, repeated sentences and
+#: text), not only its findings: a run whose reports are all in other formats does not
+#: collect it (`checker.run.check_source(evidence=False)`).
 SHOWS_EVIDENCE = frozenset({"json", "html"})
 
 
