@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 
 import pytest
 
-from checker import batch
+from checker import batch, forks
 from checker.batch import PARALLEL_MIN_FILES, PROGRESS_MIN_FILES, default_jobs, progress_bar
 from checker.formats import FORMATS
 from conftest import ROOT
@@ -183,3 +185,31 @@ def test_discovered_config_with_a_missing_schema_is_exit_2(run_cli, tmp_path, jo
     assert result.exit_code == 2 and result.stdout == ""
     assert "ours.json: cannot use schema" in result.stderr and result.stderr.count("\n") == 1
 
+
+
+@pytest.mark.skipif(not forks.available(), reason="forked workers are Linux only")
+def test_the_files_of_a_worker_that_dies_are_reported_not_dropped(run_cli, monkeypatch):
+    real = batch._check_chunk
+    victim = "samples/consistency/c201-date-conflict.en.txt"
+
+    def check_or_die(jobs):
+        if any(path == victim for path, _, _ in jobs):
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+        return real(jobs)
+
+    monkeypatch.setattr(batch, "_check_chunk", check_or_die)
+    result = run_cli("samples", "--jobs", "2", "--format", "json")
+    documents = {d["path"]: d for d in json.loads(result.stdout)["documents"]}
+    assert documents[victim]["error"] == (
+        "not checked: a worker process ended unexpectedly (killed by SIGKILL)")
+    lost = [path for path, d in documents.items() if d["error"] and "worker" in d["error"]]
+    assert victim in lost and len(lost) <= 8  # its chunk, not the batch
+    assert sum(d["error"] is None for d in documents.values()) >= 20  # the others were checked
+    assert result.exit_code == 2
+
+
+def test_without_forked_workers_the_batch_gives_the_same_bytes(run_cli, monkeypatch):
+    one = run_cli("samples", "--format", "json", "--jobs", "1")
+    monkeypatch.setattr(forks, "available", lambda: False)  # macOS, Windows: concurrent.futures
+    pool = run_cli("samples", "--format", "json", "--jobs", "2")
+    assert pool.stdout == one.stdout and pool.exit_code == one.exit_code
