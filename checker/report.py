@@ -207,6 +207,26 @@ class Summary(_Record):
     #: Documents that could not be checked (see DocumentReport.error).
     unreadable: int = 0
 
+    @classmethod
+    def of(cls, counts: Counter[Severity], documents: int, unreadable: int,
+           fail_on: str = "error") -> Summary:
+        """The summary of a run that found `counts` findings of each severity."""
+        return cls(
+            documents=documents,
+            error=counts[Severity.ERROR],
+            warning=counts[Severity.WARNING],
+            info=counts[Severity.INFO],
+            failed=any(_fails(severity, fail_on) for severity, n in counts.items() if n),
+            unreadable=unreadable,
+        )
+
+    @property
+    def exit_code(self) -> int:
+        """0 nothing at or above --fail-on; 1 something is; 2 a document could not be checked."""
+        if self.unreadable:
+            return 2
+        return 1 if self.failed else 0
+
 
 def _fails(severity: Severity, fail_on: str) -> bool:
     return fail_on != "never" and severity.rank >= Severity(fail_on).rank
@@ -223,15 +243,8 @@ class RunReport(_Record):
 
     @classmethod
     def build(cls, documents: list[DocumentReport], fail_on: str = "error") -> RunReport:
-        counts = Counter(f.severity for d in documents for f in d.findings)
-        summary = Summary(
-            documents=len(documents),
-            error=counts[Severity.ERROR],
-            warning=counts[Severity.WARNING],
-            info=counts[Severity.INFO],
-            failed=any(_fails(severity, fail_on) for severity in counts),
-            unreadable=sum(d.error is not None for d in documents),
-        )
+        summary = Summary.of(Counter(f.severity for d in documents for f in d.findings),
+                             len(documents), sum(d.error is not None for d in documents), fail_on)
         return cls(summary=summary, documents=tuple(documents), fail_on=fail_on)
 
     def fails(self, finding: Finding) -> bool:
@@ -240,7 +253,4 @@ class RunReport(_Record):
 
     @property
     def exit_code(self) -> int:
-        """0 nothing at or above --fail-on; 1 something is; 2 a document could not be checked."""
-        if self.summary.unreadable:
-            return 2
-        return 1 if self.summary.failed else 0
+        return self.summary.exit_code
