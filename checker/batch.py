@@ -14,15 +14,15 @@ from __future__ import annotations
 import glob
 import os
 import sys
-from itertools import accumulate
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import accumulate
 from pathlib import Path
 from typing import TextIO
 
 from checker.config import Config
 from checker.loaders import EXTENSIONS, format_for
-from checker.report import DocumentReport
+from checker.report import DocumentReport, RenderedDocument
 from checker.run import STDIN, briefs_in, check_file
 
 #: A batch this large shows a progress bar (when stderr is a terminal).
@@ -66,15 +66,27 @@ def default_jobs(files: int) -> int:
 CHUNK_MAX = 64
 
 
-def _check(job: tuple[str, Config, bool]) -> DocumentReport:
-    return check_file(*job)
+Render = Callable[[DocumentReport], str]
+#: A file to check: its path, its config, whether to collect the evidence, and how to
+#: render its report if it is to be sent back rendered (`check_batch`).
+Job = tuple[str, Config, bool, Render | None]
+Outcome = DocumentReport | RenderedDocument
 
 
-def _check_chunk(jobs: list[tuple[str, Config, bool]]) -> list[DocumentReport]:
-    return [check_file(*job) for job in jobs]
+def _finish(report: DocumentReport, render: Render | None) -> Outcome:
+    return report if render is None else RenderedDocument.of(report, render(report))
 
 
-def _map_chunks(cut: list[list], processes: int) -> Iterator[tuple[int, list[DocumentReport]]]:
+def _check(job: Job) -> Outcome:
+    path, config, evidence, render = job
+    return _finish(check_file(path, config, evidence), render)
+
+
+def _check_chunk(jobs: list[Job]) -> list[Outcome]:
+    return [_check(job) for job in jobs]
+
+
+def _map_chunks(cut: list[list[Job]], processes: int) -> Iterator[tuple[int, list[Outcome]]]:
     """Each chunk's number and reports, from `processes` worker processes, as they finish."""
     from checker import forks
 
@@ -118,20 +130,22 @@ def check_batch(
     jobs: int | None = 1,
     progress: Callable[[int], object] | None = None,
     evidence: bool = True,
-) -> list[DocumentReport]:
+    render: Render | None = None,
+) -> list[Outcome]:
     """Check the files of `expand(...)` in `jobs` processes (None: `default_jobs`).
     `progress(1)` is called as each file is done. `evidence=False`: reports without what only
     the JSON and HTML reports show (`checker.run.check_source`), also less to send back
-    from the workers.
+    from the workers. `render`: each report comes back as a RenderedDocument, rendered by
+    `render` where it was checked (`checker.formats.document_renderer`).
 
     Configs are resolved here, in this process, so a bad config stops the run before any
     work (ConfigError) and workers need nothing but a path and a Config.
     """
-    work = [(i, (item, config_for(item), evidence))
+    work = [(i, (item, config_for(item), evidence, render))
             for i, item in enumerate(items) if isinstance(item, str)]
     if jobs is None:
         jobs = default_jobs(len(work))
-    results: list[DocumentReport | str] = list(items)
+    results: list[Outcome | str] = list(items)
     parallel = [(i, job) for i, job in work if job[0] != STDIN] if jobs > 1 else []
     in_pool = {i for i, _ in parallel}
     serial = [(i, job) for i, job in work if i not in in_pool]
@@ -147,15 +161,16 @@ def check_batch(
         cut = chunks(files, jobs)
         starts = list(accumulate((len(chunk) for chunk in cut), initial=0))
         try:
-            for index, reports in _map_chunks(cut, jobs):
-                for offset, report in enumerate(reports):
-                    results[slots[starts[index] + offset]] = report
+            for index, outcomes in _map_chunks(cut, jobs):
+                for offset, outcome in enumerate(outcomes):
+                    results[slots[starts[index] + offset]] = outcome
                 if progress:
-                    progress(len(reports))
+                    progress(len(outcomes))
         except WorkerLost as lost:  # what that worker had taken is reported, not dropped
             for index in lost.chunks:
-                for offset, (path, _, _) in enumerate(cut[index]):
+                for offset, (path, *_) in enumerate(cut[index]):
                     results[slots[starts[index] + offset]] = DocumentReport(
                         path=path, lang=None, format=format_for(path),
                         error=f"not checked: {lost}")
-    return [r for r in results if isinstance(r, DocumentReport)]
+    return [result if isinstance(result, RenderedDocument) else _finish(result, render)
+            for result in results if not isinstance(result, str)]

@@ -192,6 +192,27 @@ class DocumentReport(_Record):
 
 
 @_record
+class RenderedDocument(_Record):
+    """A document's report as a format renders it on its own, with what the run's summary
+    needs: what a batch's workers send back instead of the report when the run's format
+    renders each document apart from the others (`checker.formats.document_renderer`);
+    a report's many records cost more to send between processes than its text. Not part
+    of the JSON contract."""
+
+    path: str
+    error: str | None
+    #: Its findings by severity, in Severity's order (error, warning, info).
+    counts: tuple[int, ...]
+    text: str
+
+    @classmethod
+    def of(cls, document: DocumentReport, text: str) -> RenderedDocument:
+        counts = Counter(f.severity for f in document.findings)
+        return cls(path=document.path, error=document.error, text=text,
+                   counts=tuple(counts[severity] for severity in Severity))
+
+
+@_record
 class Tool(_Record):
     name: str = "briefcheck"
     version: str = __version__
@@ -219,6 +240,13 @@ class Summary(_Record):
             failed=any(_fails(severity, fail_on) for severity, n in counts.items() if n),
             unreadable=unreadable,
         )
+
+    @classmethod
+    def of_rendered(cls, documents: list[RenderedDocument], fail_on: str = "error") -> Summary:
+        counts: Counter[Severity] = Counter()
+        for document in documents:
+            counts.update(dict(zip(Severity, document.counts)))
+        return cls.of(counts, len(documents), sum(d.error is not None for d in documents), fail_on)
 
     @property
     def exit_code(self) -> int:

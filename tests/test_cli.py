@@ -127,16 +127,22 @@ def test_collector_is_off_until_the_report_is_written_and_back_on_after(run_cli,
     import checker.formats
 
     seen = []
-    render = checker.formats.render
 
-    def spying(*args, **kwargs):
-        seen.append(gc.isenabled())
-        return render(*args, **kwargs)
+    def spy(name):
+        real = getattr(checker.formats, name)
 
-    monkeypatch.setattr(checker.formats, "render", spying)
+        def spying(*args, **kwargs):
+            seen.append((name, gc.isenabled()))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(checker.formats, name, spying)
+
+    spy("render")
+    spy("render_rendered")  # text: documents rendered as they are checked
     assert gc.isenabled()
     assert run_cli(SEED).exit_code == 0
-    assert seen == [False] and gc.isenabled()
+    assert run_cli("--format", "json", SEED).exit_code == 0
+    assert seen == [("render_rendered", False), ("render", False)] and gc.isenabled()
     assert run_cli("--format", "json", SAMPLES / "nope.txt").exit_code == 2
     assert gc.isenabled()
 

@@ -12,7 +12,10 @@ import pytest
 
 from checker import batch, forks
 from checker.batch import PARALLEL_MIN_FILES, PROGRESS_MIN_FILES, default_jobs, progress_bar
-from checker.formats import FORMATS
+from checker.config import Config
+from checker.formats import FORMATS, render
+from checker.report import DocumentReport, RunReport
+from checker.run import check_file
 from conftest import ROOT
 
 C211 = "samples/consistency/c211-unsupported-key-fact.fr.txt"
@@ -69,6 +72,20 @@ def test_jobs_give_the_same_bytes_as_one_job(run_cli):
     assert len(json.loads(one.stdout)["documents"]) > 20
     html = [run_cli("samples", "--format", "html", "-j", n).stdout for n in ("1", "3")]
     assert html[0] == html[1] and html[0].count("<mark") > 10  # the brief text crossed processes
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_documents_rendered_in_the_workers_give_the_bytes_of_one_job(run_cli, fmt):
+    """Text and GitHub runs render each document where it is checked; the output is the
+    bytes of the report rendered whole, with a report made here (an empty glob) in place."""
+    args = ("samples", "nowhere/*.md", "--format", fmt, "--fail-on", "warning")
+    one, three = (run_cli(*args, "--jobs", n) for n in ("1", "3"))
+    paths = batch.expand(["samples", "nowhere/*.md"])
+    whole = RunReport.build(
+        [p if isinstance(p, DocumentReport) else check_file(p, Config(), evidence=False)
+         for p in paths], "warning")
+    assert one.stdout == three.stdout == render(fmt, whole)
+    assert one.exit_code == three.exit_code == 2 and "no briefs match" in one.stdout
 
 
 def test_globs_are_expanded_sorted_and_an_empty_glob_is_reported(run_cli):
@@ -193,7 +210,7 @@ def test_the_files_of_a_worker_that_dies_are_reported_not_dropped(run_cli, monke
     victim = "samples/consistency/c201-date-conflict.en.txt"
 
     def check_or_die(jobs):
-        if any(path == victim for path, _, _ in jobs):
+        if any(path == victim for path, *_ in jobs):
             os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
         return real(jobs)
 

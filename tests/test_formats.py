@@ -10,8 +10,8 @@ import pytest
 from lxml import etree
 
 from checker.config import Config
-from checker.formats import FORMATS, SHOWS_EVIDENCE, render
-from checker.report import RunReport
+from checker.formats import FORMATS, SHOWS_EVIDENCE, document_renderer, render, render_rendered
+from checker.report import RenderedDocument, RunReport, Summary
 from checker.run import check_file, check_paths, check_source
 from conftest import ROOT, SAMPLES
 
@@ -255,3 +255,23 @@ def test_formats_that_show_evidence_change_without_it(fmt):
     path = "samples/paris-summit.fr.txt"
     lean = RunReport.build([check_file(path, Config(), evidence=False)], "error")
     assert render(fmt, lean) != render(fmt, report_of(path))
+
+
+@pytest.mark.parametrize("fmt, color", [("text", False), ("text", True), ("github", False)])
+def test_documents_rendered_one_by_one_give_the_reports_bytes(fmt, color):
+    """What a batch's workers send back (each document rendered where it was checked) joins
+    into the same text as the run's report rendered whole, for every sample: findings,
+    related lines, unreadable files, control characters."""
+    paths = [p for p in ALL_SAMPLES if not p.endswith(".toml")] + ["samples/nope.txt"]
+    report = RunReport.build([check_file(p, Config(), evidence=False) for p in paths], "warning")
+    render_document = document_renderer(fmt, color=color)
+    rendered = [RenderedDocument.of(d, render_document(d)) for d in report.documents]
+    summary = Summary.of_rendered(rendered, "warning")
+    assert summary == report.summary and summary.unreadable == 1 and summary.failed
+    assert render_rendered(fmt, rendered, summary, color=color) == render(fmt, report, color=color)
+    assert ("\x1b[" in render(fmt, report, color=color)) == color
+
+
+@pytest.mark.parametrize("fmt", sorted(set(FORMATS) - {"text", "github"}))
+def test_formats_that_render_the_run_whole_have_no_document_renderer(fmt):
+    assert document_renderer(fmt) is None

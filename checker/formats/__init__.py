@@ -2,13 +2,18 @@
 
 Modules are imported only when their format is asked for, so a plain-text run never loads
 the HTML or SARIF writers. Adding a format is one new module and one line in `FORMATS`.
+A format whose documents are rendered apart from each other (text, GitHub) also has
+`render_document(document, *, color)` and `render_summary(summary, *, color)`: a batch's
+workers then render their documents themselves (`checker.batch`).
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from functools import partial
 
-from checker.report import RunReport
+from checker.report import DocumentReport, RenderedDocument, RunReport, Summary
 
 #: Format name -> module that renders it.
 FORMATS = {
@@ -29,3 +34,21 @@ SHOWS_EVIDENCE = frozenset({"json", "html"})
 def render(name: str, report: RunReport, *, color: bool = False) -> str:
     """The report in format `name` (one of FORMATS)."""
     return importlib.import_module(FORMATS[name]).render(report, color=color)
+
+
+def document_renderer(name: str, *, color: bool = False) -> Callable[[DocumentReport], str] | None:
+    """How format `name` renders one document, if it renders each apart from the others and
+    then the run's summary (text, GitHub: `render_document` and `render_summary`); None
+    for the formats that render the run as a whole."""
+    render_document = getattr(importlib.import_module(FORMATS[name]), "render_document", None)
+    return partial(render_document, color=color) if render_document else None
+
+
+def render_rendered(
+    name: str, documents: list[RenderedDocument], summary: Summary, *, color: bool = False
+) -> str:
+    """The report in format `name` from its documents as `document_renderer` rendered them:
+    the same text as `render` gives from their reports."""
+    module = importlib.import_module(FORMATS[name])
+    return "".join(document.text for document in documents) + module.render_summary(
+        summary, color=color)

@@ -8,7 +8,7 @@ command early or inject another one.
 
 from __future__ import annotations
 
-from checker.report import RunReport, Severity
+from checker.report import DocumentReport, RunReport, Severity, Summary
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -27,23 +27,30 @@ def _command(kind: str, properties: dict[str, object], message: str) -> str:
 
 
 def render(report: RunReport, *, color: bool = False) -> str:
+    return "".join(render_document(document) for document in report.documents) + (
+        render_summary(report.summary))
+
+
+def render_document(document: DocumentReport, *, color: bool = False) -> str:
+    """One document's commands, each ending in a newline (none when nothing was found)."""
     lines = []
-    for document in report.documents:
-        if document.error:
-            lines.append(_command("error", {"file": document.path, "title": "briefcheck"},
-                                  document.error))
-        for finding in document.findings:
-            loc = finding.location
-            message = finding.message
-            for other in finding.related:
-                message += f"\nsee line {other.line}, column {other.column}: {other.text}"
-            lines.append(_command(_COMMAND[finding.severity], {
-                "file": document.path, "line": loc.line, "col": loc.column,
-                "endLine": loc.end_line, "endColumn": loc.end_column,
-                "title": f"{finding.code} {finding.name}",
-            }, message))
-    s = report.summary
-    verdict = "failed" if s.failed or s.unreadable else "passed"
-    lines.append(f"briefcheck {verdict}: {s.error} error(s), {s.warning} warning(s), "
-                 f"{s.info} info in {s.documents} document(s)")
-    return "\n".join(lines) + "\n"
+    if document.error:
+        lines.append(_command("error", {"file": document.path, "title": "briefcheck"},
+                              document.error))
+    for finding in document.findings:
+        loc = finding.location
+        message = finding.message
+        for other in finding.related:
+            message += f"\nsee line {other.line}, column {other.column}: {other.text}"
+        lines.append(_command(_COMMAND[finding.severity], {
+            "file": document.path, "line": loc.line, "col": loc.column,
+            "endLine": loc.end_line, "endColumn": loc.end_column,
+            "title": f"{finding.code} {finding.name}",
+        }, message))
+    return "".join(line + "\n" for line in lines)
+
+
+def render_summary(summary: Summary, *, color: bool = False) -> str:
+    verdict = "failed" if summary.failed or summary.unreadable else "passed"
+    return (f"briefcheck {verdict}: {summary.error} error(s), {summary.warning} warning(s), "
+            f"{summary.info} info in {summary.documents} document(s)\n")

@@ -7,9 +7,11 @@ as plain characters: control characters are shown escaped, never sent to the ter
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import click
 
-from checker.report import RunReport, Severity, Summary
+from checker.report import DocumentReport, RunReport, Severity, Summary
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _VALUE = {severity: severity.value for severity in Severity}
@@ -26,43 +28,54 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def render(report: RunReport, *, color: bool = False) -> str:
-    def style(text: str, **kw: object) -> str:
-        return click.style(text, **kw) if color else text
+def _styler(color: bool) -> Callable[..., str]:
+    return (lambda text, **kw: click.style(text, **kw)) if color else (lambda text, **kw: text)
 
+
+def render(report: RunReport, *, color: bool = False) -> str:
+    return "".join(render_document(document, color=color) for document in report.documents) + (
+        render_summary(report.summary, color=color))
+
+
+def render_document(document: DocumentReport, *, color: bool = False) -> str:
+    """One document's lines, each ending in a newline (none when nothing was found)."""
+    path = _safe(document.path)
+    style = _styler(color)
     lines: list[str] = []
-    for document in report.documents:
-        path = _safe(document.path)
-        if document.error:
-            lines.append(f"{style(path, bold=True)}: {style('error', fg='red', bold=True)}: "
-                         f"{_safe(document.error)}")
-            continue
-        if color:
-            for finding in document.findings:
-                where = f"{path}:{finding.location.line}:{finding.location.column}"
-                severity = finding.severity
-                lines.append(
-                    f"{style(where, bold=True)}: {style(finding.code, fg=_COLORS[severity], bold=True)}"
-                    f" {style(severity.value, fg=_COLORS[severity])} {_safe(finding.message)}"
-                )
-                lines.extend(
-                    f"    {style('related', dim=True)}: {path}:{other.line}:{other.column}: "
-                    f"{_safe(other.text)}"
-                    for other in finding.related
-                )
-        else:  # the same lines without styling (CI logs, files): the common case, made fast
-            add, related = lines.append, f"    related: {path}:"
-            for finding in document.findings:
-                location, message = finding.location, finding.message
-                add(f"{path}:{location.line}:{location.column}: {finding.code} "
-                    f"{_VALUE[finding.severity]} "
-                    f"{message if message.isprintable() else _safe(message)}")
-                for other in finding.related:  # a loop: most findings have one or none
-                    text = other.text
-                    add(f"{related}{other.line}:{other.column}: "
-                        f"{text if text.isprintable() else _safe(text)}")
-    lines.append(summary_line(report.summary, style))
-    return "\n".join(lines) + "\n"
+    if document.error:
+        lines.append(f"{style(path, bold=True)}: {style('error', fg='red', bold=True)}: "
+                     f"{_safe(document.error)}")
+    elif color:
+        for finding in document.findings:
+            where = f"{path}:{finding.location.line}:{finding.location.column}"
+            severity = finding.severity
+            lines.append(
+                f"{style(where, bold=True)}: {style(finding.code, fg=_COLORS[severity], bold=True)}"
+                f" {style(severity.value, fg=_COLORS[severity])} {_safe(finding.message)}"
+            )
+            lines.extend(
+                f"    {style('related', dim=True)}: {path}:{other.line}:{other.column}: "
+                f"{_safe(other.text)}"
+                for other in finding.related
+            )
+    else:  # the same lines without styling (CI logs, files): the common case, made fast
+        add, related = lines.append, f"    related: {path}:"
+        for finding in document.findings:
+            location, message = finding.location, finding.message
+            add(f"{path}:{location.line}:{location.column}: {finding.code} "
+                f"{_VALUE[finding.severity]} "
+                f"{message if message.isprintable() else _safe(message)}\n")
+            for other in finding.related:  # a loop: most findings have one or none
+                text = other.text
+                add(f"{related}{other.line}:{other.column}: "
+                    f"{text if text.isprintable() else _safe(text)}\n")
+        return "".join(lines)
+    return "".join(line + "\n" for line in lines)
+
+
+def render_summary(summary: Summary, *, color: bool = False) -> str:
+    """The run's last line (`summary_line`)."""
+    return summary_line(summary, _styler(color)) + "\n"
 
 
 def summary_line(s: Summary, style=lambda text, **kw: text) -> str:
