@@ -243,10 +243,9 @@ class Summary(_Record):
 
     @classmethod
     def of_rendered(cls, documents: list[RenderedDocument], fail_on: str = "error") -> Summary:
-        counts: Counter[Severity] = Counter()
-        for document in documents:
-            counts.update(dict(zip(Severity, document.counts)))
-        return cls.of(counts, len(documents), sum(d.error is not None for d in documents), fail_on)
+        totals = [sum(column) for column in zip(*(d.counts for d in documents))] or [0] * 3
+        return cls.of(Counter(dict(zip(Severity, totals))), len(documents),
+                      sum(d.error is not None for d in documents), fail_on)
 
     @property
     def exit_code(self) -> int:
