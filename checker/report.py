@@ -243,6 +243,7 @@ class Summary(_Record):
 
     @classmethod
     def of_rendered(cls, documents: list[RenderedDocument], fail_on: str = "error") -> Summary:
+        """The summary of a run from its documents as rendered (`RenderedDocument.counts`)."""
         totals = [sum(column) for column in zip(*(d.counts for d in documents))] or [0] * 3
         return cls.of(Counter(dict(zip(Severity, totals))), len(documents),
                       sum(d.error is not None for d in documents), fail_on)
