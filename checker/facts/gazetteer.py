@@ -19,7 +19,6 @@ import sqlite3
 import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 
 from checker.lang import fold
@@ -196,7 +195,7 @@ def _centi(degrees: float | None) -> int | None:
 
 
 def shipped_path() -> Path:
-    return Path(str(resources.files(__package__).joinpath(DATABASE)))
+    return Path(__file__).resolve().with_name(DATABASE)
 
 
 @cache
