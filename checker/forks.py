@@ -126,7 +126,8 @@ class _Pool:
                         end = _LENGTH.size + _LENGTH.unpack_from(buffer)[0]
                         if len(buffer) < end:
                             break
-                        index, ok, value = pickle.loads(buffer[_LENGTH.size : end])
+                        with memoryview(buffer) as view:  # no copy of a large result
+                            index, ok, value = pickle.loads(view[_LENGTH.size : end])
                         del buffer[:end]
                         if not ok:
                             raise value
@@ -170,7 +171,8 @@ def _worker(function, chunks, tasks: int, tasks_write: int, results: int) -> Non
                 payload = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
             except Exception as exc:  # noqa: BLE001 - an exception that does not pickle
                 payload = pickle.dumps((index, False, RuntimeError(repr(exc))))
-            _write_all(results, _LENGTH.pack(len(payload)) + payload)
+            _write_all(results, _LENGTH.pack(len(payload)))
+            _write_all(results, payload)
     except BaseException:  # noqa: BLE001 - interrupted, or the main process has gone
         code = 1
     finally:
