@@ -203,7 +203,6 @@ def test_discovered_config_with_a_missing_schema_is_exit_2(run_cli, tmp_path, jo
     assert "ours.json: cannot use schema" in result.stderr and result.stderr.count("\n") == 1
 
 
-
 @pytest.mark.skipif(not forks.available(), reason="forked workers are Linux only")
 def test_the_files_of_a_worker_that_dies_are_reported_not_dropped(run_cli, monkeypatch):
     real = batch._check_chunk

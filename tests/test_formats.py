@@ -261,15 +261,18 @@ def test_formats_that_show_evidence_change_without_it(fmt):
 def test_documents_rendered_one_by_one_give_the_reports_bytes(fmt, color):
     """What a batch's workers send back (each document rendered where it was checked) joins
     into the same text as the run's report rendered whole, for every sample: findings,
-    related lines, unreadable files, control characters."""
+    related lines, an unreadable file, control characters in a path and a brief."""
     paths = [p for p in ALL_SAMPLES if not p.endswith(".toml")] + ["samples/nope.txt"]
-    report = RunReport.build([check_file(p, Config(), evidence=False) for p in paths], "warning")
+    escaped = check_source(HOSTILE.replace("Deux", "\x1b[31mDeux"), "evil\x1b[2J.txt", "text",
+                           Config(), evidence=False)
+    report = RunReport.build([check_file(p, Config(), evidence=False) for p in paths] + [escaped],
+                             "warning")
     render_document = document_renderer(fmt, color=color)
     rendered = [RenderedDocument.of(d, render_document(d)) for d in report.documents]
     summary = Summary.of_rendered(rendered, "warning")
     assert summary == report.summary and summary.unreadable == 1 and summary.failed
     assert render_rendered(fmt, rendered, summary, color=color) == render(fmt, report, color=color)
-    assert ("\x1b[" in render(fmt, report, color=color)) == color
+    assert fmt != "text" or "\x1b[2J" not in render_rendered(fmt, rendered, summary, color=color)
 
 
 @pytest.mark.parametrize("fmt", sorted(set(FORMATS) - {"text", "github"}))
