@@ -207,9 +207,8 @@ class RenderedDocument(_Record):
 
     @classmethod
     def of(cls, document: DocumentReport, text: str) -> RenderedDocument:
-        counts = Counter(f.severity for f in document.findings)
         return cls(path=document.path, error=document.error, text=text,
-                   counts=tuple(counts[severity] for severity in Severity))
+                   counts=tuple(document.count(severity) for severity in Severity))
 
 
 @_record

@@ -44,18 +44,18 @@ def render_document(document: DocumentReport, *, color: bool = False) -> str:
     lines: list[str] = []
     if document.error:
         lines.append(f"{style(path, bold=True)}: {style('error', fg='red', bold=True)}: "
-                     f"{_safe(document.error)}")
+                     f"{_safe(document.error)}\n")
     elif color:
         for finding in document.findings:
             where = f"{path}:{finding.location.line}:{finding.location.column}"
             severity = finding.severity
             lines.append(
                 f"{style(where, bold=True)}: {style(finding.code, fg=_COLORS[severity], bold=True)}"
-                f" {style(severity.value, fg=_COLORS[severity])} {_safe(finding.message)}"
+                f" {style(severity.value, fg=_COLORS[severity])} {_safe(finding.message)}\n"
             )
             lines.extend(
                 f"    {style('related', dim=True)}: {path}:{other.line}:{other.column}: "
-                f"{_safe(other.text)}"
+                f"{_safe(other.text)}\n"
                 for other in finding.related
             )
     else:  # the same lines without styling (CI logs, files): the common case, made fast
@@ -69,8 +69,7 @@ def render_document(document: DocumentReport, *, color: bool = False) -> str:
                 text = other.text
                 add(f"{related}{other.line}:{other.column}: "
                     f"{text if text.isprintable() else _safe(text)}\n")
-        return "".join(lines)
-    return "".join(line + "\n" for line in lines)
+    return "".join(lines)
 
 
 def render_summary(summary: Summary, *, color: bool = False) -> str:
