@@ -149,7 +149,8 @@ def check(
     items = expand(paths)
     # The collector stays off until the report is written and freed: a 5 MB brief's report
     # holds a million objects that it walked three times for nothing (0.26 s), once when
-    # the check was done, once while rendering, once at exit.
+    # the check was done, once while rendering, once at exit. (The console script has it
+    # off from the start and for good: `checker.__main__`.)
     with collector_paused():
         return _check_and_report(items, config_for, jobs, output, output_format, report_dir)
 
@@ -255,8 +256,9 @@ def show_rule(code: str) -> int:
 
 
 def main() -> None:
-    """The `briefcheck` command (console script and `python -m checker`): `cli`, then out of
-    the process at once with its exit code, once stdout and stderr are flushed.
+    """The `briefcheck` command (the console script and `python -m checker`, through
+    `checker.__main__`): `cli`, then out of the process at once with its exit code, once
+    stdout and stderr are flushed.
 
     Why: Python's own exit frees every object and module one by one, about 15 ms after
     a batch of 1,000 briefs, for a process that is ending anyway (mypy exits so too). Tests

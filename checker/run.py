@@ -192,7 +192,8 @@ def collector_paused() -> Iterator[None]:
     builds millions of acyclic objects (spans, facts, pairs, findings) that reference counting
     frees, and a 5 MB brief spent a quarter of its time in collections that found almost
     nothing (about a thousand cyclic objects, collected once the document is done).
-    The command keeps it off until its report is written (`checker.cli`)."""
+    The command keeps it off until its report is written (`checker.cli`), the console
+    script for the whole process (`checker.__main__`)."""
     if not gc.isenabled():
         yield
         return

@@ -147,6 +147,25 @@ def test_collector_is_off_until_the_report_is_written_and_back_on_after(run_cli,
     assert gc.isenabled()
 
 
+def test_the_command_never_runs_the_cyclic_collector():
+    """The console script turns the collector off before it imports the command and never
+    back on (its process ends with os._exit): no collection from then to exit, on a batch."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import gc, sys\n"
+            "from checker.__main__ import main\n"
+            "gc.callbacks.append(lambda phase, info: phase == 'start' and print('collection',"
+            " file=sys.stderr))\n"
+            "main()\n")
+    run = subprocess.run([sys.executable, "-c", code, "samples/consistency"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1 and run.stdout.endswith("documents.\n")
+    assert "collection" not in run.stderr
+
+
 def test_the_command_leaves_with_its_exit_code_and_all_its_output(tmp_path):
     """`main` (the console script, `python -m checker`) ends the process without Python's
     teardown: the code and every line must still come out, through a pipe too."""
