@@ -5,10 +5,13 @@
 
 Cases: one brief in a cold process (the seed), 1,000 different briefs in one call, one
 brief of 2.5 MB and one of 5 MB (linearity), and `--jobs 2` against `--jobs 1` on the
-1,000 briefs (with the machine's own speed-up on two processes before and after: its
-ceiling). The two tools alternate, run after run, so a slow moment of the machine hits
-both. Each run is a fresh process; its wall time and peak RSS are measured by a small
-wrapper process, so the memory figure is that run's alone. Prints medians and ratios.
+1,000 briefs and on 4,000 (`--jobs-sizes`), with the machine's own speed-up on two
+processes before and after (its ceiling). The larger batch shows how the work itself
+splits; on 1,000 briefs the fixed part of a run (start, imports, each process's first
+brief) weighs more. The two tools alternate, run after run, so a slow moment of the
+machine hits both. Each run is a fresh process; its wall time and peak RSS are measured by
+a small wrapper process, so the memory figure is that run's alone. Prints medians and
+ratios.
 
 briefcheck's modules are compiled to bytecode first, as `pip install` does for an installed
 package: an editable install in an environment with PYTHONDONTWRITEBYTECODE set would
@@ -105,6 +108,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--cases", default="cold,batch,large,jobs",
                         help="comma-separated subset of: cold, batch, large, jobs")
+    parser.add_argument("--jobs-sizes", default="1000,4000",
+                        help="batch sizes of the jobs case, comma separated (1000: the batch)")
     args = parser.parse_args()
     cases = set(args.cases.split(","))
     if not args.proselint:
@@ -133,12 +138,23 @@ def main() -> None:
     jobs = None
     help_text = subprocess.run([*ours, "check", "--help"], capture_output=True, text=True).stdout
     if "jobs" in cases and "--jobs" in help_text:
-        # --jobs 1 and --jobs 2 alternate too, so a busy moment of the machine hits both.
+        sizes = [int(size) for size in args.jobs_sizes.split(",")]
+        folders = {size: batch if size == 1000 else args.out / f"batch-{size}" for size in sizes}
+        for size, folder in folders.items():
+            if not folder.is_dir() or len(list(folder.iterdir())) != size:
+                write_batch(folder, size)
+        # --jobs 1 and --jobs 2 and the sizes alternate too, so a busy moment of the
+        # machine hits all of them.
         capacity = [parallel_capacity(3)]
-        pair = compare("1,000 briefs --jobs 1 / --jobs 2", [*ours, "--jobs", "1", str(batch)],
-                       [*ours, "--jobs", "2", str(batch)], args.runs)
+        seconds: dict[tuple[int, int], list[float]] = {}
+        for _ in range(args.runs):
+            for size, folder in folders.items():
+                for processes in (1, 2):
+                    run = measure([*ours, "--jobs", str(processes), str(folder)])
+                    seconds.setdefault((size, processes), []).append(run["seconds"])
         capacity.append(parallel_capacity(3))
-        jobs = pair["ours"] / pair["theirs"]
+        jobs = {size: (statistics.median(seconds[size, 1]), statistics.median(seconds[size, 2]))
+                for size in folders}
 
     print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
           f"Python {platform.python_version()}, {args.runs} runs each, medians; load average "
@@ -159,10 +175,11 @@ def main() -> None:
         row = by_case["1,000 briefs, one call"]
         print(f"throughput: {1000 / row['ours']:.0f} briefs/s (proselint {1000 / row['theirs']:.0f})")
     if jobs is not None:
-        print(f"--jobs 2 speed-up over --jobs 1 on 1,000 briefs: {jobs:.2f}x "
-              f"({pair['ours']:.3f} s / {pair['theirs']:.3f} s); the machine's own speed-up "
-              f"with two processes on a CPU loop, before and after: {capacity[0]:.2f}x, "
-              f"{capacity[1]:.2f}x")
+        for size, (one, two) in jobs.items():
+            print(f"--jobs 2 speed-up over --jobs 1 on {size:,} briefs: {one / two:.2f}x "
+                  f"({one:.3f} s / {two:.3f} s)")
+        print(f"the machine's own speed-up with two processes on a CPU loop, before and after: "
+              f"{capacity[0]:.2f}x, {capacity[1]:.2f}x")
 
 
 if __name__ == "__main__":
