@@ -15,14 +15,12 @@ report is tested against `schemas/report.schema.json` instead. `model_dump` and
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import Field, dataclass, field, fields, replace
+from dataclasses import Field, field, fields, replace
 from enum import Enum
-from operator import attrgetter
 from typing import Any, Literal
 
 from checker import __version__
-from checker.model import slot_init
+from checker.model import record
 
 
 class Severity(str, Enum):
@@ -41,26 +39,12 @@ Category = Literal["structure", "consistency", "redundancy"]
 FactKind = Literal["date", "place", "participant", "duration"]
 
 def _record(cls: type) -> type:
-    """A frozen, slotted record, with what pickling it quickly needs (`_Record.__reduce__`)
-    and the fields its JSON form holds (`as_dict`, the JSON renderer)."""
-    cls = dataclass(frozen=True, slots=True, kw_only=True)(cls)
-    cls.__init__ = slot_init(cls)  # a Finding: 1.4 -> 0.9 us
-    cls._names = tuple(f.name for f in fields(cls))
-    #: Each field's slot setter, for unpickling (`_rebuild`): faster than setting by name.
-    cls._setters = tuple(getattr(cls, name).__set__ for name in cls._names)
+    """A record (`checker.model.record`, keyword-only) and the fields its JSON form holds
+    (`as_dict`, the JSON renderer)."""
+    cls = record(cls, kw_only=True)
     #: The fields of the record's JSON form, in declaration order (not `source`).
     cls._dumped = tuple(f for f in fields(cls) if f.metadata.get("dump", True))
-    cls._values = staticmethod(attrgetter(*cls._names)) if len(cls._names) > 1 else (
-        staticmethod(lambda record, name=cls._names[0]: (getattr(record, name),))
-    )
     return cls
-
-
-def _rebuild(cls: type, values: tuple) -> Any:
-    record = object.__new__(cls)
-    for set_field, value in zip(cls._setters, values):
-        set_field(record, value)
-    return record
 
 
 class _Record:
@@ -68,13 +52,7 @@ class _Record:
 
     __slots__ = ()
     _names: tuple[str, ...]
-    _setters: tuple[Callable[[Any, Any], None], ...]
     _dumped: tuple[Field, ...]
-
-    def __reduce__(self) -> tuple:
-        """Pickled as its class and a tuple of values: reports of a --jobs run come back
-        from the workers 40% faster than with the default reduction of slotted objects."""
-        return _rebuild, (type(self), self._values(self))
 
     def model_dump(self, mode: str = "python") -> dict[str, Any]:
         """The record as a dict, nested records too; `mode="json"`: its JSON form (`as_dict`)."""

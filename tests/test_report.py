@@ -45,7 +45,7 @@ def test_a_real_report_survives_pickling_unchanged():
 
 
 def test_records_are_built_as_their_dataclasses_would_build_them():
-    """`slot_init` replaces the dataclasses' `__init__` (speed): the same parameters,
+    """`slot_init` is the records' `__init__` (speed): the same parameters,
     keyword-only for report records, defaults, a fresh default per record, frozen fields."""
     import dataclasses
 
@@ -69,3 +69,28 @@ def test_records_are_built_as_their_dataclasses_would_build_them():
     with pytest.raises(dataclasses.FrozenInstanceError):
         span.line = 2  # type: ignore[misc]
     assert pickle.loads(pickle.dumps(finding)) == finding
+
+
+def test_records_compare_hash_and_print_as_frozen_dataclasses_do():
+    """`checker.model.record` shares these methods instead of generating them per class:
+    same hash as a frozen dataclass (the tuple of values: sets iterate in the same order),
+    equal only to a record of the same class, a repr without `repr=False` fields, no field
+    deleted, and model records (spans, sentences) through pickle too."""
+    import dataclasses
+
+    import pytest
+
+    from checker.model import Sentence, Span
+
+    span = Span(0, 4, 1, 1, 1, 5)
+    assert hash(span) == hash((0, 4, 1, 1, 1, 5)) == hash(Span(0, 4, 1, 1, 1, 5))
+    assert span != Span(0, 4, 1, 1, 1, 6) and span != (0, 4, 1, 1, 1, 5)
+    assert len({span, Span(0, 4, 1, 1, 1, 5), Span(1, 4, 1, 2, 1, 5)}) == 2
+    assert repr(span) == "Span(start=0, end=4, line=1, column=1, end_line=1, end_column=5)"
+    document = DocumentReport(path="a.txt", lang="en", format="text", source="the brief")
+    assert "source" not in repr(document) and repr(document).startswith("DocumentReport(path=")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del span.line
+    sentence = Sentence("A sentence.", span, 0)
+    assert pickle.loads(pickle.dumps(sentence)) == sentence
+    assert pickle.loads(pickle.dumps(sentence)).span.end_column == 5

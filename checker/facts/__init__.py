@@ -15,12 +15,12 @@ from checker.facts.durations import same_duration
 from checker.facts.mention import Mention
 from checker.facts.places import same_place
 from checker.lang import SUPPORTED, fold
-from checker.model import Brief, LineIndex, Sentence, Span, frozen_record
+from checker.model import Brief, LineIndex, Sentence, Span, record
 
 KINDS = ("date", "place", "participant", "duration")
 
 
-@frozen_record
+@record
 class Fact:
     kind: str
     #: Normalised: "--01-06", "2026-01-06", "Paris", "Volodymyr Zelensky", "4 years".

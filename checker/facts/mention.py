@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checker.model import frozen_record
+from checker.model import record
 
 
-@frozen_record
+@record
 class Mention:
     kind: str
     value: str
