@@ -102,6 +102,8 @@ class Related(_Record):
 
 @_record
 class Finding(_Record):
+    """One problem a rule found, where it is, and where the other side is (`related`)."""
+
     code: str
     name: str
     category: Category
@@ -114,6 +116,8 @@ class Finding(_Record):
 
 @_record
 class SectionInfo(_Record):
+    """A section of the checked brief as the report lists it."""
+
     id: str
     kind: str
     heading: str | None
@@ -122,6 +126,8 @@ class SectionInfo(_Record):
 
 @_record
 class FactInfo(_Record):
+    """A fact of the checked brief as the report lists it."""
+
     kind: FactKind
     value: str
     text: str
@@ -132,12 +138,16 @@ class FactInfo(_Record):
 
 @_record
 class PairEnd(_Record):
+    """One sentence of a redundancy pair: its section and line."""
+
     section: str
     line: int
 
 
 @_record
 class RedundancyPair(_Record):
+    """Two sentences that say the same thing, and how closely (`score`, 0 to 1)."""
+
     a: PairEnd
     b: PairEnd
     score: float
@@ -145,6 +155,8 @@ class RedundancyPair(_Record):
 
 @_record
 class Redundancy(_Record):
+    """What the brief repeats: sentence pairs, and each section's share of words repeated."""
+
     pairs: tuple[RedundancyPair, ...] = ()
     #: Share of each section's words repeated from another: overlap[later][earlier].
     overlap: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -152,6 +164,8 @@ class Redundancy(_Record):
 
 @_record
 class DocumentReport(_Record):
+    """Everything found in one document, or why it could not be checked (`error`)."""
+
     path: str
     lang: str | None
     format: str | None
@@ -191,12 +205,16 @@ class RenderedDocument(_Record):
 
 @_record
 class Tool(_Record):
+    """What wrote the report."""
+
     name: str = "briefcheck"
     version: str = __version__
 
 
 @_record
 class Summary(_Record):
+    """A run's totals and whether it failed (`exit_code`)."""
+
     documents: int
     error: int
     warning: int
@@ -239,6 +257,8 @@ def _fails(severity: Severity, fail_on: str) -> bool:
 
 @_record
 class RunReport(_Record):
+    """The report of a run: every document's, and their summary."""
+
     tool: Tool = field(default_factory=Tool)
     summary: Summary
     documents: tuple[DocumentReport, ...]

@@ -28,6 +28,8 @@ GENERIC_CODE = "S100"
 
 @dataclass(frozen=True)
 class Violation:
+    """A brief's breach of its schema, as a finding will report it."""
+
     code: str
     message: str
     span: Span

@@ -45,6 +45,8 @@ def is_directive_line(line: str) -> bool:
 
 @dataclass(frozen=True)
 class Directive:
+    """A `briefcheck: ignore` directive: the codes it silences and the lines it covers."""
+
     codes: tuple[str, ...]
     whole_file: bool
     #: Lines covered (1-based); empty for whole-file directives.

@@ -68,3 +68,25 @@ def test_an_invalid_brief_is_reported_without_jsonschema():
     )
     assert "jsonschema_rs" in loaded and "checker.schema" in loaded
     assert "jsonschema" not in loaded
+
+
+def test_every_dataclass_of_briefcheck_has_a_docstring():
+    """A dataclass without a docstring gets one made from its signature when its class is
+    created (`inspect.signature`, which first compiles tokenize's patterns): 3 ms of every
+    start for the 17 that had none."""
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import checker
+
+    undocumented = []
+    for module in pkgutil.walk_packages(checker.__path__, "checker."):
+        if module.name.endswith("__main__"):
+            continue
+        for name, value in vars(importlib.import_module(module.name)).items():
+            if (isinstance(value, type) and dataclasses.is_dataclass(value)
+                    and value.__module__ == module.name
+                    and (value.__doc__ or "").startswith(f"{value.__name__}(")):
+                undocumented.append(f"{module.name}.{name}")
+    assert undocumented == []

@@ -22,6 +22,8 @@ KINDS = ("date", "place", "participant", "duration")
 
 @record
 class Fact:
+    """A date, place, participant or duration a sentence states, where it states it."""
+
     kind: str
     #: Normalised: "--01-06", "2026-01-06", "Paris", "Volodymyr Zelensky", "4 years".
     value: str

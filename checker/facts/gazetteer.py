@@ -33,6 +33,8 @@ DATABASE = "gazetteer.sqlite"
 
 @dataclass(frozen=True)
 class Place:
+    """A row of the gazetteer: a city, region, country or continent."""
+
     name: str
     kind: str  # "city", "region", "country" or "continent"
     country: str  # ISO 3166 alpha-2 ("" for a continent)

@@ -14,6 +14,8 @@ from checker.model import record
 
 @record
 class Mention:
+    """A fact as an extractor finds it in one sentence: offsets into that sentence's text."""
+
     kind: str
     value: str
     start: int

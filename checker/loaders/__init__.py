@@ -47,6 +47,8 @@ class RawBlock:
 
 @dataclass
 class RawSection:
+    """A section as a format module finds it, before it is named and numbered."""
+
     heading: str | None
     heading_start: int = 0
     heading_end: int = 0
@@ -78,6 +80,8 @@ class Outline:
 
 @dataclass
 class Parsed:
+    """What a format module gives `build_brief`: the raw sections and what it noticed."""
+
     sections: list[RawSection]
     lang_hint: str | None = None
     #: Shape problems found while parsing (JSON input): (message, start offset, end offset).
