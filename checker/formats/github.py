@@ -3,7 +3,7 @@
 `::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=CODE name::message`. GitHub reads
 `%`, CR and LF as escapes in both parts, and `,` and `:` as separators in the properties, so
 they are percent-encoded as its runner toolkit does; otherwise a brief's text could end the
-command early or inject another one.
+command early or inject another one. Other control characters are shown escaped.
 """
 
 from __future__ import annotations
@@ -14,7 +14,16 @@ _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _visible(text: str) -> str:
+    """Control characters other than line breaks and tabs shown as escapes (`\\x1b`), as
+    the text format shows them: the Actions log reads terminal escapes in what it prints,
+    so a file name or a quoted brief could recolour or hide lines of it."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c in "\n\r\t" else repr(c)[1:-1] for c in text)
 
 
 def escape_property(text: str) -> str:
