@@ -87,16 +87,41 @@ def _check_chunk(jobs: list[Job]) -> list[Outcome]:
 
 
 def _map_chunks(cut: list[list[Job]], processes: int) -> Iterator[tuple[int, list[Outcome]]]:
-    """Each chunk's number and reports, from `processes` worker processes, as they finish."""
+    """Each chunk's number and reports, from `processes` worker processes, as they finish.
+    A worker that dies raises `forks.WorkerLost` naming the chunks that did not come back."""
     from checker import forks
 
-    if forks.available():
+    threads = _threads_running()
+    if forks.available() and not threads:
         yield from forks.map_chunks(_check_chunk, cut, processes)
         return
-    from concurrent.futures import ProcessPoolExecutor  # 10-20 ms of imports: not Linux
+    # 10-20 ms of imports: not Linux, or a program with threads of its own
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=processes) as pool:
-        yield from enumerate(pool.map(_check_chunk, cut))
+    # A forked child gets only the thread that forked: a lock another thread held stays
+    # locked there for ever. Spawned workers start afresh (slower to start, never stuck).
+    context = multiprocessing.get_context("spawn") if threads else None
+    lost = []
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+        futures = {pool.submit(_check_chunk, chunk): index for index, chunk in enumerate(cut)}
+        for future in as_completed(futures):
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:  # a worker died: the pool stops and fails what is left
+                lost.append(futures[future])
+                continue
+            yield futures[future], outcomes
+    if lost:
+        raise forks.WorkerLost(sorted(lost), "the process pool stopped with it")
+
+
+def _threads_running() -> bool:
+    """Whether the program that called has threads besides this one (`threading` is only
+    imported by a program that may have started some)."""
+    threading = sys.modules.get("threading")
+    return threading is not None and threading.active_count() > 1
 
 
 def chunks(jobs: list, processes: int) -> list[list]:

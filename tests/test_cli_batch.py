@@ -224,6 +224,53 @@ def test_the_files_of_a_worker_that_dies_are_reported_not_dropped(run_cli, monke
     assert result.exit_code == 2
 
 
+def test_a_worker_that_dies_in_a_process_pool_is_reported_not_a_traceback(run_cli, monkeypatch):
+    """Without forked workers (macOS, Windows), `concurrent.futures` stops the whole pool
+    when one worker dies: the files it had not returned are reported as not checked."""
+    real = batch.check_file
+    victim = "samples/consistency/c201-date-conflict.en.txt"
+
+    def check_or_die(path, *args, **kwargs):
+        if path == victim:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(forks, "available", lambda: False)
+    monkeypatch.setattr(batch, "check_file", check_or_die)
+    result = run_cli("samples", "--jobs", "2", "--format", "json")
+    documents = {d["path"]: d for d in json.loads(result.stdout)["documents"]}
+    assert documents[victim]["error"] == (
+        "not checked: a worker process ended unexpectedly (the process pool stopped with it)")
+    assert all(d["error"] is None or d["error"].startswith("not checked: a worker")
+               or "s121" in path for path, d in documents.items())
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+
+
+def test_a_program_with_threads_gets_spawned_workers_not_forked_ones(monkeypatch):
+    """Forking while another thread holds a lock can leave the child stuck on it: with
+    threads running, the batch runs in spawned processes, with the same results."""
+    import threading
+
+    from checker.config import ConfigResolver
+
+    def no_fork(*args, **kwargs):
+        raise AssertionError("forked with threads running")
+
+    monkeypatch.setattr(forks, "map_chunks", no_fork)
+    items = batch.expand(["samples"])
+    config_for = ConfigResolver(None)
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait)
+    waiting.start()
+    try:
+        spawned = batch.check_batch(items, config_for, jobs=2, evidence=False)
+    finally:
+        stop.set()
+        waiting.join()
+    assert spawned == batch.check_batch(items, config_for, jobs=1, evidence=False)
+    assert len(spawned) == len(items) > 20
+
+
 def test_without_forked_workers_the_batch_gives_the_same_bytes(run_cli, monkeypatch):
     one = run_cli("samples", "--format", "json", "--jobs", "1")
     monkeypatch.setattr(forks, "available", lambda: False)  # macOS, Windows: concurrent.futures
