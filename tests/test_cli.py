@@ -141,7 +141,7 @@ def test_collector_is_off_until_the_report_is_written_and_back_on_after(run_cli,
     spy("render_rendered")  # text: documents rendered as they are checked
     assert gc.isenabled()
     assert run_cli(SEED).exit_code == 0
-    assert run_cli("--format", "json", SEED).exit_code == 0
+    assert run_cli("--format", "sarif", SEED).exit_code == 0
     assert seen == [("render_rendered", False), ("render", False)] and gc.isenabled()
     assert run_cli("--format", "json", SAMPLES / "nope.txt").exit_code == 2
     assert gc.isenabled()

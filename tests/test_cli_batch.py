@@ -74,15 +74,16 @@ def test_jobs_give_the_same_bytes_as_one_job(run_cli):
     assert html[0] == html[1] and html[0].count("<mark") > 10  # the brief text crossed processes
 
 
-@pytest.mark.parametrize("fmt", ["text", "github"])
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
 def test_documents_rendered_in_the_workers_give_the_bytes_of_one_job(run_cli, fmt):
-    """Text and GitHub runs render each document where it is checked; the output is the
-    bytes of the report rendered whole, with a report made here (an empty glob) in place."""
+    """Text, GitHub and JSON runs render each document where it is checked; the output is
+    the bytes of the report rendered whole, with a report made here (an empty glob) in
+    place."""
     args = ("samples", "nowhere/*.md", "--format", fmt, "--fail-on", "warning")
     one, three = (run_cli(*args, "--jobs", n) for n in ("1", "3"))
     paths = batch.expand(["samples", "nowhere/*.md"])
     whole = RunReport.build(
-        [p if isinstance(p, DocumentReport) else check_file(p, Config(), evidence=False)
+        [p if isinstance(p, DocumentReport) else check_file(p, Config(), fmt == "json")
          for p in paths], "warning")
     assert one.stdout == three.stdout == render(fmt, whole)
     assert one.exit_code == three.exit_code == 2 and "no briefs match" in one.stdout

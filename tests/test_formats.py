@@ -259,15 +259,17 @@ def test_formats_that_show_evidence_change_without_it(fmt):
     assert render(fmt, lean) != render(fmt, report_of(path))
 
 
-@pytest.mark.parametrize("fmt, color", [("text", False), ("text", True), ("github", False)])
+@pytest.mark.parametrize("fmt, color", [("text", False), ("text", True), ("github", False),
+                                        ("json", False)])
 def test_documents_rendered_one_by_one_give_the_reports_bytes(fmt, color):
     """What a batch's workers send back (each document rendered where it was checked) joins
     into the same text as the run's report rendered whole, for every sample: findings,
     related lines, an unreadable file, control characters in a path and a brief."""
     paths = [p for p in ALL_SAMPLES if not p.endswith(".toml")] + ["samples/nope.txt"]
+    evidence = fmt in SHOWS_EVIDENCE
     escaped = check_source(HOSTILE.replace("Deux", "\x1b[31mDeux"), "evil\x1b[2J.txt", "text",
-                           Config(), evidence=False)
-    report = RunReport.build([check_file(p, Config(), evidence=False) for p in paths] + [escaped],
+                           Config(), evidence=evidence)
+    report = RunReport.build([check_file(p, Config(), evidence) for p in paths] + [escaped],
                              "warning")
     render_document = document_renderer(fmt, color=color)
     rendered = [RenderedDocument.of(d, render_document(d)) for d in report.documents]
@@ -275,8 +277,10 @@ def test_documents_rendered_one_by_one_give_the_reports_bytes(fmt, color):
     assert summary == report.summary and summary.unreadable == 1 and summary.failed
     assert render_rendered(fmt, rendered, summary, color=color) == render(fmt, report, color=color)
     assert "\x1b[2J" not in render_rendered(fmt, rendered, summary, color=color)
+    empty = RunReport.build([], "warning")
+    assert render_rendered(fmt, [], empty.summary, color=color) == render(fmt, empty, color=color)
 
 
-@pytest.mark.parametrize("fmt", sorted(set(FORMATS) - {"text", "github"}))
+@pytest.mark.parametrize("fmt", sorted(set(FORMATS) - {"text", "github", "json"}))
 def test_formats_that_render_the_run_whole_have_no_document_renderer(fmt):
     assert document_renderer(fmt) is None

@@ -2,9 +2,11 @@
 
 Modules are imported only when their format is asked for, so a plain-text run never loads
 the HTML or SARIF writers. Adding a format is one new module and one line in `FORMATS`.
-A format whose documents are rendered apart from each other (text, GitHub) also has
-`render_document(document, *, color)` and `render_summary(summary, *, color)`: a batch's
-workers then render their documents themselves (`checker.batch`).
+A format whose documents are rendered apart from each other (text, GitHub, JSON) also has
+`render_document(document, *, color)`, and either `render_summary(summary, *, color)`
+(appended to the documents' texts) or `render_rendered(documents, summary, *, color)`
+(JSON: the documents' texts put in their places in the run's report): a batch's workers
+then render their documents themselves (`checker.batch`).
 """
 
 from __future__ import annotations
@@ -37,9 +39,9 @@ def render(name: str, report: RunReport, *, color: bool = False) -> str:
 
 
 def document_renderer(name: str, *, color: bool = False) -> Callable[[DocumentReport], str] | None:
-    """How format `name` renders one document, if it renders each apart from the others and
-    then the run's summary (text, GitHub: `render_document` and `render_summary`); None
-    for the formats that render the run as a whole."""
+    """How format `name` renders one document, if it renders each apart from the others
+    (text, GitHub, JSON: `render_document`); None for the formats that render the run as a
+    whole."""
     render_document = getattr(importlib.import_module(FORMATS[name]), "render_document", None)
     return partial(render_document, color=color) if render_document else None
 
@@ -50,5 +52,7 @@ def render_rendered(
     """The report in format `name` from its documents as `document_renderer` rendered them:
     the same text as `render` gives from their reports."""
     module = importlib.import_module(FORMATS[name])
+    if hasattr(module, "render_rendered"):
+        return module.render_rendered(documents, summary, color=color)
     return "".join(document.text for document in documents) + module.render_summary(
         summary, color=color)

@@ -18,7 +18,9 @@ import io
 from enum import Enum
 from json.encoder import encode_basestring
 
-from checker.report import PairEnd, Related, RunReport, _Record
+from checker.report import (
+    DocumentReport, PairEnd, Related, RenderedDocument, RunReport, Summary, _Record,
+)
 
 _INF = float("inf")
 #: Records whose text is at most this long are remembered (by identity): the small ones a
@@ -30,11 +32,35 @@ _MEMO_CHARS = 400
 _SHARED = (Related, PairEnd)
 
 
+#: A document's line break and indentation in the run's report: an item of `documents`.
+_DOCUMENT = "\n    "
+
+
 def render(report: RunReport, *, color: bool = False) -> str:
     out = io.StringIO()
     _Encoder(out.write).write(report, "\n")
     out.write("\n")
     return out.getvalue()
+
+
+def render_document(document: DocumentReport, *, color: bool = False) -> str:
+    """One document's object, indented for its place in the run's report: what a batch's
+    worker sends back instead of the document's records (a 5 MB brief's are a million)."""
+    out = io.StringIO()
+    _Encoder(out.write).write(document, _DOCUMENT)
+    return out.getvalue()
+
+
+def render_rendered(documents: list[RenderedDocument], summary: Summary, *,
+                    color: bool = False) -> str:
+    """The run's report from its documents as `render_document` rendered them: the text
+    `render` gives, whose last field is `documents` (the JSON contract's order)."""
+    empty = render(RunReport(summary=summary, documents=()))
+    if not documents:
+        return empty
+    head = empty.removesuffix("[]\n}\n")
+    return "".join([head, "[", _DOCUMENT, ("," + _DOCUMENT).join(d.text for d in documents),
+                    "\n  ]\n}\n"])
 
 
 class _Encoder:
