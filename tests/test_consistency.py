@@ -1061,9 +1061,9 @@ def test_a_newcomer_presented_by_another_clause_in_the_summary_is_no_conflict(te
 
 def test_last_marks_another_time_but_lasts_does_not():
     from checker.lang import fold
-    from checker.rules.consistency import BACKGROUND, _marker_pattern
+    from checker.rules.wording import BACKGROUND, marker_pattern
 
-    marker = _marker_pattern(BACKGROUND["en"])
+    marker = marker_pattern(BACKGROUND["en"])
     assert marker.search(fold("The last meeting took place in Oslo."))
     assert marker.search(fold("It was their second meeting since the last."))
     assert not marker.search(fold("The meeting lasts two days."))

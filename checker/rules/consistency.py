@@ -24,14 +24,16 @@ from checker.lang import fold, load_pack
 from checker.model import SectionKind
 from checker.report import Finding, Severity
 from checker.rules import Rule, related
+from checker.rules.people import _former, displaced_people, presented
+from checker.rules.wording import (
+    BACKGROUND, STEM, event_noun, function_words, marker_pattern, title_before,
+)
 
 if TYPE_CHECKING:
     from checker.analysis import Analysis
 
 #: Partners looked at per shared key (fact or word): bounds the work on long briefs.
 MAX_PARTNERS = 12
-#: Prefix length that stands for a word's stem ("rencontrent" ~ "rencontre").
-STEM = 5
 
 
 def slot(fact: Fact) -> str:
@@ -47,22 +49,13 @@ def slot(fact: Fact) -> str:
     return fact.value.split()[1].removesuffix("s")
 
 
-@cache
-def _function_words(lang: str) -> frozenset[str]:
-    pack = load_pack(lang)
-    facts = pack.get("facts", {})
-    words = [*pack["detect"]["stopwords"], *facts.get("place_prepositions", ()),
-             *facts.get("approximators", ()), *facts.get("name_particles", ())]
-    return frozenset(w for phrase in words for w in fold(phrase).split())
-
-
 def keywords(text: str, facts: list[Fact], start: int, lang: str) -> frozenset[str]:
     """Content words of a sentence outside its facts, cut to a stem-like prefix."""
     for fact in sorted(facts, key=lambda f: f.span.start, reverse=True):
         a = fact.span.start - start
         if 0 <= a <= len(text) and text[a : a + len(fact.text)] == fact.text:
             text = text[:a] + " " + text[a + len(fact.text) :]
-    stop = _function_words(lang)
+    stop = function_words(lang)
     return frozenset(w[:STEM] for w in fold(text).split() if len(w) > 2 and w not in stop and not w.isdigit())
 
 
@@ -195,20 +188,6 @@ def _unmatched(mine: list[Fact], theirs: list[Fact]) -> dict[str, list[Fact]]:
     return out
 
 
-#: Words that mark a sentence as background (another, earlier or later event), per language.
-BACKGROUND = {
-    "en": ("began", "begun", "started", "start of", "last ", "previous", "previously", "ago",
-           "earlier", "since", "next", "former", "anniversary", "history", "in 19", "in 20",
-           "follows", "following", "followed", "ahead of", "prepare", "preparatory",
-           "another", "new round", "will then", "then fly", "follow-up", "based in",
-           "headquartered"),
-    "fr": ("a commencé", "ont commencé", "commencée", "débuté", "début", "dernier", "dernière",
-           "précédent", "précédente", "auparavant", "depuis 19", "depuis 20", "il y a", "prochain", "prochaine",
-           "ancien", "ancienne", "anniversaire", "histoire", "en 19", "en 20", "après", "avant",
-           "suite à", "fait suite", "en amont", "préparer", "préparatoire", "nouveau sommet",
-           "nouvelle réunion", "un autre", "une autre", "ensuite", "s'étaient", "s'était", "de suivi",
-           "basé à", "basée à", "siège"),
-}
 #: A year in running text.
 YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?![\d,])")
 #: Words that add a participant to those named elsewhere, per language.
@@ -216,26 +195,6 @@ ADDITIVE = {
     "en": ("also", "too", "as well", "in addition", "join", "joins", "joined", "then", "later"),
     "fr": ("aussi", "également", "de plus", "rejoint", "rejoindra", "ensuite", "puis"),
 }
-#: Nouns that name the event a brief reports, per language.
-EVENT_NOUNS = {
-    "en": ("summit", "meeting", "talks", "conference", "session", "visit", "vote", "election",
-           "decision", "strike", "ceremony", "signing", "gathering", "negotiations", "round",
-           "discussions"),
-    "fr": ("sommet", "réunion", "rencontre", "pourparlers", "conférence", "session", "visite",
-           "vote", "scrutin", "élection", "décision", "grève", "cérémonie", "signature",
-           "négociations", "rassemblement", "discussions", "entretiens"),
-}
-
-
-@cache
-def _marker_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of `words` at the start of a word of a folded text: "précédent" finds
-    "précédente", "in 20" finds "in 2022"; a word written with a final space must end there
-    ("last " finds "last week", not "lasts")."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(
-        re.escape(fold(w)) + (r"\b" if w.endswith(" ") else "") for w in words) + r")", re.I)
-
-
 @cache
 def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Markers as whole words: "join" is not in "joint orders", "puis" not in "puissance";
@@ -330,7 +289,7 @@ class Headline:
             if any(len(g) != 1 for g in groups):
                 continue
             x, y = groups[0][0], groups[1][0]
-            named = [any(_event_noun(w, lang) for w in self._around(f))
+            named = [any(event_noun(w, lang) for w in self._around(f))
                      or self._restated_length(f, fold(texts[f.sentence]), lang) for f in (x, y)]
             if x.section != y.section and any(named) and all(
                     named[n] or _these(texts[f.sentence], f, lang) for n, f in enumerate((x, y))):
@@ -356,7 +315,7 @@ class Headline:
             # ans après le début de la guerre" / "La guerre dure depuis près de quatre ans").
             return any(gap & self._around(g) for g in event[:16] if g.section != fact.section)
         mine = self._around(fact)
-        if any(_event_noun(w, lang) for w in mine):
+        if any(event_noun(w, lang) for w in mine):
             return True
         return any(mine & self._around(g) for g in event[:16]
                    if g.section != fact.section)
@@ -376,7 +335,7 @@ class Headline:
         at = raw.find(fold(fact.text))
         before = raw[:at].split() if at >= 0 else []
         if "-" in fact.text.split()[-1] or (before and before[-1] in ("de", "d'", "of")):
-            return any(_event_noun(w, lang) for w in self._around(fact))
+            return any(event_noun(w, lang) for w in self._around(fact))
         # The time frame of what the event's people do ("Pendant deux jours, ils doivent
         # parler…": the pronoun picks up the people of the sentence before; not "For three
         # days, Russian drones have hit…"), or a sentence whose subject is the event ("La
@@ -385,7 +344,7 @@ class Headline:
         fronted = (len(before) <= 1 and all(w in FRAME_WORDS for w in before)
                    and after and after[0] in PRONOUNS)
         opening = raw.split()[:2]
-        subject = len(opening) == 2 and _event_noun(opening[1].strip(".,;:")[:STEM], lang)
+        subject = len(opening) == 2 and event_noun(opening[1].strip(".,;:")[:STEM], lang)
         return fronted or subject
 
     def _country_is_event(self, event: list[Fact]) -> bool:
@@ -397,7 +356,7 @@ class Headline:
         """A sentence about another time: a marker ("last", "précédent", "in 2022"), or a
         date with a year that is not the event's ("adopted in New York in June 2023" in a
         brief whose event is on June 27: briefs date their own event without a year)."""
-        if _marker_pattern(BACKGROUND.get(lang, BACKGROUND["en"])).search(text):
+        if marker_pattern(BACKGROUND.get(lang, BACKGROUND["en"])).search(text):
             return True
         day = self.event.get("date:day")
         year = _year(day[0]) if day else None
@@ -417,13 +376,13 @@ class Headline:
             return True
         at = text.find(fact.text)
         before = fold(text[: max(0, at)]).replace("'", "' ").split()
-        if len(before) >= 2 and len(before[-1]) <= 3 and _event_noun(before[-2][:STEM], lang):
+        if len(before) >= 2 and len(before[-1]) <= 3 and event_noun(before[-2][:STEM], lang):
             return True
         if fact.kind == "place" and _qualifies_event(text, fact, lang):
             return True
         # "The summit that opens on May 18", "le sommet qui s'ouvre le 2 octobre".
         for k in range(max(0, len(before) - 5), len(before) - 1 if fact.kind == "date" else 0):
-            if (_event_noun(before[k][:STEM], lang) and before[k + 1] in RELATIVES
+            if (event_noun(before[k][:STEM], lang) and before[k + 1] in RELATIVES
                     and not any(w.endswith((",", ".", ";")) for w in before[k:])):
                 return True
         return False
@@ -441,7 +400,7 @@ class Headline:
             return False
         if not (_after_scene_word(text, fact, lang) or _venue(text, lang)):
             return False
-        if _marker_pattern(MORE_PLACES.get(lang, MORE_PLACES["en"])).search(fold(text)):
+        if marker_pattern(MORE_PLACES.get(lang, MORE_PLACES["en"])).search(fold(text)):
             return False  # "Protests were also held in Manchester": one more place
         if _nearby(fact, city[0]):
             return False  # "À Paiporta" in a brief on floods around Valencia: its outskirts
@@ -500,7 +459,7 @@ class Headline:
                 continue  # "in January 2026", "hier": background of the sentence, not an event
             if g.kind == "place" and not _located(text, g, lang, strict=True):
                 continue
-            if g.kind == "duration" and not any(_event_noun(w, lang) for w in self._around(g)):
+            if g.kind == "duration" and not any(event_noun(w, lang) for w in self._around(g)):
                 continue  # "financing secured for two years": a length, not an occasion's
             if self.is_event(g) or (g.kind == "place" and self._in_event_place(g)):
                 continue
@@ -619,12 +578,12 @@ def _qualifies_event(text: str, fact: Fact, lang: str) -> bool:
         return False
     after = fold(text[at + len(fact.text):]).split()[:1]
     before = fold(text[:at]).split()[-1:]
-    return (bool(after) and _event_noun(after[0].strip(".,;:'’")[:STEM], lang)
+    return (bool(after) and event_noun(after[0].strip(".,;:'’")[:STEM], lang)
             and bool(before) and before[0] in DEFINITE)
 
 
 def _venue(text: str, lang: str) -> bool:
-    return bool(_marker_pattern(VENUE_WORDS.get(lang, VENUE_WORDS["en"])).search(fold(text)))
+    return bool(marker_pattern(VENUE_WORDS.get(lang, VENUE_WORDS["en"])).search(fold(text)))
 
 
 #: Words that set an area around a place ("near Athens", "au sud de Valence").
@@ -655,37 +614,6 @@ MAX_PEOPLE_SENTENCES = 64
 
 def _person(f: Fact) -> bool:
     return f.kind == "participant" and f.detail in ("person", "name")
-
-
-def _title_before(text: str, fact: Fact, lang: str) -> str | None:
-    """The title right before a name, with the word that qualifies it ("council president",
-    "secretary general", "ministre des transports"), folded."""
-    from checker.facts.participants import _titles
-
-    at = text.find(fact.text)
-    if at <= 0:
-        return None
-    before = fold(text[:at]).split()[-4:]
-    titles = _titles(lang)
-    stop = _function_words(lang)
-    for n in range(min(3, len(before)), 0, -1):
-        if " ".join(before[-n:]) in titles:
-            qualified = len(before) > n and before[-n - 1] not in stop
-            return " ".join(before[-n - 1 :] if qualified else before[-n:])
-    return None
-
-
-def _former(text: str, fact: Fact, lang: str) -> bool:
-    from checker.rules.people import _former
-
-    return _former(text, fact, lang)
-
-
-def presented(fact: Fact, statements: Statements, texts: dict[int, str], lang: str,
-              aligned: bool = False) -> bool:
-    from checker.rules.people import presented
-
-    return presented(fact, statements, texts, lang, aligned)
 
 
 def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -> Iterator[tuple[Fact, Fact]]:
@@ -726,7 +654,7 @@ def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -
             if presented(f, statements, texts, lang):
                 continue  # "Former prime minister Justin Trudeau", "l'économiste Thierry Pouch"
             here = {g.value for g in statements.facts[i] if _person(g)}
-            title = _title_before(texts[i], f, lang)
+            title = title_before(texts[i], f, lang)
             # (a capitalised word opening its sentence may be a noun: "Inflation has stayed")
             opening = weak and not fold(texts[i][: texts[i].find(f.text)]).strip(" -\"'«“")
             best, score = None, 0
@@ -736,7 +664,7 @@ def _replaced_people(statements: Statements, texts: dict[int, str], lang: str) -
                 shared = len(statements.words[i] & statements.words[g.sentence])
                 if not opening:
                     shared += 3 * len(details[i] & details[g.sentence])
-                same_title = title is not None and title == _title_before(texts[g.sentence], g, lang)
+                same_title = title is not None and title == title_before(texts[g.sentence], g, lang)
                 # Two people each named once ask for more evidence than one of the brief's own.
                 s = shared + (3 if same_title else 0) - (0 if g.value in main else 1)
                 if s > score:
@@ -763,7 +691,7 @@ def _gap_to(text: str, fact: Fact, lang: str) -> frozenset[str] | None:
     rest = fold(text[at + len(fact.text):]).lstrip(" ,")
     for word in GAP_WORDS.get(lang, GAP_WORDS["en"]):
         if rest.startswith(fold(word) + " ") or rest == fold(word):
-            stop = _function_words(lang)
+            stop = function_words(lang)
             words = [w.strip(".,;:!?()«»\"") for w in rest[len(word):].replace("'", " ").split()]
             return frozenset(w[:STEM] for w in words if w not in stop and len(w) > 2)
     return None
@@ -777,7 +705,7 @@ def _other_thing(text: str, fact: Fact, lang: str) -> bool:
     before = raw[:at].split() if at >= 0 else []
     qualified = "-" in fact.text.split()[-1] or (before and before[-1] in ("de", "d'", "of"))
     nouns = _around(text, fact, lang)
-    return (bool(qualified) and not any(_event_noun(w, lang) for w in nouns)
+    return (bool(qualified) and not any(event_noun(w, lang) for w in nouns)
             and not nouns & FRAME_NOUNS)  # "at the end of three days": a frame, not a thing
 
 
@@ -791,7 +719,7 @@ def _around(text: str, fact: Fact, lang: str) -> frozenset[str]:
     at = text.find(fact.text)
     if at < 0:
         return frozenset()
-    stop = _function_words(lang)
+    stop = function_words(lang)
     before = [w for w in fold(text[:at]).replace("'", " ").split() if w not in stop][-WINDOW:]
     following = fold(text[at + len(fact.text):]).replace("'", " ").split()
     after = [w for w in following if w not in stop][:WINDOW]
@@ -823,7 +751,7 @@ def _these(text: str, fact: Fact, lang: str) -> bool:
     before = fold(text[:at]).split()
     after = fold(text[at + len(fact.text):]).replace("'", "' ").split()[:2]
     if after and after[0] in ("de", "d'", "of"):
-        return (len(after) == 2 and _event_noun(after[1][:STEM], lang)
+        return (len(after) == 2 and event_noun(after[1][:STEM], lang)
                 and bool(before) and before[-1] in THESE)
     return bool(before) and before[-1] in THESE
 
@@ -851,18 +779,9 @@ def _this_event(text: str, fact: Fact, lang: str) -> bool:
     before = fold(text[:at]).replace("'", "' ").split()[-3:]
     demonstratives = DEMONSTRATIVES.get(lang, DEMONSTRATIVES["en"])
     for k in range(len(before) - 1):
-        if before[k] in demonstratives and _event_noun(before[k + 1][:STEM], lang):
+        if before[k] in demonstratives and event_noun(before[k + 1][:STEM], lang):
             return True
     return False
-
-
-def _event_noun(stem: str, lang: str) -> bool:
-    return stem in _event_stems(lang)
-
-
-@cache
-def _event_stems(lang: str) -> frozenset[str]:
-    return frozenset(fold(w)[:STEM] for w in EVENT_NOUNS.get(lang, EVENT_NOUNS["en"]) if " " not in w)
 
 
 def _year(fact: Fact) -> str | None:
@@ -898,8 +817,6 @@ class _Conflict(Rule):
             yield self._finding(statements, x, y)
         # (odd side, supported side) of statements that are no paraphrases of each other.
         if self.fact == "participant":
-            from checker.rules.people import displaced_people
-
             found = [*_replaced_people(statements, texts, lang)]
             if brief.lang in ("fr", "en"):  # German capitalises nouns: no surname is told apart
                 found += displaced_people(statements, texts, lang)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from checker.lang import fold, load_pack
 from checker.model import SectionKind
+from checker.rules.wording import BACKGROUND, STEM, event_noun, marker_pattern, title_before
 
 if TYPE_CHECKING:
     from checker.facts import Fact
@@ -87,8 +88,6 @@ def _introduced(text: str, fact: Fact, lang: str, titled: bool, roles: bool | No
     Flannigan, a fire scientist"), or after an article ("the Canadian Red Cross": a thing);
     and, when `titled`, after a title or a role ("Manitoba Premier Wab Kinew", "le
     sociologue Jorge Galindo", "Analyst Victor Cha")."""
-    from checker.rules.consistency import _title_before
-
     raw, words = _before(text, fact)
     at = text.find(fact.text)
     after = text[at + len(fact.text):] if at >= 0 else ""
@@ -108,7 +107,7 @@ def _introduced(text: str, fact: Fact, lang: str, titled: bool, roles: bool | No
         return True
     if len(words) >= 2 and words[-2] in articles and raw.rstrip()[-1:].islower():
         return True  # "le sociologue Jorge Galindo"
-    return titled and _title_before(text, fact, lang) is not None
+    return titled and title_before(text, fact, lang) is not None
 
 
 def _apposed_title(text: str, fact: Fact, lang: str, bodies: frozenset[str]) -> str | None:
@@ -159,9 +158,7 @@ def _delegate(text: str, fact: Fact, lang: str) -> bool:
 
 def _another_time(text: str, lang: str) -> bool:
     """A sentence with a marker of another time ("après", "last", "in 2019")."""
-    from checker.rules.consistency import BACKGROUND, _marker_pattern
-
-    return bool(_marker_pattern(BACKGROUND.get(lang, BACKGROUND["en"])).search(fold(text)))
+    return bool(marker_pattern(BACKGROUND.get(lang, BACKGROUND["en"])).search(fold(text)))
 
 
 def _of_something(text: str, fact: Fact) -> bool:
@@ -172,17 +169,15 @@ def _of_something(text: str, fact: Fact) -> bool:
 def _holds_event(text: str, fact: Fact, lang: str) -> bool:
     """An organisation an event noun governs holds the event: "le sommet de la soi-disant
     Coalition of the Willing", "the NATO summit" (the body names other bodies freely)."""
-    from checker.rules.consistency import STEM, _event_noun
-
     at = text.find(fact.text)
     if at < 0:
         return False
     words = fold(text[:at]).replace("'", "' ").split()[-5:]
     for k, word in enumerate(words[:-1]):
-        if _event_noun(word[:STEM], lang) and words[k + 1] in ("de", "du", "des", "d", "of"):
+        if event_noun(word[:STEM], lang) and words[k + 1] in ("de", "du", "des", "d", "of"):
             return True
     after = fold(text[at + len(fact.text):]).split()[:1]
-    return bool(after) and _event_noun(after[0][:STEM], lang)
+    return bool(after) and event_noun(after[0][:STEM], lang)
 
 
 def _acts(text: str, fact: Fact, lang: str, known: set[str], here: list[Fact]) -> bool:
@@ -248,11 +243,9 @@ def presented(fact: Fact, statements: Statements, texts: dict[int, str], lang: s
     # A title is no introduction here: the same title is what sets a stranger against a
     # headline person ("le secrétaire général Jens Stoltenberg"); nor, in aligned
     # sentences, is the title read as a role ("le président Petro Porochenko").
-    from checker.rules.consistency import _title_before
-
     return any(_introduced(texts[g.sentence], g, lang, titled=False,
                            roles=statements.kind[g.sentence] not in RESTATING
-                           and not (aligned and _title_before(texts[g.sentence], g, lang)))
+                           and not (aligned and title_before(texts[g.sentence], g, lang)))
                for g in _mentions(statements).get(fact.value, ()))
 
 
@@ -271,10 +264,8 @@ def _mentions(statements: Statements) -> dict[str, list[Fact]]:
 
 def _titles_of(value: str, occurrences: dict[str, list[Fact]], texts: dict[int, str], lang: str,
                bodies: frozenset[str] = frozenset()) -> set[str]:
-    from checker.rules.consistency import _title_before
-
     return {t for g in occurrences[value]
-            if (t := _title_before(texts[g.sentence], g, lang)
+            if (t := title_before(texts[g.sentence], g, lang)
                 or _apposed_title(texts[g.sentence], g, lang, bodies))}
 
 
@@ -368,8 +359,6 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
             continue
         here = statements.facts[f.sentence]
         named_here = {g.value for g in here}
-        from checker.rules.consistency import _title_before
-
         acts = _acts(text, f, lang, headline, here)
         if YEAR.search(text) and not _joined(text, f, headline, here):
             continue  # "Viktor Orban introduced a similar tax in 2010": another time
@@ -381,7 +370,7 @@ def displaced_people(statements: Statements, texts: dict[int, str], lang: str) -
         # A lone capitalised word first in its sentence may be a noun ("Inflation has
         # stayed…", "Trade has slowed…"): only in a section that leaves a headline person out.
         opening = f.weak and not fold(text[: text.find(f.text)]).strip(" -\"'«“")
-        title = (_title_before(text, f, lang) or _apposed_title(text, f, lang, bodies)
+        title = (title_before(text, f, lang) or _apposed_title(text, f, lang, bodies)
                  if restating else None)
         bare = (title is None and not _introduced(text, f, lang, titled=True) and acts
                 and not _of_something(text, f))
