@@ -243,7 +243,7 @@ def test_a_worker_that_dies_in_a_process_pool_is_reported_not_a_traceback(run_cl
     assert documents[victim]["error"] == (
         "not checked: a worker process ended unexpectedly (the process pool stopped with it)")
     assert all(d["error"] is None or d["error"].startswith("not checked: a worker")
-               or "s121" in path for path, d in documents.items())
+               for d in documents.values())
     assert result.exit_code == 2 and "Traceback" not in result.stderr
 
 
