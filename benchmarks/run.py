@@ -176,8 +176,11 @@ def main() -> None:
         print(f"throughput: {1000 / row['ours']:.0f} briefs/s (proselint {1000 / row['theirs']:.0f})")
     if jobs is not None:
         for size, (one, two) in jobs.items():
+            # Each -j 1 run and the -j 2 run right after it: how much the ratio moves.
+            pairs = [a / b for a, b in zip(seconds[size, 1], seconds[size, 2])]
             print(f"--jobs 2 speed-up over --jobs 1 on {size:,} briefs: {one / two:.2f}x "
-                  f"({one:.3f} s / {two:.3f} s)")
+                  f"({one:.3f} s / {two:.3f} s; run by run {min(pairs):.2f}x to "
+                  f"{max(pairs):.2f}x)")
         print(f"the machine's own speed-up with two processes on a CPU loop, before and after: "
               f"{capacity[0]:.2f}x, {capacity[1]:.2f}x")
 
