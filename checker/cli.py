@@ -191,6 +191,8 @@ def _check_and_report(
     else:
         report = RunReport.build(documents, fail_on)
         summary, text = report.summary, render(output_format, report, color=color)
+    unreadable = [(document.path, document.error) for document in documents if document.error]
+    del documents  # rendered documents' texts are in `text` now: not held while it is written
     if output:
         _write(Path(output), text)
     else:
@@ -198,9 +200,9 @@ def _check_and_report(
     if report_dir is not None:
         for name in ("html", "json"):
             _write(report_dir / f"report.{name}", render(name, report))
-    for document in documents:
-        if document.error and (output or output_format != "text"):
-            click.echo(f"briefcheck: {document.path}: {document.error}", err=True)
+    if output or output_format != "text":
+        for path, error in unreadable:
+            click.echo(f"briefcheck: {path}: {error}", err=True)
     if output or output_format != "text":
         from checker.formats.text import summary_line
 
