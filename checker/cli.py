@@ -196,7 +196,9 @@ def _check_and_report(
     if output:
         _write(Path(output), text)
     else:
-        click.echo(text, nl=False, color=color)
+        # Never stripped of terminal escapes (click strips them when not coloring): every
+        # format escapes the control characters of a brief, and stdout must be -o's bytes.
+        click.echo(text, nl=False, color=True)
     if report_dir is not None:
         for name in ("html", "json"):
             _write(report_dir / f"report.{name}", render(name, report))

@@ -198,6 +198,22 @@ def test_an_internal_error_loses_one_document_not_the_batch(run_cli, monkeypatch
     assert f"{nato}: error: internal error: ValueError" in text.stdout
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "html", "sarif", "junit", "github"])
+def test_terminal_escapes_reach_no_report_and_stdout_is_the_output_files_bytes(
+        run_cli, tmp_path, fmt):
+    """A brief and a file name with terminal escapes: no report carries a raw control
+    character (each shows or encodes it), so the report on stdout is byte for byte the
+    one written with -o (click used to strip escapes from stdout only)."""
+    name = tmp_path / "evil\x1b[2J.txt"
+    name.write_text("Key Points\n- Bad \x1b[31mred\x1b[0m news from Paris on 6 January.\n\n"
+                    "Summary\nThe meeting in Paris went on.\n", encoding="utf-8")
+    out = tmp_path / f"report.{fmt}"
+    stdout = run_cli(name, "--format", fmt, "--fail-on", "never").stdout
+    assert run_cli(name, "--format", fmt, "--fail-on", "never", "-o", out).exit_code == 0
+    assert stdout == out.read_text("utf-8")
+    assert "\x1b" not in stdout and "2J" in stdout  # the name, shown or encoded
+
+
 def test_document_text_and_names_are_never_executed_in_any_report(run_cli, tmp_path):
     """Format strings stay literal, terminal escapes are escaped, markup is HTML-escaped —
     in the document text and in the file name."""

@@ -4,12 +4,14 @@ Per document: a verdict banner, the brief itself with every finding's span highl
 linked to its message, the conflicts with both sides, the fact matrix (which section states
 which fact; conflicting ones in red), the redundancy map (section x section overlap) and
 the findings list. A batch gets an index first. Every piece of document text, file names
-included, goes through `escape`: a brief containing `<script>` shows it as text. The only
-script filters the findings by severity; without it everything is shown.
+included, goes through `escape`: a brief containing `<script>` shows it as text, and a
+control character (a terminal escape) as `\\x1b`. The only script filters the findings by
+severity; without it everything is shown.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from checker.report import DocumentReport, Finding, RunReport, Severity
@@ -40,7 +42,17 @@ document.querySelectorAll('.filters input').forEach(function(box){
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(_CONTROL.sub(_visible, str(text)), quote=True)
+
+
+#: Control characters other than tabs and line breaks: HTML may not carry them, and a
+#: terminal that prints the report would run them (ANSI escapes).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    """A control character as the text format shows it (`\\x1b`)."""
+    return repr(match.group())[1:-1]
 
 
 def _verdict(document: DocumentReport) -> tuple[bool, str]:
