@@ -208,6 +208,33 @@ def test_html_redundancy_map_is_a_heat_map_of_the_overlap_table():
     assert "Points Clés line 2 ≈ Résumé Rapide line 7 (score 1.00)" in out
 
 
+def test_html_redundancy_map_of_a_brief_with_many_sections_is_a_list_not_a_grid():
+    """Past MAP_MAX_SECTIONS sections a grid grows as the square of the brief: the filled
+    cells are listed instead, section by section, with their share and heat."""
+    from checker.formats.html import MAP_MAX_SECTIONS
+    from checker.report import DocumentReport, Redundancy, SectionInfo
+
+    def document(sections: int) -> DocumentReport:
+        ids = [f"body-{n}" for n in range(1, sections + 1)]
+        return DocumentReport(
+            path="long.txt", lang="en", format="text",
+            sections=tuple(SectionInfo(id=i, kind="body", heading=f"Part {i}", line=n)
+                           for n, i in enumerate(ids, 1)),
+            redundancy=Redundancy(overlap={"body-3": {"body-1": 0.5, "body-2": 0.25},
+                                           ids[-1]: {"body-3": 1.0}}))
+
+    many = render("html", RunReport.build([document(MAP_MAX_SECTIONS + 1)], "error"))
+    table = many.split('<table class="redundancy">')[1].split("</table>")[0]
+    assert f"{MAP_MAX_SECTIONS + 1} sections: too many for a grid" in many
+    assert table.count("<tr>") == 1 + 2 and "<td></td>" not in table
+    assert ('<tr><th>Part body-3</th><td><span style="background:rgba(198,40,40,0.50)">'
+            'Part body-1 50%</span>, <span style="background:rgba(198,40,40,0.25)">'
+            'Part body-2 25%</span></td></tr>') in table
+    few = render("html", RunReport.build([document(MAP_MAX_SECTIONS)], "error"))
+    grid = few.split('<table class="redundancy">')[1].split("</table>")[0]
+    assert "too many" not in few and grid.count("<tr>") == 1 + MAP_MAX_SECTIONS
+
+
 def test_json_is_what_the_standard_encoder_writes_of_the_report_dict():
     # Our encoder exists for speed and memory on huge reports; its text must be the
     # standard library's, byte for byte, including escapes and shared records.
