@@ -8,9 +8,9 @@ Documents that could not be checked become tool execution notifications, not res
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
+from checker.formats.json import dumps
 from checker.report import Finding, RunReport, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -96,4 +96,4 @@ def render(report: RunReport, *, color: bool = False) -> str:
         "results": results,
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return dumps(log) + "\n"
