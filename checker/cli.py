@@ -202,12 +202,11 @@ def _check_and_report(
     if report_dir is not None:
         for name in ("html", "json"):
             _write(report_dir / f"report.{name}", render(name, report))
-    if output or output_format != "text":
-        for path, error in unreadable:
-            click.echo(f"briefcheck: {path}: {error}", err=True)
-    if output or output_format != "text":
+    if output or output_format != "text":  # the report is not the text on stdout: say it
         from checker.formats.text import summary_line
 
+        for path, error in unreadable:
+            click.echo(f"briefcheck: {path}: {error}", err=True)
         click.echo(summary_line(summary), err=True)
     return summary.exit_code
 

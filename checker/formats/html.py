@@ -2,11 +2,11 @@
 
 Per document: a verdict banner, the brief itself with every finding's span highlighted and
 linked to its message, the conflicts with both sides, the fact matrix (which section states
-which fact; conflicting ones in red), the redundancy map (section x section overlap) and
-the findings list. A batch gets an index first. Every piece of document text, file names
-included, goes through `escape`: a brief containing `<script>` shows it as text, and a
-control character (a terminal escape) as `\\x1b`. The only script filters the findings by
-severity; without it everything is shown.
+which fact; conflicting ones in red), the redundancy map (section x section overlap, a
+list past MAP_MAX_SECTIONS sections) and the findings list. A batch gets an index first.
+Every piece of document text, file names included, goes through `escape`: a brief
+containing `<script>` shows it as text, and a control character (a terminal escape) as
+`\\x1b`. The only script filters the findings by severity; without it everything is shown.
 """
 
 from __future__ import annotations
