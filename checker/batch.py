@@ -103,9 +103,15 @@ def _map_chunks(cut: list[list[Job]], processes: int) -> Iterator[tuple[int, lis
     # A forked child gets only the thread that forked: a lock another thread held stays
     # locked there for ever. Spawned workers start afresh (slower to start, never stuck).
     context = multiprocessing.get_context("spawn") if threads else None
-    lost = []
+    lost: list[int] = []
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        futures = {pool.submit(_check_chunk, chunk): index for index, chunk in enumerate(cut)}
+        futures = {}
+        for index, chunk in enumerate(cut):
+            try:
+                futures[pool.submit(_check_chunk, chunk)] = index
+            except BrokenProcessPool:  # a worker died while the work was being handed out
+                lost.extend(range(index, len(cut)))
+                break
         for future in as_completed(futures):
             try:
                 outcomes = future.result()
