@@ -224,22 +224,23 @@ class LineIndex:
 
     def __init__(self, text: str):
         self.text = text
-        self._starts = [0]
+        #: The offset of each line's start, line 1 first.
+        self.starts = [0]
         find = text.find
         pos = find("\n")
         while pos != -1:
-            self._starts.append(pos + 1)
+            self.starts.append(pos + 1)
             pos = find("\n", pos + 1)
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self.text)))
-        line = bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
 
     def span(self, start: int, end: int) -> Span:
         """The Span of [start, end): one search for its line, none for its end when it ends
         on that line (a sentence almost always does; a 5 MB brief has 50,000 of them)."""
-        starts, size = self._starts, len(self.text)
+        starts, size = self.starts, len(self.text)
         at = start if 0 <= start <= size else max(0, min(start, size))
         line = bisect_right(starts, at)
         line_start = starts[line - 1]

@@ -28,8 +28,12 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _plain(text: str, **style: object) -> str:
+    return text
+
+
 def _styler(color: bool) -> Callable[..., str]:
-    return (lambda text, **kw: click.style(text, **kw)) if color else (lambda text, **kw: text)
+    return click.style if color else _plain
 
 
 def render(report: RunReport, *, color: bool = False) -> str:
@@ -77,7 +81,7 @@ def render_summary(summary: Summary, *, color: bool = False) -> str:
     return summary_line(summary, _styler(color)) + "\n"
 
 
-def summary_line(s: Summary, style=lambda text, **kw: text) -> str:
+def summary_line(s: Summary, style: Callable[..., str] = _plain) -> str:
     """`passed: 0 errors, 2 warnings, 1 info in 3 documents.` (also the CLI's stderr summary)."""
     counts = ", ".join(
         _plural(n, word) if word != "info" else f"{n} info"
