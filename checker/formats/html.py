@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
 from html import escape
 
 from checker.model import LineIndex
@@ -65,11 +64,10 @@ def _verdict(document: DocumentReport) -> tuple[bool, str]:
     return document.count(Severity.ERROR) == 0, counts
 
 
-@lru_cache(maxsize=1)
 def _offsets(source: str) -> list[int]:
-    """Offset of the start of each 1-based line (index 0 unused). Remembered for the
-    document being rendered: each conflict's snippet asks for it (on a 200 KB brief, 815
-    findings walked its text 815 times: 18 of the report's 22 s)."""
+    """Offset of the start of each 1-based line (index 0 unused). Made once per document
+    and handed to every part that places a span (counting lines per conflict snippet
+    walked a 200 KB brief's text 815 times: 18 of the report's 22 s)."""
     return [0, *LineIndex(source).starts]
 
 
@@ -79,11 +77,10 @@ def _at(starts: list[int], line: int, column: int, size: int) -> int:
     return min(starts[line] + column - 1, size)
 
 
-def _highlighted(document: DocumentReport, ids: list[str]) -> str:
+def _highlighted(document: DocumentReport, ids: list[str], starts: list[int]) -> str:
     """The brief's text with each finding's span (and related spans) marked and linked to
     its message, and each fact underlined (facts are what the matrix below tabulates)."""
     source = document.source or ""
-    starts = _offsets(source)
     size = len(source)
     ranges: list[tuple[int, int, int]] = []  # (start, end, finding number, or -1 - fact number)
     for n, finding in enumerate(document.findings):
@@ -137,21 +134,21 @@ def _highlighted(document: DocumentReport, ids: list[str]) -> str:
     return f'<pre class="brief">{"".join(parts)}</pre>'
 
 
-def _snippet(document: DocumentReport, finding: Finding) -> str:
+def _snippet(document: DocumentReport, finding: Finding, starts: list[int]) -> str:
     if not document.source:
         return ""
-    starts = _offsets(document.source)
     loc = finding.location
     size = len(document.source)
     return document.source[_at(starts, loc.line, loc.column, size):
                            _at(starts, loc.end_line, loc.end_column, size)]
 
 
-def _conflicts(document: DocumentReport, ids: list[str], names: dict[str, str]) -> str:
+def _conflicts(document: DocumentReport, ids: list[str], names: dict[str, str],
+               starts: list[int]) -> str:
     rows = [
         f'<tr><td><a href="#{ids[n]}">{_e(f.code)}</a></td>'
         f"<td>{_e(names.get(f.location.section or '', f.location.section or ''))}, "
-        f"line {f.location.line}: <q>{_e(_snippet(document, f))}</q></td>"
+        f"line {f.location.line}: <q>{_e(_snippet(document, f, starts))}</q></td>"
         f"<td>{'<br>'.join(_e(names.get(o.section or '', o.section or '')) + f', line {o.line}: <q>' + _e(o.text) + '</q>' for o in f.related)}</td></tr>"
         for n, f in enumerate(document.findings)
         if f.related
@@ -275,10 +272,11 @@ def _document(number: int, document: DocumentReport) -> str:
         return head + "</section>"
     ids = [f"d{number}-f{n}" for n in range(len(document.findings))]
     names = {s.id: s.heading or s.id for s in document.sections}
-    brief = _highlighted(document, ids) if document.source else ""
+    starts = _offsets(document.source or "")
+    brief = _highlighted(document, ids, starts) if document.source else ""
     return (head
             + f"<h3>Brief</h3>{brief}"
-            + f"<h3>Conflicts</h3>{_conflicts(document, ids, names)}"
+            + f"<h3>Conflicts</h3>{_conflicts(document, ids, names, starts)}"
             + f"<h3>Fact matrix</h3>{_fact_matrix(document, names)}"
             + f"<h3>Redundancy map</h3>{_redundancy_map(document, names)}"
             + f"<h3>Findings</h3>{_findings(document, ids)}</section>")
