@@ -2,7 +2,8 @@
 
 Every brief is different (places, people, dates, numbers and sentence order vary with a
 seeded random generator) and well formed, in French and English, in the seed's plain-text
-layout. Nothing is committed: `python benchmarks/corpus.py OUTDIR` writes the corpora.
+layout. `varied_brief` makes one of distinct sentences of made-up words with planted
+copies. Nothing is committed: `python benchmarks/corpus.py OUTDIR` writes the corpora.
 """
 
 from __future__ import annotations
@@ -114,6 +115,59 @@ def brief(rng: random.Random, lang: str, body_sections: int = 2, paragraphs_per_
             lines.append(" ".join(p.format(**local) for p in chosen))
     lines += [t["conc"], t["conclusion"].format(**slots)]
     return "\n".join(lines) + "\n"
+
+
+#: Varied briefs (`varied_brief`): sentences per body section, and a planted copy every so many.
+SECTION_SENTENCES = 20
+PLANT_EVERY = 50
+_CONSONANTS = "bcdfglmnprstv"
+_VOWELS = "aeiou"
+
+
+def _vocabulary(rng: random.Random, size: int) -> list[str]:
+    """Pronounceable made-up words of 5 to 9 letters, all distinct."""
+    words: set[str] = set()
+    while len(words) < size:
+        length = rng.randint(2, 4)
+        words.add("".join(rng.choice(_CONSONANTS) + rng.choice(_VOWELS) for _ in range(length))
+                  + rng.choice(_CONSONANTS))
+    return sorted(words)
+
+
+def varied_brief(sentences: int, seed: int = 11) -> tuple[str, list[str], set[tuple[int, int]]]:
+    """A brief of `sentences` distinct body sentences of made-up words drawn with Zipf-like
+    frequencies (some words in thousands of sentences, as "the summit" is), with a copy or a
+    two-word edit of an earlier sentence planted every PLANT_EVERY sentences; also those
+    sentences, and the planted (source, copy) pairs as positions in that list. The same
+    seed gives the same first sentences at every size."""
+    rng = random.Random(seed)
+    vocabulary = _vocabulary(rng, 20000)
+    rng.shuffle(vocabulary)  # frequent words must not share their first letters
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    body: list[str] = []
+    planted: set[tuple[int, int]] = set()
+    while len(body) < sentences:
+        n = len(body)
+        if n and n % PLANT_EVERY == 0:
+            source = rng.randrange(n)
+            words = body[source].rstrip(".").split()
+            if rng.random() < 0.5:
+                for i in rng.sample(range(len(words)), 2):
+                    words[i] = rng.choice(vocabulary)
+            body.append(" ".join(words).capitalize() + ".")
+            planted.add((source, n))
+            continue
+        words = rng.choices(vocabulary, weights=weights, k=rng.randint(12, 16))
+        body.append(" ".join(words).capitalize() + ".")
+    lines = ["Key Points", "- Delegates meet in Geneva on March 3 for the annual review.",
+             "- The review covers every programme.", "- A final text is expected on March 5.",
+             "Summary", "Delegates meet in Geneva on March 3 for the annual review of programmes."]
+    for start in range(0, len(body), SECTION_SENTENCES):
+        lines.append(f"Section {start // SECTION_SENTENCES + 1}")
+        chunk = body[start : start + SECTION_SENTENCES]
+        lines += [" ".join(chunk[i : i + 4]) for i in range(0, len(chunk), 4)]
+    lines += ["Conclusion", "The review ends in Geneva on March 5 with a final text."]
+    return "\n".join(lines) + "\n", body, planted
 
 
 def write_batch(directory: Path, count: int, seed: int = 1) -> list[Path]:

@@ -17,65 +17,19 @@ is about 5 MB.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import varied_brief  # noqa: E402
 
 from checker import align as align_module  # noqa: E402
 from checker.config import RedundancyConfig  # noqa: E402
 from checker.loaders import load  # noqa: E402
-
-SECTION_SENTENCES = 20
-PLANT_EVERY = 50
-_CONSONANTS = "bcdfglmnprstv"
-_VOWELS = "aeiou"
-
-
-def _vocabulary(rng: random.Random, size: int) -> list[str]:
-    """Pronounceable made-up words of 5 to 9 letters, all distinct."""
-    words: set[str] = set()
-    while len(words) < size:
-        length = rng.randint(2, 4)
-        words.add("".join(rng.choice(_CONSONANTS) + rng.choice(_VOWELS) for _ in range(length))
-                  + rng.choice(_CONSONANTS))
-    return sorted(words)
-
-
-def generate(sentences: int, seed: int = 11) -> tuple[str, list[str], set[tuple[int, int]]]:
-    """A brief of `sentences` body sentences, those sentences, and the planted (source, copy)
-    pairs as positions in that list."""
-    rng = random.Random(seed)
-    vocabulary = _vocabulary(rng, 20000)
-    rng.shuffle(vocabulary)  # frequent words must not share their first letters
-    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
-    body: list[str] = []
-    planted: set[tuple[int, int]] = set()
-    while len(body) < sentences:
-        n = len(body)
-        if n and n % PLANT_EVERY == 0:
-            source = rng.randrange(n)
-            words = body[source].rstrip(".").split()
-            if rng.random() < 0.5:
-                for i in rng.sample(range(len(words)), 2):
-                    words[i] = rng.choice(vocabulary)
-            body.append(" ".join(words).capitalize() + ".")
-            planted.add((source, n))
-            continue
-        words = rng.choices(vocabulary, weights=weights, k=rng.randint(12, 16))
-        body.append(" ".join(words).capitalize() + ".")
-    lines = ["Key Points", "- Delegates meet in Geneva on March 3 for the annual review.",
-             "- The review covers every programme.", "- A final text is expected on March 5.",
-             "Summary", "Delegates meet in Geneva on March 3 for the annual review of programmes."]
-    for start in range(0, len(body), SECTION_SENTENCES):
-        lines.append(f"Section {start // SECTION_SENTENCES + 1}")
-        chunk = body[start : start + SECTION_SENTENCES]
-        lines += [" ".join(chunk[i : i + 4]) for i in range(0, len(chunk), 4)]
-    lines += ["Conclusion", "The review ends in Geneva on March 5 with a final text."]
-    return "\n".join(lines) + "\n", body, planted
 
 
 def brief_indexes(brief, body: list[str]) -> list[int]:
@@ -112,7 +66,7 @@ def main() -> int:
           "| pairs exact | pairs candidates | exact pairs found | planted found |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in (int(s) for s in args.sizes.split(",")):
-        text, body, planted = generate(size)
+        text, body, planted = varied_brief(size)
         start = time.process_time()
         brief = load(text, "scale.en.txt", "text", "en")
         loaded = time.process_time() - start
