@@ -2,8 +2,9 @@
 
 Every brief is different (places, people, dates, numbers and sentence order vary with a
 seeded random generator) and well formed, in French and English, in the seed's plain-text
-layout. `varied_brief` makes one of distinct sentences of made-up words with planted
-copies. Nothing is committed: `python benchmarks/corpus.py OUTDIR` writes the corpora.
+layout. A large brief made that way repeats its few templates thousands of times; a varied
+one (`varied_brief`) has distinct sentences of made-up words with planted copies. Nothing
+is committed: `python benchmarks/corpus.py OUTDIR` writes the corpora.
 """
 
 from __future__ import annotations
@@ -193,9 +194,20 @@ def write_large(path: Path, size_bytes: int, lang: str = "en", seed: int = 2) ->
     return path
 
 
+def write_varied(path: Path, size_bytes: int, seed: int = 11) -> Path:
+    """One brief of about `size_bytes` whose sentences are all different (`varied_brief`):
+    what a templated `write_large` brief is not, so the redundancy index does real work."""
+    probe = len(varied_brief(1000, seed)[0].encode())
+    text = varied_brief(max(1, round(size_bytes * 1000 / probe)), seed)[0]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/out")
     write_batch(out / "batch", 1000)
     for mb in (2.5, 5):
-        written = write_large(out / f"large-{mb}mb.en.txt", int(mb * 1024 * 1024))
-        print(f"{written}: {written.stat().st_size:,} bytes")
+        for written in (write_large(out / f"large-{mb}mb.en.txt", int(mb * 1024 * 1024)),
+                        write_varied(out / f"varied-{mb}mb.en.txt", int(mb * 1024 * 1024))):
+            print(f"{written}: {written.stat().st_size:,} bytes")
