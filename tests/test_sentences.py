@@ -64,3 +64,34 @@ def test_sentence_end_pattern_matches_where_its_lookbehind_first_form_does(text)
     assert [m.span() for m in _END.finditer(text)] == [
         m.span() for m in _END_LOOKBEHIND_FIRST.finditer(text)
     ]
+
+
+def test_a_text_without_full_stops_is_cut_at_spaces_into_pieces_of_sentence_length():
+    # A pasted transcript: one "sentence" of the whole paragraph made every rule that reads
+    # a fact's sentence around it quadratic (1 MB: 66 s).
+    from checker.sentences import MAX_SENTENCE
+
+    words = [f"word{n}" if n % 7 else f"Name{n}" for n in range(3000)]
+    text = " ".join(words)
+    bounds = split_sentences(text, "en")
+    assert len(bounds) > 1
+    assert all(0 < end - start <= MAX_SENTENCE for start, end in bounds)
+    # Cut between words only, and nothing lost or repeated.
+    assert [w for start, end in bounds for w in text[start:end].split(" ")] == words
+    assert all(text[start - 1] == " " for start, _ in bounds[1:])
+
+
+def test_a_stretch_with_no_space_is_cut_anyway():
+    from checker.sentences import MAX_SENTENCE
+
+    bounds = split_sentences("x" * (2 * MAX_SENTENCE + 5), "en")
+    assert bounds == [(0, MAX_SENTENCE), (MAX_SENTENCE, 2 * MAX_SENTENCE),
+                      (2 * MAX_SENTENCE, 2 * MAX_SENTENCE + 5)]
+
+
+def test_sentences_of_ordinary_length_are_kept_whole():
+    from checker.sentences import MAX_SENTENCE
+
+    long_one = "The summit " + "and the talks " * ((MAX_SENTENCE - 30) // 14) + "end."
+    assert len(long_one) <= MAX_SENTENCE
+    assert sentences(long_one + " Next one.", "en") == [long_one, "Next one."]
