@@ -49,6 +49,11 @@ RARE_STEM = 32
 POSTINGS_CAP = 8
 #: Sentences with fewer stems than this are never paired: three words match by chance.
 MIN_TOKENS = 3
+#: Sentences with more stems than this are paired with their verbatim copies only. The
+#: longest sentence of the samples has 23 stems; the pieces of a text without full stops
+#: (`checker.sentences.MAX_SENTENCE`) have about 250, and every such piece shared a rare
+#: stem with almost every other: all pairs scored, 18 s for 5 MB.
+MAX_STEMS = 100
 
 
 class SentencePair(NamedTuple):
@@ -272,20 +277,25 @@ class _Stems:
                 found[i].append((score, j))
                 found[j].append((score, i))
 
-        if len(keys) <= EXACT_LIMIT:
+        # Only keys of sentence length are scored against others; a longer one (a piece of
+        # a text without full stops) pairs with its verbatim copies only, being their key.
+        scored = [k for k, key in enumerate(keys) if len(key) <= MAX_STEMS]
+        if len(scored) <= EXACT_LIMIT:
             # Every pair: each key against all the later ones in one call of rapidfuzz (the
             # same scorer as below), not one Python call per pair.
-            for i in range(len(keys) - 1):
-                for _, score, j in extract(keys[i], keys[i + 1 :], scorer=score_of,
-                                           score_cutoff=min_score, limit=None):
-                    add(i, i + 1 + j, score)
+            for n, i in enumerate(scored[:-1]):
+                later = scored[n + 1 :]
+                for _, score, at in extract(keys[i], [keys[j] for j in later], scorer=score_of,
+                                            score_cutoff=min_score, limit=None):
+                    add(i, later[at], score)
         else:
             # Each key against its candidates in one call, as above: a varied 5 MB brief
             # has millions of candidate pairs, and a Python call per pair was most of its time.
-            for j, earlier in _candidates(keys):
-                for _, score, at in extract(keys[j], [keys[i] for i in earlier], scorer=score_of,
-                                            score_cutoff=min_score, limit=None):
-                    add(earlier[at], j, score)
+            for n, earlier in _candidates([keys[k] for k in scored]):
+                for _, score, at in extract(keys[scored[n]],
+                                            [keys[scored[i]] for i in earlier],
+                                            scorer=score_of, score_cutoff=min_score, limit=None):
+                    add(scored[earlier[at]], scored[n], score)
         for pairs in found:
             pairs.sort(key=lambda p: (-p[0], p[1]))
         return found

@@ -163,6 +163,21 @@ def test_neighbours_scored_a_key_against_all_later_ones_are_those_scored_pair_by
     assert stems.neighbours(min_score) == plain
 
 
+def test_keys_longer_than_a_sentence_pair_with_their_verbatim_copies_only(monkeypatch):
+    """Pieces of a text without full stops (hundreds of stems) are not scored as
+    paraphrases: in every path, one differing by a stem is no pair, a copy is one key."""
+    long = [f"w{n:03d}" for n in range(align_module.MAX_STEMS + 1)]
+    edited = sorted([*long[1:], "zzz"])
+    short = ["a", "b", "c", "d"]
+    for limit in (10**6, 0):  # every pair scored, and candidate generation
+        monkeypatch.setattr(align_module, "EXACT_LIMIT", limit)
+        stems = align_module._Stems.__new__(align_module._Stems)
+        stems.keys = [long, edited, short, ["a", "b", "c", "e"]]
+        found = stems.neighbours(0.65)
+        assert found[0] == [(1.0, 0)] and found[1] == [(1.0, 1)], limit
+        assert found[2] == [(1.0, 2), (0.75, 3)], limit  # a sentence still pairs
+
+
 def test_c_stemmer_gives_the_pure_python_stems_on_every_word_of_the_samples_and_corpus():
     """PyStemmer (a dependency, for speed) and snowballstemmer's own Python stemmers must
     agree: a platform without PyStemmer's wheel falls back to the latter, with the same
