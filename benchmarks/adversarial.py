@@ -2,8 +2,9 @@
 
 Why: a regex that backtracks catastrophically turns one hostile line into a hung gate.
 Every case is one long line (of spaces, dots, capitals, digits, "a." repeats, French
-quotes, unclosed tags and strings) placed in a brief, checked through `check_text` in the
-formats where the line means something. Times should grow linearly with the size:
+quotes, unclosed tags and strings, words without a full stop) placed in a brief, checked
+through `check_text` in the formats where the line means something. Times should grow
+linearly with the size:
 
     python benchmarks/adversarial.py            # 1 MB lines
     python benchmarks/adversarial.py --kb 100   # smaller, to compare growth
@@ -12,6 +13,7 @@ formats where the line means something. Times should grow linearly with the size
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from pathlib import Path
@@ -21,6 +23,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from checker import check_text  # noqa: E402
 
 HEAD = "Key Points\n- Leaders meet in Paris on January 6 for talks.\nSummary\n"
+
+
+def _run_on(size: int) -> str:
+    """Words without a full stop (a pasted transcript), a capitalised one in five: names to
+    the fact extractors, all in what would be one sentence."""
+    rng = random.Random(5)
+    syllables = ["ba", "ko", "ri", "ten", "mar", "lo", "vi", "sen", "tra", "pol", "der", "mi"]
+    words: list[str] = []
+    length = 0
+    while length < size:
+        word = "".join(rng.choice(syllables) for _ in range(rng.randint(1, 4)))
+        words.append(word.capitalize() if rng.random() < 0.2 else word)
+        length += len(word) + 1
+    return " ".join(words)
 
 
 def cases(size: int) -> dict[str, tuple[str, str]]:
@@ -45,6 +61,7 @@ def cases(size: int) -> dict[str, tuple[str, str]]:
         "exclaims-quotes": line("!”"),
         "number-words": line("deux "),
         "directive": "<!-- briefcheck: ignore " + line("S1 ,"),
+        "run-on": _run_on(size),
     }
     result = {f"text:{name}": ("text", HEAD + body + "\n") for name, body in text.items()}
     result["markdown:hashes"] = ("markdown", "## " + line("#") + "\n")
