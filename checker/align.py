@@ -19,6 +19,8 @@ list. A stem in at most `RARE_STEM` keys has its whole list looked up, however f
 copy is; a more frequent stem only its `POSTINGS_CAP` most recent entries, so that a stem
 repeated thousands of times costs nothing. That is near-linear, at the price of missing
 paraphrases made only of frequent words (never a verbatim copy: it is the same key).
+A sentence of more than `MAX_STEMS` stems (a piece of a text without full stops) is
+paired with its verbatim copies only.
 
 The rules keep a few matches per sentence (`best_earlier`), its earliest best copies, and
 never list the pairs they do not keep.

@@ -100,7 +100,6 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
     while end - start > MAX_SENTENCE:
         limit = start + MAX_SENTENCE
-        cut = limit
         for cut in range(limit, start + MAX_SENTENCE // 2, -1):
             if text[cut].isspace():
                 break

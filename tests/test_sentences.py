@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.sentences import _END, split_sentences
+from checker.sentences import _END, MAX_SENTENCE, split_sentences
 
 
 def sentences(text: str, lang: str) -> list[str]:
@@ -69,8 +69,6 @@ def test_sentence_end_pattern_matches_where_its_lookbehind_first_form_does(text)
 def test_a_text_without_full_stops_is_cut_at_spaces_into_pieces_of_sentence_length():
     # A pasted transcript: one "sentence" of the whole paragraph made every rule that reads
     # a fact's sentence around it quadratic (1 MB: 66 s).
-    from checker.sentences import MAX_SENTENCE
-
     words = [f"word{n}" if n % 7 else f"Name{n}" for n in range(3000)]
     text = " ".join(words)
     bounds = split_sentences(text, "en")
@@ -82,16 +80,12 @@ def test_a_text_without_full_stops_is_cut_at_spaces_into_pieces_of_sentence_leng
 
 
 def test_a_stretch_with_no_space_is_cut_anyway():
-    from checker.sentences import MAX_SENTENCE
-
     bounds = split_sentences("x" * (2 * MAX_SENTENCE + 5), "en")
     assert bounds == [(0, MAX_SENTENCE), (MAX_SENTENCE, 2 * MAX_SENTENCE),
                       (2 * MAX_SENTENCE, 2 * MAX_SENTENCE + 5)]
 
 
 def test_sentences_of_ordinary_length_are_kept_whole():
-    from checker.sentences import MAX_SENTENCE
-
     long_one = "The summit " + "and the talks " * ((MAX_SENTENCE - 30) // 14) + "end."
     assert len(long_one) <= MAX_SENTENCE
     assert sentences(long_one + " Next one.", "en") == [long_one, "Next one."]
