@@ -171,6 +171,40 @@ def varied_brief(sentences: int, seed: int = 11) -> tuple[str, list[str], set[tu
     return "\n".join(lines) + "\n", body, planted
 
 
+def meetings_brief(sentences: int, seed: int = 3) -> str:
+    """A brief of `sentences` body sentences that each state two people, a city and a date
+    ("Anna Berger met Marco Rossi in Lyon on March 3 to discuss ..."), drawn from small
+    lists: a long chronology, where every sentence shares people, places and words with
+    hundreds of others (the consistency rules' worst case)."""
+    rng = random.Random(seed)
+    vocabulary = _vocabulary(rng, 5000)
+    firsts = ["Anna", "Marco", "Lena", "Pavel", "Sofia", "Jonas", "Clara", "Tomas", "Ines",
+              "Karl", "Maja", "Luis", "Elena", "Piotr", "Hanna", "Diego", "Nora", "Felix",
+              "Olga", "Rui"]
+    lasts = ["Berger", "Rossi", "Novak", "Dubois", "Silva", "Keller", "Moreau", "Kowalski",
+             "Varga", "Jensen", "Costa", "Weber", "Fischer", "Lopez", "Horvat", "Nielsen",
+             "Ferrari", "Meyer", "Petit", "Santos"]
+    cities = CITIES["en"] + ["Prague", "Budapest", "Athens", "Dublin", "Oslo", "Stockholm",
+                             "Helsinki", "Copenhagen", "Amsterdam", "Zurich", "Milan",
+                             "Munich", "Hamburg", "Lyon", "Marseille", "Barcelona", "Porto",
+                             "Krakow", "Riga", "Vilnius"]
+
+    def sentence() -> str:
+        people = [f"{rng.choice(firsts)} {rng.choice(lasts)}" for _ in range(2)]
+        topic = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(4, 9)))
+        return (f"{people[0]} met {people[1]} in {rng.choice(cities)} on "
+                f"{rng.choice(MONTHS['en'])} {rng.randint(1, 28)} to discuss {topic}.")
+
+    lines = ["Key Points", "- Delegates meet in Geneva on March 3 for the annual review.",
+             "- The review covers every programme.", "- A final text is expected on March 5.",
+             "Summary", "Delegates meet in Geneva on March 3 for the annual review of programmes."]
+    for start in range(0, sentences, SECTION_SENTENCES):
+        lines.append(f"Section {start // SECTION_SENTENCES + 1}")
+        lines += [" ".join(sentence() for _ in range(4)) for _ in range(SECTION_SENTENCES // 4)]
+    lines += ["Conclusion", "The review ends in Geneva on March 5 with a final text."]
+    return "\n".join(lines) + "\n"
+
+
 def write_batch(directory: Path, count: int, seed: int = 1) -> list[Path]:
     """`count` different briefs, alternately French and English."""
     rng = random.Random(seed)
