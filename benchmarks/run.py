@@ -7,7 +7,7 @@ Cases: one brief in a cold process (the seed), 1,000 different briefs in one cal
 brief of 2.5 MB and one of 5 MB (linearity), the same sizes with sentences that are all
 different (`varied`: the templated large briefs repeat a few dozen sentences, which the
 redundancy rules score once; proselint's phrase checks find little in made-up words and
-run about ten times faster on them, so that ratio says little), and `--jobs 2` against
+run more than ten times faster on them, so that ratio says little), and `--jobs 2` against
 `--jobs 1` on 20, 1,000 and 4,000 briefs (`--jobs-sizes`), with the machine's own speed-up
 on two processes before and after (its ceiling). From the three sizes it splits each
 command's time into a fixed part (start, imports, each process's first briefs: not split

@@ -8,7 +8,8 @@ day with a day, a city with a city, a person with a person, years with years), a
 equivalent forms never conflict (`checker.facts.same_fact`).
 
 Candidate pairs come from an index of each sentence's facts and words, with a bounded
-number of partners per key, so the work stays linear in the size of the brief.
+number of partners per key and per sentence, so the work stays linear in the size of the
+brief.
 """
 
 from __future__ import annotations
