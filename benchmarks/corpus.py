@@ -3,8 +3,9 @@
 Every brief is different (places, people, dates, numbers and sentence order vary with a
 seeded random generator) and well formed, in French and English, in the seed's plain-text
 layout. A large brief made that way repeats its few templates thousands of times; a varied
-one (`varied_brief`) has distinct sentences of made-up words with planted copies. Nothing
-is committed: `python benchmarks/corpus.py OUTDIR` writes the corpora.
+one (`varied_brief`) has distinct sentences of made-up words with planted copies, and a
+chronology of meetings (`meetings_brief`) states people, a city and a date in every
+sentence. Nothing is committed: `python benchmarks/corpus.py OUTDIR` writes the corpora.
 """
 
 from __future__ import annotations
