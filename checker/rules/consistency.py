@@ -37,9 +37,10 @@ if TYPE_CHECKING:
 MAX_PARTNERS = 12
 #: Partners compared per sentence: those sharing the most keys, then the earliest. A long
 #: brief whose sentences share many words and people gave each hundreds, a dozen per key
-#: (a 1 MB brief of dated meetings between people in cities: 35 s). The samples, the
-#: accuracy corpus and the 1,000 generated briefs have at most 7 per sentence.
-MAX_SENTENCE_PARTNERS = 32
+#: (a 1 MB brief of dated meetings between people in cities: 35 s; 12.5 s with 32 partners,
+#: 6.7 s with 16). The samples, the accuracy corpus and the 1,000 generated briefs have at
+#: most 7 per sentence.
+MAX_SENTENCE_PARTNERS = 16
 
 
 def slot(fact: Fact) -> str:
