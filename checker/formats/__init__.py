@@ -27,6 +27,16 @@ FORMATS = {
     "github": "checker.formats.github",
 }
 
+
+def visible(text: str, keep: str = "") -> str:
+    """`text` with its non-printable characters (ANSI escapes, NULs, line breaks) shown as
+    escapes (`\\x1b`), but those of `keep`: a terminal or a CI log acts on them, so a file
+    name or a quoted brief could recolour or hide lines of the report."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c in keep else repr(c)[1:-1] for c in text)
+
+
 #: The formats that show a document's evidence (its sections, facts, repeated sentences and
 #: text), not only its findings: a run whose reports are all in other formats does not
 #: collect it (`checker.run.check_source(evidence=False)`).

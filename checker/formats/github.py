@@ -8,22 +8,16 @@ command early or inject another one. Other control characters are shown escaped.
 
 from __future__ import annotations
 
+from checker.formats import visible
 from checker.report import DocumentReport, RunReport, Severity, Summary
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return _visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _visible(text: str) -> str:
-    """Control characters other than line breaks and tabs shown as escapes (`\\x1b`), as
-    the text format shows them: the Actions log reads terminal escapes in what it prints,
-    so a file name or a quoted brief could recolour or hide lines of it."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c in "\n\r\t" else repr(c)[1:-1] for c in text)
+    # Line breaks and tabs are kept: the line breaks are percent-encoded next.
+    shown = visible(text, keep="\n\r\t")
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -11,17 +11,11 @@ from collections.abc import Callable
 
 import click
 
+from checker.formats import visible
 from checker.report import DocumentReport, RunReport, Severity, Summary
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _VALUE = {severity: severity.value for severity in Severity}
-
-
-def _safe(text: str) -> str:
-    """Text with control characters (ANSI escapes, NULs, line breaks) made visible."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _plural(n: int, word: str) -> str:
@@ -43,23 +37,23 @@ def render(report: RunReport, *, color: bool = False) -> str:
 
 def render_document(document: DocumentReport, *, color: bool = False) -> str:
     """One document's lines, each ending in a newline (none when nothing was found)."""
-    path = _safe(document.path)
+    path = visible(document.path)
     style = _styler(color)
     lines: list[str] = []
     if document.error:
         lines.append(f"{style(path, bold=True)}: {style('error', fg='red', bold=True)}: "
-                     f"{_safe(document.error)}\n")
+                     f"{visible(document.error)}\n")
     elif color:
         for finding in document.findings:
             where = f"{path}:{finding.location.line}:{finding.location.column}"
             severity = finding.severity
             lines.append(
                 f"{style(where, bold=True)}: {style(finding.code, fg=_COLORS[severity], bold=True)}"
-                f" {style(severity.value, fg=_COLORS[severity])} {_safe(finding.message)}\n"
+                f" {style(severity.value, fg=_COLORS[severity])} {visible(finding.message)}\n"
             )
             lines.extend(
                 f"    {style('related', dim=True)}: {path}:{other.line}:{other.column}: "
-                f"{_safe(other.text)}\n"
+                f"{visible(other.text)}\n"
                 for other in finding.related
             )
     else:  # the same lines without styling (CI logs, files): the common case, made fast
@@ -68,11 +62,11 @@ def render_document(document: DocumentReport, *, color: bool = False) -> str:
             location, message = finding.location, finding.message
             add(f"{path}:{location.line}:{location.column}: {finding.code} "
                 f"{_VALUE[finding.severity]} "
-                f"{message if message.isprintable() else _safe(message)}\n")
+                f"{message if message.isprintable() else visible(message)}\n")
             for other in finding.related:  # a loop: most findings have one or none
                 text = other.text
                 add(f"{related}{other.line}:{other.column}: "
-                    f"{text if text.isprintable() else _safe(text)}\n")
+                    f"{text if text.isprintable() else visible(text)}\n")
     return "".join(lines)
 
 
