@@ -282,20 +282,19 @@ class _Stems:
         # Only keys of sentence length are scored against others; a longer one (a piece of
         # a text without full stops) pairs with its verbatim copies only, being their key.
         scored = [k for k, key in enumerate(keys) if len(key) <= MAX_STEMS]
-        if len(scored) <= EXACT_LIMIT:
+        chosen = [keys[k] for k in scored]
+        if len(chosen) <= EXACT_LIMIT:
             # Every pair: each key against all the later ones in one call of rapidfuzz (the
             # same scorer as below), not one Python call per pair.
-            for n, i in enumerate(scored[:-1]):
-                later = scored[n + 1 :]
-                for _, score, at in extract(keys[i], [keys[j] for j in later], scorer=score_of,
+            for n in range(len(chosen) - 1):
+                for _, score, at in extract(chosen[n], chosen[n + 1 :], scorer=score_of,
                                             score_cutoff=min_score, limit=None):
-                    add(i, later[at], score)
+                    add(scored[n], scored[n + 1 + at], score)
         else:
             # Each key against its candidates in one call, as above: a varied 5 MB brief
             # has millions of candidate pairs, and a Python call per pair was most of its time.
-            for n, earlier in _candidates([keys[k] for k in scored]):
-                for _, score, at in extract(keys[scored[n]],
-                                            [keys[scored[i]] for i in earlier],
+            for n, earlier in _candidates(chosen):
+                for _, score, at in extract(chosen[n], [chosen[i] for i in earlier],
                                             scorer=score_of, score_cutoff=min_score, limit=None):
                     add(scored[earlier[at]], scored[n], score)
         for pairs in found:
