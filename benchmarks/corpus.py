@@ -119,6 +119,12 @@ def brief(rng: random.Random, lang: str, body_sections: int = 2, paragraphs_per_
     return "\n".join(lines) + "\n"
 
 
+#: The Key Points and Summary, and the Conclusion, around the body of the briefs made of
+#: generated sentences (`varied_brief`, `meetings_brief`, benchmarks/shapes.py): a line each.
+REVIEW_HEAD = ("Key Points", "- Delegates meet in Geneva on March 3 for the annual review.",
+               "- The review covers every programme.", "- A final text is expected on March 5.",
+               "Summary", "Delegates meet in Geneva on March 3 for the annual review of programmes.")
+REVIEW_TAIL = ("Conclusion", "The review ends in Geneva on March 5 with a final text.")
 #: Varied briefs (`varied_brief`): sentences per body section, and a planted copy every so many.
 SECTION_SENTENCES = 20
 PLANT_EVERY = 50
@@ -161,14 +167,12 @@ def varied_brief(sentences: int, seed: int = 11) -> tuple[str, list[str], set[tu
             continue
         words = rng.choices(vocabulary, weights=weights, k=rng.randint(12, 16))
         body.append(" ".join(words).capitalize() + ".")
-    lines = ["Key Points", "- Delegates meet in Geneva on March 3 for the annual review.",
-             "- The review covers every programme.", "- A final text is expected on March 5.",
-             "Summary", "Delegates meet in Geneva on March 3 for the annual review of programmes."]
+    lines = list(REVIEW_HEAD)
     for start in range(0, len(body), SECTION_SENTENCES):
         lines.append(f"Section {start // SECTION_SENTENCES + 1}")
         chunk = body[start : start + SECTION_SENTENCES]
         lines += [" ".join(chunk[i : i + 4]) for i in range(0, len(chunk), 4)]
-    lines += ["Conclusion", "The review ends in Geneva on March 5 with a final text."]
+    lines += REVIEW_TAIL
     return "\n".join(lines) + "\n", body, planted
 
 
@@ -196,13 +200,11 @@ def meetings_brief(sentences: int, seed: int = 3) -> str:
         return (f"{people[0]} met {people[1]} in {rng.choice(cities)} on "
                 f"{rng.choice(MONTHS['en'])} {rng.randint(1, 28)} to discuss {topic}.")
 
-    lines = ["Key Points", "- Delegates meet in Geneva on March 3 for the annual review.",
-             "- The review covers every programme.", "- A final text is expected on March 5.",
-             "Summary", "Delegates meet in Geneva on March 3 for the annual review of programmes."]
+    lines = list(REVIEW_HEAD)
     for start in range(0, sentences, SECTION_SENTENCES):
         lines.append(f"Section {start // SECTION_SENTENCES + 1}")
         lines += [" ".join(sentence() for _ in range(4)) for _ in range(SECTION_SENTENCES // 4)]
-    lines += ["Conclusion", "The review ends in Geneva on March 5 with a final text."]
+    lines += REVIEW_TAIL
     return "\n".join(lines) + "\n"
 
 

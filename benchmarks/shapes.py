@@ -31,16 +31,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from corpus import meetings_brief, varied_brief  # noqa: E402
+from corpus import REVIEW_HEAD, REVIEW_TAIL, meetings_brief, varied_brief  # noqa: E402
 from run import briefcheck_command, measure  # noqa: E402
 
 #: Bytes of a varied sentence and of a meeting sentence, about: sizes become sentence counts.
 _VARIED_BYTES = 105
 _MEETING_BYTES = 117
-_HEAD = ("Key Points\n- Delegates meet in Geneva on March 3 for the annual review.\n"
-         "- The review covers every programme.\n- A final text is expected on March 5.\n"
-         "Summary\nDelegates meet in Geneva on March 3 for the annual review of programmes.\n")
-_TAIL = "Conclusion\nThe review ends in Geneva on March 5 with a final text.\n"
+_HEAD = "".join(line + "\n" for line in REVIEW_HEAD)
+_TAIL = "".join(line + "\n" for line in REVIEW_TAIL)
 
 
 def _body(size: int) -> list[str]:
