@@ -69,7 +69,7 @@ class SentencePair(NamedTuple):
 
 
 @cache
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     """Little words of every pack: briefs quote the other language ("Coalition of the Willing").
 
     The packs' frequent-word lists, not a longer stop list: dropping more words ("also",
@@ -91,15 +91,16 @@ def _stemmer(lang: str):
 
 
 @lru_cache(maxsize=1 << 16)
-def _stem(word: str, lang: str) -> str:
+def stem(word: str, lang: str) -> str:
+    """The snowball stem of a folded word ("rencontrent" -> "rencontr")."""
     return _stemmer(lang).stemWord(word)
 
 
 def normalise_tokens(text: str, lang: str) -> list[str]:
     """The stems of a sentence's content words, in order: folded (case, accents,
     punctuation), stop words and one-letter elisions ("l'", "d'") dropped, snowball-stemmed."""
-    stop = _stop_words()
-    return [_stem(w, lang) for w in fold(text).split() if len(w) > 1 and w not in stop]
+    stop = stop_words()
+    return [stem(w, lang) for w in fold(text).split() if len(w) > 1 and w not in stop]
 
 
 def _key(tokens: Sequence[str]) -> list[str]:

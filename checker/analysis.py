@@ -15,7 +15,7 @@ from checker.model import Brief
 if TYPE_CHECKING:
     from checker.config import Config
     from checker.facts import Fact
-    from checker.rules.consistency import Statements
+    from checker.conflicts import Conflict
     from checker.rules.redundancy import Repetition
     from checker.schema import Violation
 
@@ -42,11 +42,12 @@ class Analysis:
         return extract_facts(self.brief)
 
     @cached_property
-    def statements(self) -> Statements:
-        """Sentences as facts and words, shared by the four conflict rules."""
-        from checker.rules.consistency import Statements
+    def conflicts(self) -> list[Conflict]:
+        """Facts the brief gives differently for the same thing, with the evidence: shared
+        by the conflict rules C201-C205."""
+        from checker.conflicts import find_conflicts
 
-        return Statements(self)
+        return find_conflicts(self.brief, self.facts)
 
     @cached_property
     def redundancy(self) -> Repetition:

@@ -43,6 +43,8 @@ class Fact:
     area: str | None = None
     #: Cities: (latitude, longitude) in degrees.
     position: tuple[float, float] | None = None
+    #: Where the fact starts in its sentence's text (`Sentence.text`), whatever the format.
+    start: int = 0
 
     @property
     def weak(self) -> bool:
@@ -130,6 +132,7 @@ def extract_facts(brief: Brief) -> list[Fact]:
                     country=m.country,
                     area=m.area,
                     position=m.position,
+                    start=m.start,
                 )
             )
     return facts

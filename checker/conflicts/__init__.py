@@ -1,0 +1,79 @@
+"""Which statements of a brief contradict each other, and on what evidence.
+
+A conflict is a claim that the brief contradicts itself, so it is made only where two
+statements are shown to be about the same slot of the same thing:
+
+- a **restatement** (`restatement`): a sentence of one section and one of another say the
+  same thing, words and facts aligned, and differ in one fact in the same part;
+- the **event** (`event`): Key Points and Summary set the headline event's date, place and
+  length, and a later sentence that names that event ("the summit", « le sommet ») gives
+  another value;
+- a **role** (`roles`): one office of one body ("Ukraine's president") held by two people.
+
+Weaker evidence (close sentences that differ in more than one thing, a value said near the
+event without naming it) gives an unconfirmed conflict: a warning (C205), never an error.
+Which side is reported: the value fewer sections state; the later one on a tie.
+
+This package sits below `checker.rules`: the rules read `Analysis.conflicts` and decide
+nothing themselves.
+"""
+
+from __future__ import annotations
+
+from checker.conflicts.statements import Statements
+from checker.facts import Fact
+from checker.model import Brief, record
+
+
+@record
+class Conflict:
+    """Two facts of one kind that a brief gives for the same thing."""
+
+    kind: str
+    #: The side reported: the one fewer sections state.
+    odd: Fact
+    #: The other side, reported as related.
+    other: Fact
+    #: Which evidence says they are about the same thing: "restatement", "event", "role".
+    evidence: str
+    #: The evidence is strong enough for an error (else a warning, C205).
+    confirmed: bool
+    #: The evidence, in words, for the message.
+    reason: str
+
+
+def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
+    """Every conflict of a brief, each odd fact once (its strongest evidence), in reading
+    order of the odd side."""
+    from checker.conflicts.restatement import differences
+
+    statements = Statements(brief, facts)
+    found: dict[object, Conflict] = {}
+
+    def keep(conflict: Conflict) -> None:
+        held = found.get(conflict.odd.span)
+        if held is None or (conflict.confirmed and not held.confirmed):
+            found[conflict.odd.span] = conflict
+
+    for a, b in statements.pairs():
+        for d in differences(a, b, statements.lang):
+            x, y = _oriented(statements, d.a, d.b)
+            reason = (f"the two sentences say the same otherwise (similarity {d.score:.2f})"
+                      if d.confirmed else
+                      f"the two sentences are alike (similarity {d.score:.2f}) but differ "
+                      "in more than this")
+            keep(Conflict(x.kind, x, y, "restatement", d.confirmed, reason))
+    return sorted(found.values(), key=lambda c: (c.odd.span.start, c.odd.span.end))
+
+
+def _oriented(statements: Statements, a: Fact, b: Fact) -> tuple[Fact, Fact]:
+    """(odd, other): the side fewer sections state is the odd one; the later one on a tie."""
+    support = statements.support
+    if support[a.kind, a.value] < support[b.kind, b.value]:
+        return a, b
+    if support[a.kind, a.value] > support[b.kind, b.value]:
+        return b, a
+    return (a, b) if a.span.start > b.span.start else (b, a)
+
+
+__all__ = ["Conflict", "find_conflicts"]

@@ -1,0 +1,152 @@
+"""The brief as statements: each sentence that states a fact, with its facts and its wording
+with those facts masked, and the pairs of statements worth comparing.
+
+Why masked: two sentences say the same thing of the same slots when their words agree once
+the facts are taken out ("X met Y in §place on §date"). The mask keeps one token per fact
+(its kind) where the fact stands, so an alignment of the two word sequences also says which
+fact of one sentence plays the part of which fact of the other.
+
+Candidate pairs come from an index of each statement's words and facts, with a bounded
+number of partners per key and per statement, so the work stays linear in a long brief.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from checker.align import stem, stop_words
+from checker.facts import Fact
+from checker.facts.mention import words
+from checker.lang import fold
+from checker.model import Brief, SectionKind, record
+
+#: Partners looked at per shared key (word or fact): bounds the work on long briefs.
+MAX_PARTNERS = 12
+#: Partners compared per statement: those sharing the most keys, then the earliest. A long
+#: brief whose sentences share many words and people gave each hundreds, a dozen per key
+#: (a 1 MB brief of dated meetings between people in cities). The samples, the accuracy
+#: corpus and the 1,000 generated briefs have at most 7 per sentence.
+MAX_SENTENCE_PARTNERS = 16
+#: The token that stands for a fact of each kind in a masked sentence.
+MASK = {"date": "§date", "place": "§place", "participant": "§participant",
+        "duration": "§duration"}
+
+
+@record
+class Statement:
+    """A sentence that states at least one fact."""
+
+    index: int
+    section: str
+    kind: SectionKind
+    text: str
+    facts: tuple[Fact, ...]
+    #: The sentence's content words (folded, stemmed) in order, each fact that is not weak
+    #: replaced by one MASK token.
+    masked: tuple[str, ...]
+    #: The fact each token of `masked` stands for (None: a word).
+    holders: tuple[Fact | None, ...]
+
+
+def mask(text: str, facts: tuple[Fact, ...], lang: str) -> tuple[tuple[str, ...], tuple[Fact | None, ...]]:
+    """A sentence's content words with its facts masked (see `Statement.masked`)."""
+    strong = sorted((f for f in facts if not f.weak), key=lambda f: f.start)
+    tokens: list[str] = []
+    holders: list[Fact | None] = []
+    k = 0
+    stop = stop_words()
+    for start, end, word in words(text):
+        while k < len(strong) and strong[k].start + len(strong[k].text) <= start:
+            k += 1
+        if k < len(strong) and strong[k].start < end:
+            fact = strong[k]
+            if not holders or holders[-1] is not fact:
+                tokens.append(MASK[fact.kind])
+                holders.append(fact)
+            continue
+        for piece in fold(word).split():
+            if len(piece) > 1 and piece not in stop:
+                tokens.append(stem(piece, lang))
+                holders.append(None)
+    return tuple(tokens), tuple(holders)
+
+
+class Statements:
+    """Every statement of a brief, and what is said in how many sections."""
+
+    def __init__(self, brief: Brief, facts: list[Fact]):
+        self.lang = brief.lang if brief.lang in ("fr", "en") else "en"
+        by_sentence: dict[int, list[Fact]] = defaultdict(list)
+        for fact in facts:
+            by_sentence[fact.sentence].append(fact)
+        self.label = {s.id: s.label for s in brief.sections}
+        self.section_kind = {s.id: s.kind for s in brief.sections}
+        self.all: dict[int, Statement] = {}
+        masks: dict[tuple[str, tuple[Fact, ...]], tuple] = {}
+        for section in brief.sections:
+            for sentence in section.sentences:
+                stated = tuple(by_sentence.get(sentence.index, ()))
+                if not stated:
+                    continue
+                # A brief restates sentences word for word: masked once per text and facts
+                # (the facts' values and places in the sentence; spans differ).
+                key = (sentence.text, tuple((f.kind, f.start, f.text, f.weak) for f in stated))
+                masked = masks.get(key)
+                if masked is None:
+                    masked = masks[key] = mask(sentence.text, stated, self.lang)
+                tokens, holders = masked
+                # Holders point at the facts of the first copy: map them to this copy's own.
+                if holders and any(h is not None and h not in stated for h in holders):
+                    own = {(f.kind, f.start, f.text): f for f in stated}
+                    holders = tuple(None if h is None else own[h.kind, h.start, h.text]
+                                    for h in holders)
+                self.all[sentence.index] = Statement(
+                    sentence.index, section.id, section.kind, sentence.text, stated,
+                    tokens, holders)
+        sections: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for f in facts:
+            sections[f.kind, f.value].add(f.section)
+        #: How many sections state each (kind, value): the rarer side of a conflict is odd.
+        self.support = {k: len(v) for k, v in sections.items()}
+
+    def pairs(self) -> Iterator[tuple[Statement, Statement]]:
+        """Statements of different sections (earlier, later) that share a word or a fact;
+        at most MAX_PARTNERS earlier partners per key and MAX_SENTENCE_PARTNERS per statement.
+        A later statement's partners come earliest first: output must not depend on the
+        order of a set."""
+        order = sorted(self.all)
+        keys = {i: frozenset(t for t in self.all[i].masked if t[0] != "§")
+                | {(f.kind, f.value) for f in self.all[i].facts if not f.weak}
+                for i in order}
+        section = {i: self.all[i].section for i in order}
+        find = _every_pair if len(order) <= 4 * MAX_PARTNERS else _indexed_pairs
+        for a, b in find(order, keys, section):
+            yield self.all[a], self.all[b]
+
+
+def _indexed_pairs(order: list[int], keys: dict[int, frozenset], section: dict[int, str],
+                   ) -> Iterator[tuple[int, int]]:
+    """`Statements.pairs` through an index of the keys: linear in the size of a long brief."""
+    postings: dict[object, list[int]] = defaultdict(list)
+    for i in order:
+        shared: Counter[int] = Counter()  # earlier statement -> keys it shares with this one
+        for key in keys[i]:
+            earlier = postings[key]
+            shared.update(earlier)
+            if len(earlier) < MAX_PARTNERS:
+                earlier.append(i)
+        partners = [j for j in shared if section[j] != section[i]]
+        if len(partners) > MAX_SENTENCE_PARTNERS:
+            partners = sorted(partners, key=lambda j: (-shared[j], j))[:MAX_SENTENCE_PARTNERS]
+        for j in sorted(partners):
+            yield j, i
+
+
+def _every_pair(order: list[int], keys: dict[int, frozenset], section: dict[int, str],
+                ) -> Iterator[tuple[int, int]]:
+    """`Statements.pairs` for a brief's usual few statements: every two that share a key."""
+    for n, i in enumerate(order):
+        for j in order[:n]:
+            if section[j] != section[i] and not keys[i].isdisjoint(keys[j]):
+                yield j, i
