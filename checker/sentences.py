@@ -35,7 +35,7 @@ _END = re.compile(
 #: corpus (about 200 characters).
 MAX_SENTENCE = 2000
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.\-’']{0,24})\.$")
-_OPENERS = "«“\"‘(["
+_OPENERS = "«“\"‘'(["
 
 
 @cache

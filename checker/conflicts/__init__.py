@@ -20,9 +20,11 @@ nothing themselves.
 
 from __future__ import annotations
 
-from checker.conflicts.statements import Statements
+from collections import Counter, defaultdict
+
+from checker.conflicts.statements import Statements, value_token
 from checker.facts import Fact
-from checker.model import Brief, record
+from checker.model import Brief, SectionKind, record
 
 
 @record
@@ -55,14 +57,30 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
         if held is None or (conflict.confirmed and not held.confirmed):
             found[conflict.odd.span] = conflict
 
-    for a, b in statements.pairs():
-        for d in differences(a, b, statements.lang):
-            x, y = _oriented(statements, d.a, d.b)
-            reason = (f"the two sentences say the same otherwise (similarity {d.score:.2f})"
-                      if d.confirmed else
-                      f"the two sentences are alike (similarity {d.score:.2f}) but differ "
+    found_pairs = [(a, b, d) for a, b in statements.pairs() for d in differences(a, b, statements)]
+    # A sentence whose close copies each give another value is a template the brief fills
+    # in ("Substitution: X replaces Y." in a match report), not a restatement of one of them.
+    others: dict[tuple[int, Fact], set[str]] = defaultdict(set)
+    for a, b, d in found_pairs:
+        if d.confirmed:
+            others[a.index, d.a].add(value_token(d.b))
+            others[b.index, d.b].add(value_token(d.a))
+    skeletons = Counter(s.masked for s in statements.all.values())
+    for a, b, d in found_pairs:
+        confirmed = (d.confirmed and max(len(others[a.index, d.a]), len(others[b.index, d.b])) < 2
+                     and skeletons[a.masked] < 3 and skeletons[b.masked] < 3)
+        # Two body sections that tell alike of two things are a narrative's steps (a
+        # chronology, a match report) as often as a contradiction: a warning.
+        confirmed = confirmed and not (a.kind == b.kind == SectionKind.BODY)
+        x, y = _oriented(statements, d.a, d.b)
+        if confirmed:
+            reason = f"the two sentences say the same otherwise (similarity {d.score:.2f})"
+        elif d.confirmed:
+            reason = "the sentence is one of several alike that each give another value"
+        else:
+            reason = (f"the two sentences are alike (similarity {d.score:.2f}) but differ "
                       "in more than this")
-            keep(Conflict(x.kind, x, y, "restatement", d.confirmed, reason))
+        keep(Conflict(x.kind, x, y, "restatement", confirmed, reason))
     return sorted(found.values(), key=lambda c: (c.odd.span.start, c.odd.span.end))
 
 

@@ -17,7 +17,7 @@ from functools import cache
 from typing import NamedTuple
 
 from checker.align import stem
-from checker.conflicts.statements import Statement
+from checker.conflicts.statements import Statement, Statements, value_token
 from checker.facts import Fact, same_fact
 from checker.lang import fold, load_pack
 
@@ -61,31 +61,43 @@ def comparable(a: Fact, b: Fact) -> bool:
     return True
 
 
-def _aligned(a: Statement, b: Statement) -> tuple[list[tuple[Fact, Fact]], set[str]]:
-    """(facts that play the same part in both sentences, the words either sentence has and
-    the other has not). Facts in the same place of an alignment of the masked words play the
-    same part; so does the one fact of a kind each sentence states, wherever it stands
-    ("In Paris, X met Y" / "X met Y in Paris")."""
-    from rapidfuzz.distance import Indel
+def _aligned(a: Statement, b: Statement, statements: Statements,
+             ) -> tuple[list[tuple[Fact, Fact]], set[str]]:
+    """(facts that play the same part in both sentences and give different values, the
+    words either sentence has and the other has not).
 
+    The two sentences' words are aligned with each fact named by its value, so the facts
+    they share are matched with each other first; a fact then plays the part of another
+    when each is the one fact of its kind in a gap between aligned words ("met §p in
+    [Paris] on" / "met §p in [Berlin] on"). A value that the other sentence states elsewhere
+    is no difference: the two sentences put the same facts in another order ("X and Y met"
+    / "Y and X met")."""
+    from rapidfuzz.distance import Levenshtein
+
+    va, vb = statements.valued(a), statements.valued(b)
     pairs: list[tuple[Fact, Fact]] = []
     changed: set[str] = set()
-    for op in Indel.opcodes(a.masked, b.masked):
-        if op.tag == "equal":
-            for k in range(op.src_end - op.src_start):
-                x, y = a.holders[op.src_start + k], b.holders[op.dest_start + k]
-                if x is not None and y is not None:
-                    pairs.append((x, y))
-        else:
-            changed.update(t for t in a.masked[op.src_start:op.src_end] if t[0] != "§")
-            changed.update(t for t in b.masked[op.dest_start:op.dest_end] if t[0] != "§")
-    paired = {id(x) for pair in pairs for x in pair}
-    for kind in {f.kind for f in a.facts}:
-        mine = [f for f in a.holders if f is not None and f.kind == kind]
-        theirs = [f for f in b.holders if f is not None and f.kind == kind]
-        if (len(mine) == 1 and len(theirs) == 1
-                and id(mine[0]) not in paired and id(theirs[0]) not in paired):
-            pairs.append((mine[0], theirs[0]))
+    gap: list = []
+    for op in [*Levenshtein.opcodes(va, vb), None]:
+        if op is not None and op.tag != "equal":
+            gap.append(op)
+            continue
+        if gap:
+            i1, i2 = gap[0].src_start, gap[-1].src_end
+            j1, j2 = gap[0].dest_start, gap[-1].dest_end
+            changed.update(t for t in a.masked[i1:i2] if t[0] != "§")
+            changed.update(t for t in b.masked[j1:j2] if t[0] != "§")
+            mine = [h for h in a.holders[i1:i2] if h is not None]
+            theirs = [h for h in b.holders[j1:j2] if h is not None]
+            for kind in {f.kind for f in mine}:
+                x = [f for f in mine if f.kind == kind]
+                y = [f for f in theirs if f.kind == kind]
+                if len(x) == 1 and len(y) == 1:
+                    pairs.append((x[0], y[0]))
+            gap = []
+    stated_a, stated_b = set(va), set(vb)
+    pairs = [(x, y) for x, y in pairs
+             if value_token(x) not in stated_b and value_token(y) not in stated_a]
     return pairs, changed
 
 
@@ -96,22 +108,20 @@ def similarity(a: Statement, b: Statement) -> float:
     return Indel.normalized_similarity(sorted(a.masked), sorted(b.masked))
 
 
-def differences(a: Statement, b: Statement, lang: str) -> Iterator[Difference]:
+def differences(a: Statement, b: Statement, statements: Statements) -> Iterator[Difference]:
     """The facts two close sentences give differently, in the same part."""
     if len(a.masked) < 3 or len(b.masked) < 3:
         return
     score = similarity(a, b)
     if score < CLOSE:
         return
-    pairs, changed = _aligned(a, b)
+    pairs, changed = _aligned(a, b, statements)
     differ = [(x, y) for x, y in pairs if comparable(x, y) and not same_fact(x, y)]
     if not differ:
         return
-    agree = sum(1 for x, y in pairs if x.kind == y.kind and same_fact(x, y))
-    common = Counter(t for t in a.masked if t[0] != "§") & Counter(
-        t for t in b.masked if t[0] != "§")
-    shared = sum(common.values()) + agree
+    common = Counter(statements.valued(a)) & Counter(statements.valued(b))
+    shared = sum(common.values())
     confirmed = (score >= RESTATES and len(differ) == 1 and shared >= MIN_SHARED
-                 and not changed & _distinguishers(lang))
+                 and not changed & _distinguishers(statements.lang))
     for x, y in differ:
         yield Difference(x, y, round(score, 2), confirmed)

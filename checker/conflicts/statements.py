@@ -110,6 +110,12 @@ class Statements:
         #: How many sections state each (kind, value): the rarer side of a conflict is odd.
         self.support = {k: len(v) for k, v in sections.items()}
 
+    def valued(self, statement: Statement) -> tuple[str, ...]:
+        """`Statement.masked` with each fact's token naming its value (`value_token`), so
+        an alignment matches the facts two sentences share with each other first."""
+        return tuple(t if h is None else value_token(h)
+                     for t, h in zip(statement.masked, statement.holders))
+
     def pairs(self) -> Iterator[tuple[Statement, Statement]]:
         """Statements of different sections (earlier, later) that share a word or a fact;
         at most MAX_PARTNERS earlier partners per key and MAX_SENTENCE_PARTNERS per statement.
@@ -123,6 +129,19 @@ class Statements:
         find = _every_pair if len(order) <= 4 * MAX_PARTNERS else _indexed_pairs
         for a, b in find(order, keys, section):
             yield self.all[a], self.all[b]
+
+
+def value_token(fact: Fact) -> str:
+    """A fact's token naming its value, as written in any form: "6 janvier" and "mardi 6
+    janvier 2026" are one day ("§date--01-06"), "Londres" and "London" one city. Only the
+    same value: "Paris" and "France" agree (`same_fact`) but are two tokens, since either
+    may stand in a sentence where the other is the difference."""
+    value = fact.value
+    if fact.kind == "date" and len(value) == 10 and value[4] == "-":
+        value = "--" + value[5:]  # the day, whatever the year given with it
+    elif fact.kind in ("place", "participant"):
+        value = fold(value)
+    return MASK[fact.kind] + value
 
 
 def _indexed_pairs(order: list[int], keys: dict[int, frozenset], section: dict[int, str],

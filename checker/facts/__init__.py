@@ -61,7 +61,8 @@ def same_fact(a: Fact, b: Fact) -> bool:
         return same_place(a, b)
     if a.kind == "duration":
         return same_duration(a, b)
-    return a.value == b.value
+    # (names as written: "Peter O'Toole" and "Peter O’Toole", "al-Douri" and "Al-Douri")
+    return a.value == b.value or fold(a.value) == fold(b.value)
 
 
 def _sentence_mentions(brief: Brief) -> list[tuple[Sentence, str, list[Mention]]]:
