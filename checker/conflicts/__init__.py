@@ -47,6 +47,7 @@ class Conflict:
 def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
     """Every conflict of a brief, each odd fact once (its strongest evidence), in reading
     order of the odd side."""
+    from checker.conflicts.event import event_conflicts
     from checker.conflicts.restatement import differences
 
     statements = Statements(brief, facts)
@@ -65,7 +66,9 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
         if d.confirmed:
             others[a.index, d.a].add(value_token(d.b))
             others[b.index, d.b].add(value_token(d.a))
-    skeletons = Counter(s.masked for s in statements.all.values())
+    # (one wording filled in three ways or more: "Foul by X (Team)." in a match report)
+    skeletons = Counter(masked for masked, _ in {(s.masked, statements.valued(s))
+                                                for s in statements.all.values()})
     for a, b, d in found_pairs:
         confirmed = (d.confirmed and max(len(others[a.index, d.a]), len(others[b.index, d.b])) < 2
                      and skeletons[a.masked] < 3 and skeletons[b.masked] < 3)
@@ -81,6 +84,8 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
             reason = (f"the two sentences are alike (similarity {d.score:.2f}) but differ "
                       "in more than this")
         keep(Conflict(x.kind, x, y, "restatement", confirmed, reason))
+    for e in event_conflicts(statements):
+        keep(Conflict(e.odd.kind, e.odd, e.other, "event", e.confirmed, e.reason))
     return sorted(found.values(), key=lambda c: (c.odd.span.start, c.odd.span.end))
 
 

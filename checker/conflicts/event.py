@@ -1,0 +1,275 @@
+"""The headline event's frame: its date, place and length as Key Points and Summary set them,
+and later sentences that speak of that event with another value.
+
+The event's value for a slot (a day, a city, a country, a length in one unit) is the one most
+sections state, at least two with Key Points or Summary among them, with no tie. Its
+principal participants are the people and bodies two sections name, Key Points or Summary
+among them. A value stated in one section only contradicts the event's when its sentence
+speaks of the event:
+
+- it names it: a definite event noun governs the value ("the summit in Berlin", « la réunion
+  du 7 janvier », "the three-day meeting", « le sommet dure trois jours »);
+- or it states two more of the event's facts, of two kinds (its day and a principal
+  participant: "Merz receives the energy bosses in Munich on Thursday, March 12").
+
+Never: a sentence set in another time or occasion ("last", « précédent », "in 2019", "the
+first round"), a value of another year, a place something comes from, a place near the
+event's city (its suburbs), a country or region that holds the event's city.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from checker.conflicts.statements import Statement, Statements
+from checker.conflicts.wording import event_noun, marker_pattern, tokens, words
+from checker.facts import Fact, same_fact
+from checker.lang import fold, load_pack
+from checker.model import SectionKind
+
+#: Sections that set the event's frame.
+HEADLINE = (SectionKind.KEY_POINTS, SectionKind.SUMMARY)
+#: Values per slot told apart: bounds the work on a long brief.
+MAX_VALUES = 64
+#: A city this close to the event's city is part of its area (suburbs, nearby towns):
+#: Paiporta is 8 km from Valencia, Versailles 17 km from Paris; Lyon is 390 km away.
+NEARBY_KM = 50
+#: Words between an event noun and the value it governs that may be skipped ("the summit
+#: held in Berlin", « la réunion prévue à Paris »), at most this many.
+MAX_BETWEEN = 2
+#: A year in running text.
+YEAR = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?![\d,])")
+
+
+def slot(fact: Fact) -> str | None:
+    """The slot of the event a fact can fill ("date:day", "place:city", "duration:day"), or
+    None: months, relative dates and participants set no single value of the event."""
+    if fact.weak:
+        return None
+    if fact.kind == "date":
+        v = fact.value
+        if v.startswith("relative:") or "/" in v:
+            return None
+        day = v.startswith("--") and v.count("-") == 3 or re.fullmatch(r"\d{4}-\d\d-\d\d", v)
+        return "date:day" if day else None
+    if fact.kind == "place":
+        return f"place:{fact.detail or 'place'}"
+    if fact.kind == "duration":
+        return "duration:" + fact.value.split()[1].removesuffix("s")
+    return None
+
+
+class Evidence(NamedTuple):
+    odd: Fact
+    other: Fact
+    confirmed: bool
+    reason: str
+
+
+class Frame:
+    """The event's value per slot and its principal participants."""
+
+    def __init__(self, statements: Statements):
+        self.statements = statements
+        groups: dict[str, list[list[Fact]]] = defaultdict(list)
+        self.group_of: dict[Fact, list[Fact]] = {}
+        sections: dict[str, set[str]] = defaultdict(set)
+        kinds = statements.section_kind
+        for s in statements.all.values():
+            for f in s.facts:
+                if f.kind == "participant" and not f.weak:
+                    sections[fold(f.value)].add(f.section)
+                key = slot(f)
+                if key is None or (f.kind == "place" and not _located(s, f, statements.lang)):
+                    continue  # (a government: "Moscou caresse ce projet")
+                for g in groups[key]:
+                    if same_fact(f, g[0]):
+                        g.append(f)
+                        self.group_of[f] = g
+                        break
+                else:
+                    if len(groups[key]) < MAX_VALUES:
+                        groups[key].append([f])
+                        self.group_of[f] = groups[key][-1]
+        #: The event's facts per slot.
+        self.event: dict[str, list[Fact]] = {}
+        for key, found in groups.items():
+            ranked = sorted(found, key=lambda g: -_support(g))
+            best = ranked[0]
+            if _support(best) < 2 or (len(ranked) > 1 and _support(ranked[1]) == _support(best)):
+                continue
+            if any(kinds[f.section] in HEADLINE for f in best):
+                self.event[key] = best
+        #: Folded names of the principal participants.
+        self.people = frozenset(
+            name for name, where in sections.items()
+            if len(where) >= 2 and any(kinds[s] in HEADLINE for s in where))
+
+    def agrees(self, fact: Fact) -> bool:
+        """Whether a fact states the event's value of some slot of its kind (a city's
+        country, a principal participant)."""
+        if fact.kind == "participant":
+            return not fact.weak and fold(fact.value) in self.people
+        return any(same_fact(fact, g[0]) for key, g in self.event.items()
+                   if key.startswith(fact.kind + ":"))
+
+    def states(self, fact: Fact) -> bool:
+        """Whether a fact states the event's own value in its own slot: the event's day, its
+        city (or, without one, its country), a principal participant. A country that holds
+        the event's city agrees with it but says little of the event: so do many sentences."""
+        if fact.kind == "participant":
+            return self.agrees(fact)
+        key = slot(fact)
+        if fact.kind == "place" and "place:city" in self.event and key != "place:city":
+            return False
+        return key in self.event and same_fact(fact, self.event[key][0])
+
+    def support(self, fact: Fact) -> int:
+        """How many sections state a fact's value."""
+        g = self.group_of.get(fact)
+        return _support(g) if g else 0
+
+
+def _support(group: list[Fact]) -> int:
+    return len({f.section for f in group})
+
+
+def event_conflicts(statements: Statements) -> Iterator[Evidence]:
+    """Values stated in one section only, in sentences that speak of the event, against the
+    event's own."""
+    frame = Frame(statements)
+    if not frame.event:
+        return
+    lang = statements.lang
+    for s in statements.all.values():
+        for f in s.facts:
+            key = slot(f)
+            event = frame.event.get(key) if key else None
+            if event is None or frame.support(f) != 1 or frame.agrees(f):
+                continue
+            other = next((g for g in event if g.section != f.section), None)
+            if other is None or not _possible(s, f, frame, lang):
+                continue
+            if _names_event(s, f, lang):
+                yield Evidence(f, other, True, "the sentence names the event that Key Points "
+                               f"and Summary set {_where(other)}")
+                continue
+            held = {g.kind for g in s.facts if g is not f and g.kind != f.kind and frame.states(g)}
+            if len(held) >= 2:
+                yield Evidence(f, other, True, "the sentence states the event's "
+                               + " and ".join(sorted(held)) + f", which Key Points and Summary "
+                               f"set {_where(other)}")
+
+
+def _where(fact: Fact) -> str:
+    return {"date": "on", "place": "in", "duration": "to last"}[fact.kind] + f" {fact.text}"
+
+
+def _possible(s: Statement, f: Fact, frame: Frame, lang: str) -> bool:
+    """What rules a value out of the event whatever the sentence says of it: another time
+    or occasion, another year, where something comes from, the event's surroundings."""
+    text = fold(s.text)
+    if marker_pattern(lang, "background").search(text):
+        return False
+    day = frame.event.get("date:day")
+    year = _year(day[0]) if day else None
+    if f.kind == "date" and _year(f) and year and _year(f) != year:
+        return False
+    if any(y != year for y in YEAR.findall(s.text.replace(f.text, " "))):
+        return False
+    if f.kind == "place":
+        if not _located(s, f, lang):
+            return False
+        city = frame.event.get("place:city")
+        if city and f.detail == "city" and _nearby(f, city[0]):
+            return False
+    return True
+
+
+def _year(fact: Fact) -> str | None:
+    m = re.match(r"(\d{4})", fact.value)
+    return m.group(1) if m else None
+
+
+def _nearby(a: Fact, b: Fact) -> bool:
+    from checker.facts.places import distance_km
+
+    return (a.position is not None and b.position is not None
+            and distance_km(a.position, b.position) <= NEARBY_KM)
+
+
+#: What another fact of the sentence reads as in `_around` (fold keeps letters only).
+OTHER_FACT = "xfactx"
+
+
+def _around(s: Statement, fact: Fact) -> tuple[list[str], list[str]]:
+    """The folded words before and after a fact in its sentence, each other fact one word
+    (OTHER_FACT): "la rencontre du 12 mars à Berlin" reads "la rencontre du xfactx a" before
+    Berlin."""
+    text = s.text
+    pieces, at = [], 0
+    for g in sorted(s.facts, key=lambda g: g.start):
+        if g is fact or g.start < at:
+            continue
+        pieces.append((at, g.start, g.start + len(g.text)))
+        at = g.start + len(g.text)
+    masked, shift, start = [], 0, fact.start
+    for a, b, c in pieces:
+        masked.append(text[a:b])
+        masked.append(f" {OTHER_FACT} ")
+        if c <= fact.start:
+            shift += (len(OTHER_FACT) + 2) - (c - b)
+    masked.append(text[at:])
+    joined = "".join(masked)
+    start += shift
+    return tokens(joined[:start]), tokens(joined[start + len(fact.text):])
+
+
+def _located(s: Statement, fact: Fact, lang: str) -> bool:
+    """A place where something happens: after a preposition that places ("in Paris", « à
+    Paris », "at the Élysée"), or qualifying an event noun ("the Berlin summit"); not where
+    something comes from ("from Italy", « arrivé de Kiev »)."""
+    before, after = _around(s, fact)
+    places = {fold(w) for w in load_pack(lang)["facts"].get("place_prepositions", ())}
+    places -= {"from", "depuis", "vers", "to"}
+    if before and before[-1] in places:
+        return True
+    return bool(after) and event_noun(after[0], lang)
+
+
+def _names_event(s: Statement, fact: Fact, lang: str) -> bool:
+    """Whether a definite event noun governs the value: "the summit in Berlin", « la réunion
+    du 7 janvier », "the meeting held on Jan. 29" (a word or two between), "the Berlin
+    summit", "the three-day meeting", « ce sommet de trois jours », « la réunion dure deux
+    jours »."""
+    before, after = _around(s, fact)
+    definite = words(lang, "definite")
+    governing = set(words(lang, "governing"))
+    lasting = words(lang, "lasting")
+    # "the Berlin summit", "the three-day meeting", "the January 6 meeting"
+    if after and event_noun(after[0], lang) and before and before[-1] in definite:
+        return True
+    if fact.kind == "duration":
+        joined = " ".join(before[-3:])
+        for verb in lasting:
+            if joined.endswith(verb):
+                head = before[: len(before) - len(verb.split())]
+                if len(head) >= 2 and event_noun(head[-1], lang) and head[-2] in definite:
+                    return True
+    # "the summit in Berlin", « le sommet de Paris », « la réunion du 5 février », with at
+    # most MAX_BETWEEN words between ("the summit held in Berlin")
+    if not before or before[-1] not in governing:
+        return False
+    between = 0
+    for k in range(len(before) - 2, -1, -1):
+        word = before[k]
+        if event_noun(word, lang):
+            return k > 0 and before[k - 1] in definite
+        if word != OTHER_FACT and word not in governing:
+            between += 1  # (another fact, "du", "de" between cost nothing)
+            if between > MAX_BETWEEN:
+                return False
+    return False
