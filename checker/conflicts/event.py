@@ -32,6 +32,9 @@ from checker.model import SectionKind
 
 #: Sections that set the event's frame.
 HEADLINE = (SectionKind.KEY_POINTS, SectionKind.SUMMARY)
+#: Sections that restate the event: a sentence there that states the event's day (or
+#: place) states the event's place (or day).
+RESTATING = (*HEADLINE, SectionKind.CONCLUSION)
 #: Values per slot told apart: bounds the work on a long brief.
 MAX_VALUES = 64
 #: A city this close to the event's city is part of its area (suburbs, nearby towns):
@@ -158,7 +161,7 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
                                f"and Summary set {_where(other)}")
                 continue
             held = {g.kind for g in s.facts if g is not f and g.kind != f.kind and frame.states(g)}
-            if len(held) >= 2:
+            if len(held) >= 2 or (held - {"participant"} and s.kind in RESTATING):
                 yield Evidence(f, other, True, "the sentence states the event's "
                                + " and ".join(sorted(held)) + f", which Key Points and Summary "
                                f"set {_where(other)}")
