@@ -9,12 +9,14 @@ brief in this process with the public API (`checker.check_path`, C2 rules only) 
 per source and language:
 
 - **consistent briefs** (every sentence is the journalist's, so every C2xx error is false):
-  the share with a C2xx error anywhere (`FE any`) and on a Key Points line (`FE KP`), and
-  the share with a consistency warning on a Key Points line (`warn KP`);
+  the share with a C2xx error anywhere (`FE any`) and on a Key Points line (`FE KP`), the
+  share with a consistency warning on a Key Points line (`warn KP`, C211 included) and with
+  a C205 possible-conflict warning anywhere (`C205`);
 - **one-fact mutants**, per fact kind: `recall` (a C2xx error on the mutated line, as its
   location or its related side), `typed` (with the kind's code), `located` (typed, and also
-  pointing at a Summary or body line that states the original) and `loc/det` (how many of
-  the detected errors point at both ends);
+  pointing at a Summary or body line that states the original), `loc/det` (how many of
+  the detected errors point at both ends) and `C205 only` (a C205 warning on the line, no
+  error);
 - **human-judged summaries** (Key Points = a model's summary, the rest = the article), per
   source and error type: `detect` (inconsistent briefs with a C2xx error on a Key Points
   line) and `false` (consistent ones with one).
@@ -117,6 +119,7 @@ def score_real(root: Path, found: dict[str, list[dict]], verbose: bool) -> dict:
             kp_errors = [f for f in errors if touches(f, kp)]
             c["fe_kp"] += bool(kp_errors)
             c["warn_kp"] += any(touches(f, kp) for f in fs if not is_error(f))
+            c["c205"] += any(f["code"] == "C205" for f in fs)
             for f in errors:
                 codes[f["code"]] += 1
                 if verbose:
@@ -128,6 +131,7 @@ def score_real(root: Path, found: dict[str, list[dict]], verbose: bool) -> dict:
         pat = bounded(e["original"])
         fact_lines = {i for i, x in enumerate(lines, 1) if i > max(kp) and pat.search(x)}
         on = [f for f in errors if touches(f, [line])]
+        warned = any(f["code"] == "C205" and touches(f, [line]) for f in fs)
         typed = [f for f in on if f["code"] == CODE_OF[kind]]
         located = [f for f in typed if touches(f, fact_lines)]
         for key in ((src, kind), (src, "all kinds"), ("all", kind), ("all", "all kinds")):
@@ -136,6 +140,7 @@ def score_real(root: Path, found: dict[str, list[dict]], verbose: bool) -> dict:
             m["recall"] += bool(on)
             m["typed"] += bool(typed)
             m["located"] += bool(located)
+            m["warned"] += bool(warned and not on)
             m[e.get("evidence", "")] += 1
             m[e.get("evidence", "") + " hit"] += bool(typed)
         if verbose and not typed:
@@ -143,20 +148,22 @@ def score_real(root: Path, found: dict[str, list[dict]], verbose: bool) -> dict:
                   f"{e['replacement']!r}; on the line: "
                   + ("; ".join(f"{f['code']} {f['message']}" for f in on) or "nothing"))
     print("Consistent-by-construction briefs (every C2xx error is false)")
-    print(f"  {'source':<18} {'lang':<4} {'n':>5} {'FE any':>7} {'FE KP':>7} {'warn KP':>8}")
+    print(f"  {'source':<18} {'lang':<4} {'n':>5} {'FE any':>7} {'FE KP':>7} {'warn KP':>8} "
+          f"{'C205':>6}")
     for src, c in sorted(consistent.items()):
         print(f"  {src:<18} {lang.get(src, '?'):<4} {c['n']:>5} {rate(c['fe_any'], c['n']):>7} "
-              f"{rate(c['fe_kp'], c['n']):>7} {rate(c['warn_kp'], c['n']):>8}"
+              f"{rate(c['fe_kp'], c['n']):>7} {rate(c['warn_kp'], c['n']):>8} "
+              f"{rate(c['c205'], c['n']):>6}"
               + (f"   crashes {c['crash']}" if c["crash"] else ""))
     print(f"  codes of the false errors: {dict(sorted(codes.items())) or 'none'}")
     print()
     print("One-fact mutants (an error on the mutated Key Point)")
     print(f"  {'source':<18} {'kind':<12} {'n':>4} {'recall':>7} {'typed':>6} {'located':>8} "
-          f"{'loc/det':>8} {'same-sentence':>14} {'same-string':>12}")
+          f"{'loc/det':>8} {'C205 only':>9} {'same-sentence':>14} {'same-string':>12}")
     for (src, kind), m in sorted(mutants.items(), key=lambda kv: (kv[0][0] == "all", kv[0])):
         print(f"  {src:<18} {kind:<12} {m['n']:>4} {rate(m['recall'], m['n']):>7} "
               f"{rate(m['typed'], m['n']):>6} {rate(m['located'], m['n']):>8} "
-              f"{rate(m['located'], m['typed']):>8} "
+              f"{rate(m['located'], m['typed']):>8} {rate(m['warned'], m['n']):>9} "
               f"{m['same-sentence hit']:>5}/{m['same-sentence']:<8} "
               f"{m['same-string hit']:>4}/{m['same-string']:<7}")
     print()

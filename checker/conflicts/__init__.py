@@ -49,6 +49,7 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
     order of the odd side."""
     from checker.conflicts.event import event_conflicts
     from checker.conflicts.restatement import differences
+    from checker.conflicts.roles import role_conflicts
 
     statements = Statements(brief, facts)
     found: dict[object, Conflict] = {}
@@ -70,20 +71,23 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
     skeletons = Counter(masked for masked, _ in {(s.masked, statements.valued(s))
                                                 for s in statements.all.values()})
     for a, b, d in found_pairs:
-        confirmed = (d.confirmed and max(len(others[a.index, d.a]), len(others[b.index, d.b])) < 2
-                     and skeletons[a.masked] < 3 and skeletons[b.masked] < 3)
         # Two body sections that tell alike of two things are a narrative's steps (a
-        # chronology, a match report) as often as a contradiction: a warning.
-        confirmed = confirmed and not (a.kind == b.kind == SectionKind.BODY)
+        # chronology, a match report) as often as a contradiction: nothing.
+        if a.kind == b.kind == SectionKind.BODY:
+            continue
+        if max(len(others[a.index, d.a]), len(others[b.index, d.b])) >= 2 or max(
+                skeletons[a.masked], skeletons[b.masked]) >= 3:
+            continue
         x, y = _oriented(statements, d.a, d.b)
-        if confirmed:
+        if d.confirmed:
             reason = f"the two sentences say the same otherwise (similarity {d.score:.2f})"
-        elif d.confirmed:
-            reason = "the sentence is one of several alike that each give another value"
         else:
             reason = (f"the two sentences are alike (similarity {d.score:.2f}) but differ "
                       "in more than this")
-        keep(Conflict(x.kind, x, y, "restatement", confirmed, reason))
+        keep(Conflict(x.kind, x, y, "restatement", d.confirmed, reason))
+    for a, b, office in role_conflicts(statements):
+        x, y = _oriented(statements, a, b)
+        keep(Conflict("participant", x, y, "role", True, f"both are given the office of {office}"))
     for e in event_conflicts(statements):
         keep(Conflict(e.odd.kind, e.odd, e.other, "event", e.confirmed, e.reason))
     return sorted(found.values(), key=lambda c: (c.odd.span.start, c.odd.span.end))

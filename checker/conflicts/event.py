@@ -165,6 +165,13 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
                 yield Evidence(f, other, True, "the sentence states the event's "
                                + " and ".join(sorted(held)) + f", which Key Points and Summary "
                                f"set {_where(other)}")
+            elif s.kind in RESTATING and f.kind == "place":
+                # A section that restates the event places something elsewhere, in a
+                # sentence that does not say it is the event: maybe another scene, maybe a
+                # slip. (Dates and lengths there are more often a story's other days and
+                # ages: 6% of the real briefs of the development data had one.)
+                yield Evidence(f, other, False, f"Key Points and Summary set the event "
+                               f"{_where(other)}, and nothing says this sentence is of another")
 
 
 def _where(fact: Fact) -> str:

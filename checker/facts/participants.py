@@ -356,6 +356,7 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
             if again is not None:
                 k = _portfolio_end(tokens, again, lang)
             end = _run(text, tokens, k, particles) if k < len(tokens) else k
+            end = _before_place(text, tokens, k, end)
             if end > k:
                 found.append(Mention("participant", _name(text, tokens, k, end), tokens[k][0],
                                      _possessive(tokens[end - 1][1], text), detail="person"))
@@ -385,6 +386,17 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
                                  _possessive(tokens[end - 1][1], text), detail="name"))
         i = max(end, i + 1)
     return found
+
+
+def _before_place(text: str, tokens: list[Token], start: int, end: int) -> int:
+    """The end of a person's name read after a title, before "of"/"de" and a place that
+    ends the run: "President Petro Poroshenko of Ukraine" names Poroshenko, president of
+    Ukraine (a body's name keeps it: "Bank of Italy" has no title before it)."""
+    for k in range(start + 1, end - 1):
+        if tokens[k][2].casefold() in ("of", "de", "du", "d'") and lookup(
+                _name(text, tokens, k + 1, end)) is not None:
+            return k
+    return end
 
 
 def _place_here(word: str, first: bool) -> bool:
