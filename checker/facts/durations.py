@@ -15,7 +15,8 @@ from checker.facts.mention import Mention, lowered
 from checker.lang import load_pack
 
 #: Length of each unit in days, to compare "deux semaines" with "14 jours".
-UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
+UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
+             "month": 30.4375, "year": 365.25, "decade": 3652.5}
 #: How far apart two amounts may be when one of them is approximate.
 APPROXIMATE_TOLERANCE = 0.15
 
@@ -108,6 +109,38 @@ def amounts(low: str, lang: str) -> Iterator[re.Match[str]]:
         pos = match.end()
 
 
+@cache
+def _words(lang: str, table: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in load_pack(lang)["facts"].get(table, ()))
+
+
+def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
+    """Whether `before` (folded, right-stripped) ends with one of `words`, as whole words."""
+    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+               for w in words)
+
+
+def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lang: str) -> bool:
+    """An amount and a unit that are no length: an age ("Ferreira, 29 ans,", "aged 82 years",
+    "a 39-year-old", "un homme de 60 ans", "à 33 ans"), a time of day ("à 20 heures"), a
+    rate ("two billion pounds a year"). Not "condamné à neuf ans de prison": a length of
+    something."""
+    before = text[:start].casefold().rstrip()
+    after = text[end:].casefold()
+    if _ends_with_word(before, _words(lang, "point_before")) and not re.match(
+            r"\s+(?:de|d'|d’|of)\b", after):
+        return True  # (not "condamné à neuf ans de prison": the length of a sentence)
+    if any(after.lstrip(" -").startswith(w) for w in _words(lang, "age_after")):
+        return True
+    if unit == "year" and before.endswith(("(", ",")) and after.lstrip().startswith((",", ")")):
+        return True  # "Barker, 58 years," / "Ferreira, 29 ans, vit à Lyon"
+    if unit == "year" and before.endswith(" de") and _ends_with_word(
+            before[:-3].rstrip(), _words(lang, "age_nouns")):
+        return True  # "un homme de 60 ans"
+    one = text[start:end].split()[0].casefold() in _words(lang, "one_words")
+    return one and _ends_with_word(before, _words(lang, "rate_before"))
+
+
 def extract_durations(text: str, lang: str) -> list[Mention]:
     found = []
     low = lowered(text)
@@ -131,6 +164,8 @@ def extract_durations(text: str, lang: str) -> list[Mention]:
             None,
         )
         approximate = approximator is not None
+        if _not_a_length(text, start, m.end(), amount, unit, lang):
+            continue
         if approximate:
             start = len(before) - len(approximator)
         shown = int(amount) if amount == int(amount) else amount
