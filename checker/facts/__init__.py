@@ -18,6 +18,10 @@ from checker.lang import SUPPORTED, fold
 from checker.model import Brief, LineIndex, Sentence, Span, record
 
 KINDS = ("date", "place", "participant", "duration")
+#: What the name extractor reads and sets aside: a part of the world ("Southeast Asia"), a
+#: thing ("Bank Holiday", "World War Two"). Read so that no later pass takes their words
+#: for a place or a surname; no fact.
+NOT_PARTICIPANTS = ("region", "thing")
 
 
 @record
@@ -89,11 +93,12 @@ def _sentence_mentions(brief: Brief) -> list[tuple[Sentence, str, list[Mention]]
     for text, (dates, names) in first.items():
         names = [
             replace(m, value=parts[fold(m.value)])
-            if m.detail == "name" and parts.get(fold(m.value), m.value) != m.value
+            if m.detail in ("name", "person") and parts.get(fold(m.value), m.value) != m.value
             else m
             for m in names
         ]
         taken = [(m.start, m.end) for m in (*dates, *names)]
+        names = [m for m in names if m.detail not in NOT_PARTICIPANTS]
         short = extract_short_names(text, lang, parts, taken)
         resolved = [m for m in short if m.detail != "unresolved"]
         taken += [(m.start, m.end) for m in resolved]

@@ -58,9 +58,59 @@ def _not_names(lang: str) -> frozenset[str]:
     return frozenset(
         [*pack["detect"]["stopwords"], *pack["facts"]["name_particles"],
          *pack["facts"].get("place_prepositions", ()), *pack["facts"].get("articles", ()),
-         *pack["facts"].get("former", ()),
+         *pack["facts"].get("former", ()), *pack["facts"].get("closed_words", ()),
+         *pack["calendar"]["months"], *pack["calendar"]["weekdays"],
          "the", "a", "an", "l'", "d'"]
     )
+
+
+@cache
+def _fact_set(lang: str, table: str) -> frozenset[str]:
+    """A [facts] word list, folded."""
+    return frozenset(fold(w) for w in load_pack(lang)["facts"].get(table, ()))
+
+
+@cache
+def _regions(lang: str) -> dict[str, tuple[str, ...]]:
+    """First folded word -> the folded world regions starting with it, longest first."""
+    found: dict[str, list[str]] = {}
+    for region in _fact_set(lang, "world_regions"):
+        words = region.split()
+        if words[0] in ("the", "le", "la", "l"):
+            words = words[1:]
+        found.setdefault(words[0], []).append(" ".join(words))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in found.items()}
+
+
+def _region_end(text: str, tokens: list[Token], i: int, lang: str) -> int | None:
+    """Index after a world region named from token `i` ("Southeast Asia", « Amérique
+    latine », "Siberia"), whatever the case of its later words; None if none starts there."""
+    candidates = _regions(lang).get(fold(tokens[i][2]))
+    if not candidates:
+        return None
+    for region in candidates:
+        n = len(region.split())
+        if i + n <= len(tokens) and fold(text[tokens[i][0]: tokens[i + n - 1][1]]) == region:
+            return i + n
+    return None
+
+
+def _not_a_person(text: str, tokens: list[Token], start: int, end: int, lang: str) -> str | None:
+    """What a run of capitalised words names when it is no person: "region" (a part of the
+    world: "Southeast Asia", « l'Amérique latine »), "thing" (an event, a holiday, a place's
+    feature: "Bank Holiday", "World War Two", "Bell County", « la Coupe du monde »), or
+    "organisation" ("Hartmann Research", "Colchester United", « le CHU de Nice »); None for
+    a possible person. English names things by their last word, French by their first."""
+    name = fold(_name(text, tokens, start, end))
+    if name in _fact_set(lang, "world_regions") or "the " + name in _fact_set(lang, "world_regions"):
+        return "region"
+    words = name.split()
+    head = words[0] if lang == "fr" else words[-1]
+    if head in _fact_set(lang, "thing_words") or (lang != "fr" and " ".join(words[-2:]) in _fact_set(lang, "thing_words")):
+        return "thing"
+    if head in _fact_set(lang, "organisation_words") or tokens[start][2].isupper():
+        return "organisation"  # (an acronym first: "CHU de Nice", "BBC Radio")
+    return None
 
 
 @cache
@@ -257,7 +307,8 @@ def _title_end(tokens: list[Token], i: int, lang: str) -> int | None:
     but two folded words, so the comparison is on folded text)."""
     titles = _titles(lang)
     if not _may_start(tokens, i, titles):
-        if _singular(_first_folded(tokens[i][2])) in _first_words(titles):
+        if _singular(_first_folded(tokens[i][2])) in _first_words(titles) and (
+                lang == "fr" or tokens[i][2][0].isupper()):  # not "who chairs the Welsh party"
             folded = _singular(fold(tokens[i][2]))  # a one-word title's plural: "Presidents"
             return i + 1 if folded in titles else None
         return None
@@ -338,6 +389,12 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
             continue  # inside what was read last
         i = at
         capital = tokens[i][2][0].isupper()
+        region = _region_end(text, tokens, i, lang) if capital else None
+        if region is not None:
+            found.append(Mention("participant", _name(text, tokens, i, region), tokens[i][0],
+                                 tokens[region - 1][1], detail="region"))
+            i = region
+            continue
         org = _organisation(tokens, i, lang) if capital else None
         if capital and org is None and (
                 named := _named_organisation(text, tokens, i, lang)) is not None:
@@ -381,9 +438,17 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
         if inner is not None and inner > start:
             i = inner
             continue
+        # A possessor or a role before the name: "Labour's Tom Ashworth", "Founder Yen Reis".
+        if end - start >= 3 and (tokens[start][2].endswith(("'s", "’s"))
+                                 or fold(tokens[start][2]) in _fact_set(lang, "roles")):
+            i = start + 1
+            continue
         if end - start >= 2 and lookup(_name(text, tokens, start, end)) is None:
-            found.append(Mention("participant", _name(text, tokens, start, end), tokens[start][0],
-                                 _possessive(tokens[end - 1][1], text), detail="name"))
+            # (a region or a thing is kept too, so that no later pass reads its words as a
+            # place or a surname: "Bank" of "Bank Holiday"; `checker.facts` drops it)
+            found.append(Mention("participant", _name(text, tokens, start, end),
+                                 tokens[start][0], _possessive(tokens[end - 1][1], text),
+                                 detail=_not_a_person(text, tokens, start, end, lang) or "name"))
         i = max(end, i + 1)
     return found
 

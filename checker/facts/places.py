@@ -8,9 +8,11 @@ countries and ISO 3166-2 regions with French exonyms, prebuilt as a small SQLite
 
 from __future__ import annotations
 
+from functools import cache
+
 from checker.facts.mention import Mention, words_outside
 from checker.facts.gazetteer import lookup
-from checker.lang import fact_words
+from checker.lang import fact_words, load_pack
 
 #: A single capitalised word at the start of a sentence ("Most", "Split") is a city only if
 #: the city is at least this large.
@@ -24,6 +26,13 @@ def _strip_possessive(word: str) -> str:
         if word.endswith(suffix):
             return word[: -len(suffix)]
     return word
+
+
+@cache
+def _acronyms(lang: str) -> dict[str, str]:
+    """Countries written as capital letters ("US", "U.S", "UK"), to their names: as words they
+    are pronouns or nothing ("us"), so the gazetteer does not hold them."""
+    return dict(load_pack(lang)["facts"].get("place_acronyms", {}))
 
 
 def extract_places(
@@ -50,7 +59,7 @@ def extract_places(
             if not tokens[j][2][0].isupper():
                 continue
             name = _strip_possessive(text[tokens[i][0] : tokens[j][1]])
-            place = lookup(name)
+            place = lookup(_acronyms(lang).get(name, name))
             if place is None:
                 continue
             if (i == 0 and j == 0 and tokens[0][0] == 0 and place.kind == "city"
