@@ -178,11 +178,22 @@ def _where(fact: Fact) -> str:
     return {"date": "on", "place": "in", "duration": "to last"}[fact.kind] + f" {fact.text}"
 
 
+def _background(s: Statement, f: Fact, lang: str) -> bool:
+    """Whether a marker of another time or occasion governs a fact: anywhere before it in its
+    sentence ("the last summit, held in Rome", « intervient après une visite à Washington, le
+    28 février »), or after it up to the next comma; not in a clause that trails after it («
+    … le 6 janvier pour discuter, après près de quatre ans de guerre »)."""
+    text = s.text
+    end = f.start + len(f.text)
+    stop = min((i for i in (text.find(c, end) for c in ",;:(") if i != -1), default=len(text))
+    near = fold(text[: f.start]) + " " + fold(text[end: stop])
+    return bool(marker_pattern(lang, "background").search(near))
+
+
 def _possible(s: Statement, f: Fact, frame: Frame, lang: str) -> bool:
     """What rules a value out of the event whatever the sentence says of it: another time
     or occasion, another year, where something comes from, the event's surroundings."""
-    text = fold(s.text)
-    if marker_pattern(lang, "background").search(text):
+    if _background(s, f, lang):
         return False
     day = frame.event.get("date:day")
     year = _year(day[0]) if day else None
