@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from checker.conflicts.statements import Statement, Statements
 from checker.conflicts.wording import event_noun, marker_pattern, tokens, words
+from checker.conflicts.wording import words as words_of
 from checker.facts import Fact, same_fact
 from checker.lang import fold, load_pack
 from checker.model import SectionKind
@@ -160,6 +162,12 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
                 yield Evidence(f, other, True, "the sentence names the event that Key Points "
                                f"and Summary set {_where(other)}")
                 continue
+            if f.kind == "duration" and s.kind in RESTATING:
+                thing = _measured(s, f, lang) & {w for g in event if g.section != f.section
+                                                 for w in _measured(statements.all[g.sentence], g, lang)}
+                if thing:
+                    yield Evidence(f, other, True, f"both lengths measure '{sorted(thing)[0]}'")
+                    continue
             held = {g.kind for g in s.facts if g is not f and g.kind != f.kind and frame.states(g)}
             if len(held) >= 2 or (held - {"participant"} and s.kind in RESTATING):
                 yield Evidence(f, other, True, "the sentence states the event's "
@@ -172,6 +180,40 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
                 # ages: 6% of the real briefs of the development data had one.)
                 yield Evidence(f, other, False, f"Key Points and Summary set the event "
                                f"{_where(other)}, and nothing says this sentence is of another")
+
+
+#: Words either side of a length that say what it measures ("la guerre dure depuis quatre
+#: ans", "quatre ans après le début de la guerre", "eight months" of inflation near target).
+MEASURE_WINDOW = 3
+
+
+def _measured(s: Statement, f: Fact, lang: str) -> frozenset[str]:
+    """The stems of the content words next to a length: what it measures."""
+    from checker.align import stem
+
+    before, after = _around(s, f)
+    stop, definite = _little_words(lang), set(words(lang, "definite"))
+    # Nouns only, told by their determiner ("la guerre", "the war"): a verb or an adjective
+    # two sentences share ("died", "charged") says nothing of what their lengths measure.
+    nouns = [(w, k > 0 and seq[k - 1] in definite) for seq in (before, after)
+             for k, w in enumerate(seq)]
+    near = [w for w, noun in nouns[: len(before)] if w not in stop and w != OTHER_FACT and noun]
+    near = near[-MEASURE_WINDOW:] + [w for w, noun in nouns[len(before):]
+                                     if w not in stop and w != OTHER_FACT and noun][:MEASURE_WINDOW]
+    return frozenset(stem(w, lang) for w in near if len(w) > 3 and not w.isdigit())
+
+
+@cache
+def _little_words(lang: str) -> frozenset[str]:
+    """Words that name nothing a length could measure: function words, pronouns, the
+    prepositions and hedges of lengths ("depuis", "for", "nearly")."""
+    from checker.align import stop_words
+
+    facts = load_pack(lang)["facts"]
+    words = (*facts.get("closed_words", ()), *facts.get("approximators", ()),
+             *facts.get("place_prepositions", ()), *words_of(lang, "lasting"),
+             "pendant", "durant", "depuis", "during", "since", "for", "over", "within")
+    return stop_words() | {w for phrase in words for w in fold(phrase).split()}
 
 
 def _where(fact: Fact) -> str:

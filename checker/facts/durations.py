@@ -132,8 +132,9 @@ def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lan
         return True  # (not "condamné à neuf ans de prison": the length of a sentence)
     if any(after.lstrip(" -").startswith(w) for w in _words(lang, "age_after")):
         return True
-    if unit == "year" and before.endswith(("(", ",")) and after.lstrip().startswith((",", ")")):
-        return True  # "Barker, 58 years," / "Ferreira, 29 ans, vit à Lyon"
+    if unit == "year" and before.endswith(("(", ",")) and (
+            not after.strip() or after.lstrip()[:1] in (",", ")", ".", ";")):
+        return True  # "Barker, 58 years," / "Ferreira, 29 ans, vit à Lyon" / "…, constate Aïda, 61 ans."
     if unit == "year" and before.endswith(" de") and _ends_with_word(
             before[:-3].rstrip(), _words(lang, "age_nouns")):
         return True  # "un homme de 60 ans"
