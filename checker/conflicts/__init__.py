@@ -27,6 +27,11 @@ from checker.facts import Fact
 from checker.model import Brief, SectionKind, record
 
 
+#: Share of a brief's statements in templates (one wording filled in three ways or more)
+#: that makes it a log rather than a story.
+LOG_SHARE = 0.1
+
+
 @record
 class Conflict:
     """Two facts of one kind that a brief gives for the same thing."""
@@ -60,16 +65,19 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
             found[conflict.odd.span] = conflict
 
     found_pairs = [(a, b, d) for a, b in statements.pairs() for d in differences(a, b, statements)]
-    # A sentence whose close copies each give another value is a template the brief fills
-    # in ("Substitution: X replaces Y." in a match report), not a restatement of one of them.
+    # A sentence whose close sentences each give another value is a template the brief
+    # fills in ("X (Team) wins a free kick." in a match report), not a restatement of one.
     others: dict[tuple[int, Fact], set[str]] = defaultdict(set)
     for a, b, d in found_pairs:
-        if d.confirmed:
-            others[a.index, d.a].add(value_token(d.b))
-            others[b.index, d.b].add(value_token(d.a))
+        others[a.index, d.a].add(value_token(d.b))
+        others[b.index, d.b].add(value_token(d.a))
     # (one wording filled in three ways or more: "Foul by X (Team)." in a match report)
     skeletons = Counter(masked for masked, _ in {(s.masked, statements.valued(s))
                                                 for s in statements.all.values()})
+    # A brief that is mostly such templates is a log (a match report, minute by minute):
+    # its alike sentences tell one moment each.
+    templated = sum(1 for st in statements.all.values() if skeletons[st.masked] >= 3)
+    log = templated >= max(3, LOG_SHARE * len(statements.all))
     for a, b, d in found_pairs:
         # Two body sections that tell alike of two things are a narrative's steps (a
         # chronology, a match report) as often as a contradiction: nothing.
@@ -84,7 +92,7 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
         else:
             reason = (f"the two sentences are alike (similarity {d.score:.2f}) but differ "
                       "in more than this")
-        keep(Conflict(x.kind, x, y, "restatement", d.confirmed, reason))
+        keep(Conflict(x.kind, x, y, "restatement", d.confirmed and not log, reason))
     for a, b, office in role_conflicts(statements):
         x, y = _oriented(statements, a, b)
         keep(Conflict("participant", x, y, "role", True, f"both are given the office of {office}"))
