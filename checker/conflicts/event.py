@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache
 from collections.abc import Iterator
+from functools import cache
 from typing import NamedTuple
 
-from checker.conflicts.statements import Statement, Statements
+from checker.conflicts.statements import OTHER_FACT, Statement, Statements, around, located
 from checker.conflicts.wording import event_noun, marker_pattern, tokens, words
-from checker.conflicts.wording import words as words_of
 from checker.facts import Fact, same_fact
 from checker.lang import fold, load_pack
 from checker.model import SectionKind
@@ -88,7 +87,7 @@ class Frame:
                 if f.kind == "participant" and not f.weak:
                     sections[fold(f.value)].add(f.section)
                 key = slot(f)
-                if key is None or (f.kind == "place" and not _located(s, f, statements.lang)):
+                if key is None or (f.kind == "place" and not located(s, f, statements.lang)):
                     continue  # (a government: "Moscou caresse ce projet")
                 for g in groups[key]:
                     if same_fact(f, g[0]):
@@ -191,7 +190,7 @@ def _measured(s: Statement, f: Fact, lang: str) -> frozenset[str]:
     """The stems of the content words next to a length: what it measures."""
     from checker.align import stem
 
-    before, after = _around(s, f)
+    before, after = around(s, f)
     stop, definite = _little_words(lang), set(words(lang, "definite"))
     # Nouns only, told by their determiner ("la guerre", "the war"): a verb or an adjective
     # two sentences share ("died", "charged") says nothing of what their lengths measure.
@@ -210,10 +209,10 @@ def _little_words(lang: str) -> frozenset[str]:
     from checker.align import stop_words
 
     facts = load_pack(lang)["facts"]
-    words = (*facts.get("closed_words", ()), *facts.get("approximators", ()),
-             *facts.get("place_prepositions", ()), *words_of(lang, "lasting"),
-             "pendant", "durant", "depuis", "during", "since", "for", "over", "within")
-    return stop_words() | {w for phrase in words for w in fold(phrase).split()}
+    little = (*facts.get("closed_words", ()), *facts.get("approximators", ()),
+              *facts.get("place_prepositions", ()), *words(lang, "lasting"),
+              "pendant", "durant", "depuis", "during", "since", "for", "over", "within")
+    return stop_words() | {w for phrase in little for w in fold(phrase).split()}
 
 
 def _where(fact: Fact) -> str:
@@ -244,7 +243,7 @@ def _possible(s: Statement, f: Fact, frame: Frame, lang: str) -> bool:
     if any(y != year for y in YEAR.findall(s.text.replace(f.text, " "))):
         return False
     if f.kind == "place":
-        if not _located(s, f, lang):
+        if not located(s, f, lang):
             return False
         city = frame.event.get("place:city")
         if city and f.detail == "city" and _nearby(f, city[0]):
@@ -264,51 +263,12 @@ def _nearby(a: Fact, b: Fact) -> bool:
             and distance_km(a.position, b.position) <= NEARBY_KM)
 
 
-#: What another fact of the sentence reads as in `_around` (fold keeps letters only).
-OTHER_FACT = "xfactx"
-
-
-def _around(s: Statement, fact: Fact) -> tuple[list[str], list[str]]:
-    """The folded words before and after a fact in its sentence, each other fact one word
-    (OTHER_FACT): "la rencontre du 12 mars à Berlin" reads "la rencontre du xfactx a" before
-    Berlin."""
-    text = s.text
-    pieces, at = [], 0
-    for g in sorted(s.facts, key=lambda g: g.start):
-        if g is fact or g.start < at:
-            continue
-        pieces.append((at, g.start, g.start + len(g.text)))
-        at = g.start + len(g.text)
-    masked, shift, start = [], 0, fact.start
-    for a, b, c in pieces:
-        masked.append(text[a:b])
-        masked.append(f" {OTHER_FACT} ")
-        if c <= fact.start:
-            shift += (len(OTHER_FACT) + 2) - (c - b)
-    masked.append(text[at:])
-    joined = "".join(masked)
-    start += shift
-    return tokens(joined[:start]), tokens(joined[start + len(fact.text):])
-
-
-def _located(s: Statement, fact: Fact, lang: str) -> bool:
-    """A place where something happens: after a preposition that places ("in Paris", « à
-    Paris », "at the Élysée"), or qualifying an event noun ("the Berlin summit"); not where
-    something comes from ("from Italy", « arrivé de Kiev »)."""
-    before, after = _around(s, fact)
-    places = {fold(w) for w in load_pack(lang)["facts"].get("place_prepositions", ())}
-    places -= {"from", "depuis", "vers", "to"}
-    if before and before[-1] in places:
-        return True
-    return bool(after) and event_noun(after[0], lang)
-
-
 def _names_event(s: Statement, fact: Fact, lang: str) -> bool:
     """Whether a definite event noun governs the value: "the summit in Berlin", « la réunion
     du 7 janvier », "the meeting held on Jan. 29" (a word or two between), "the Berlin
     summit", "the three-day meeting", « ce sommet de trois jours », « la réunion dure deux
     jours »."""
-    before, after = _around(s, fact)
+    before, after = around(s, fact)
     definite = words(lang, "definite")
     governing = set(words(lang, "governing"))
     lasting = words(lang, "lasting")

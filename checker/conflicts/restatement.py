@@ -17,7 +17,7 @@ from functools import cache
 from typing import NamedTuple
 
 from checker.align import stem
-from checker.conflicts.statements import Statement, Statements, value_token
+from checker.conflicts.statements import Statement, Statements, located, value_token
 from checker.facts import Fact, same_fact
 from checker.lang import fold, load_pack
 
@@ -49,15 +49,19 @@ def _distinguishers(lang: str) -> frozenset[str]:
     return frozenset(stem(w, lang) for phrase in words for w in fold(phrase).split())
 
 
-def comparable(a: Fact, b: Fact) -> bool:
-    """Whether two facts in the same place can contradict each other: not a relative date
-    ("yesterday") against a day, not a person against an organisation."""
+def comparable(a: Fact, b: Fact, sa: Statement, sb: Statement, lang: str) -> bool:
+    """Whether two facts in the same place of two sentences can contradict each other: not
+    a relative date ("yesterday") against a day, not a person against an organisation, not
+    a place where something happens against another kind of place ("in Geneva" / "for
+    Ukraine")."""
     if a.kind != b.kind or a.weak or b.weak:
         return False
     if a.kind == "date":
         return not (a.value.startswith("relative:") or b.value.startswith("relative:"))
     if a.kind == "participant":
         return (a.detail == "organisation") == (b.detail == "organisation")
+    if a.kind == "place":
+        return located(sa, a, lang) == located(sb, b, lang)
     return True
 
 
@@ -116,7 +120,8 @@ def differences(a: Statement, b: Statement, statements: Statements) -> Iterator[
     if score < CLOSE:
         return
     pairs, changed = _aligned(a, b, statements)
-    differ = [(x, y) for x, y in pairs if comparable(x, y) and not same_fact(x, y)]
+    differ = [(x, y) for x, y in pairs
+              if comparable(x, y, a, b, statements.lang) and not same_fact(x, y)]
     if not differ:
         return
     common = Counter(statements.valued(a)) & Counter(statements.valued(b))

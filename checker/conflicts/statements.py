@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from checker.align import stem, stop_words
 from checker.facts import Fact
 from checker.facts.mention import words
-from checker.lang import fold
+from checker.conflicts.wording import event_noun, tokens
+from checker.lang import fold, load_pack
 from checker.model import Brief, SectionKind, record
 
 #: Partners looked at per shared key (word or fact): bounds the work on long briefs.
@@ -169,3 +170,42 @@ def _every_pair(order: list[int], keys: dict[int, frozenset], section: dict[int,
         for j in order[:n]:
             if section[j] != section[i] and not keys[i].isdisjoint(keys[j]):
                 yield j, i
+
+
+#: What another fact of the sentence reads as in `around` (fold keeps letters only).
+OTHER_FACT = "xfactx"
+
+
+def around(s: Statement, fact: Fact) -> tuple[list[str], list[str]]:
+    """The folded words before and after a fact in its sentence, each other fact one word
+    (OTHER_FACT): "la rencontre du 12 mars à Berlin" reads "la rencontre du xfactx a" before
+    Berlin."""
+    text = s.text
+    pieces, at = [], 0
+    for g in sorted(s.facts, key=lambda g: g.start):
+        if g is fact or g.start < at:
+            continue
+        pieces.append((at, g.start, g.start + len(g.text)))
+        at = g.start + len(g.text)
+    masked, shift, start = [], 0, fact.start
+    for a, b, c in pieces:
+        masked.append(text[a:b])
+        masked.append(f" {OTHER_FACT} ")
+        if c <= fact.start:
+            shift += (len(OTHER_FACT) + 2) - (c - b)
+    masked.append(text[at:])
+    joined = "".join(masked)
+    start += shift
+    return tokens(joined[:start]), tokens(joined[start + len(fact.text):])
+
+
+def located(s: Statement, fact: Fact, lang: str) -> bool:
+    """A place where something happens: after a preposition that places ("in Paris", « à
+    Paris », "at the Élysée"), or qualifying an event noun ("the Berlin summit"); not where
+    something comes from ("from Italy", « arrivé de Kiev »)."""
+    before, after = around(s, fact)
+    places = {fold(w) for w in load_pack(lang)["facts"].get("place_prepositions", ())}
+    places -= {"from", "depuis", "vers", "to"}
+    if before and before[-1] in places:
+        return True
+    return bool(after) and event_noun(after[0], lang)

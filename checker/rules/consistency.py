@@ -48,25 +48,28 @@ class DateConflict(_Conflict):
     """Two sections give different dates for the same event.
 
     ## What it does
-    Two checks. **Aligned statements**: sentences of two sections that tell the same
-    thing (they share people, a place or words once the facts are masked) must give the
-    same date. **The event's date**: the day most sections state (at least two, Key
-    Points or Summary among them, no tie) is the event's; a day stated in one section
-    only is a conflict when its sentence is said of the event: it states another of the
-    event's facts (its place, length, a person two sections name), or an event noun
-    governs the date ("the meeting on Jan. 29", "la réunion du 5 février", "the summit
-    that opens on May 18"). Background is never a conflict: a sentence with a marker of
-    another time ("last", "since", "ahead of", "précédent", "après", "en amont"…), a year
-    that is not the event's ("in June 2023"), or a date, place or length of its own
-    besides the odd date (another occasion: "Ministers met in Rome on December 12").
-    Equivalent forms agree: "6 janvier", "mardi 6 janvier" and "6 janvier 2026".
+    Reports a date only where the brief shows that two statements speak of the same thing,
+    and says which evidence it found:
+    - **the same sentence told twice**: a sentence of one section and one of another say
+      the same thing, word for word once the facts are set aside, and differ in the date,
+      in the same place of the sentence ("Leaders meet in Paris on January 6" / "Leaders
+      meet in Paris on January 7");
+    - **the event's date**: the day that most sections give, Key Points or Summary among
+      them, is the event's; another day in one section only conflicts with it when its
+      sentence names the event ("the meeting on Jan. 29", « la réunion du 5 février ») or
+      states two more of the event's facts (its place and a person the headline names),
+      or, in Key Points, Summary or Conclusion, its place.
+    A date of another time is never a conflict: a sentence that says so ("last", "since",
+    "the first round", « précédent », « a commencé »), another year, a template the brief
+    fills in many times (a match report). "6 janvier", "mardi 6 janvier" and "6 janvier
+    2026" are one date.
 
     ## Why is this bad?
     A reader cannot tell which day the event happens; one of the two is wrong.
 
     ## Example
-    Bad: Key Points "Leaders meet in Paris on January 6." and the body "The meeting in Paris
-    on January 7 …".
+    Bad: Key Points "Leaders meet in Paris on January 6." and the body "Leaders meet in
+    Paris on January 7."
     Good: both say "January 6" (or one says "Tuesday, Jan. 6"); the body may add "The war
     began on February 24, 2022".
     """
@@ -80,31 +83,28 @@ class PlaceConflict(_Conflict):
     """Two sections give different places for the same event.
 
     ## What it does
-    Two checks. **Aligned statements** that tell the same thing must name the same city,
-    region or country. **The event's place**: the city (else the country) most sections
-    state, at least two with Key Points or Summary among them, is the event's. Another
-    city stated in one section only is a conflict when its sentence is said of the event:
-    it states another of the event's facts, an event noun governs it ("the summit in
-    Berlin", "the Lisbon meeting"), it is named as the venue ("X is the right place"), or
-    — when three sections state the event's city — it is the sentence's scene ("À Munich,
-    les conseillers…", "au départ de Bordeaux", "approved in Vienna"). Outside the
-    Conclusion a scene counts only in the event's country (or as an area around a city
-    abroad when the event itself is "near Athens"), since Key Points, Summary and body also
-    tell the story's other scenes ("In Kyiv, sirens sounded"). Not conflicts: places of origin ("from Italy", "arrivé de
-    Kiev"), governments ("Paris envisage…"), passing places (a sentence naming two,
-    "Traders in London and New York"), one more place ("also held in Lyon"),
-    organisations' seats ("based in"), background (as for C201) and other occasions ("a
-    Berlin conference", "a follow-up meeting in Brussels", "Zelensky met Trump in Florida
-    on December 28"). "Londres" and "London" are one city; a city or region and its
-    country agree, and so do a region and a city of its country (which region holds a
-    city is not known).
+    Reports a place only where the brief shows that two statements speak of the same
+    thing:
+    - **the same sentence told twice**, with another place in the same part of it ("the
+      talks in Geneva" / "the talks in Vienna");
+    - **the event's place**: the city (or, without one, the country) that most sections
+      give, Key Points or Summary among them, is the event's; another one in one section
+      only conflicts with it when its sentence names the event ("the summit in Berlin",
+      "the Lisbon meeting", « le sommet de Paris ») or states two more of the event's facts
+      (its day and a person the headline names), or, in Key Points, Summary or Conclusion,
+      its day.
+    Never a conflict: where something comes from ("from Italy"), a government named by its
+    capital ("Moscow wants…"), the event city's surroundings (50 km), a country or region
+    that holds it, another time. "Londres" and "London" are one city. A place elsewhere in
+    Key Points, Summary or Conclusion, in a sentence that does not name the event, is
+    worth a look: C205.
 
     ## Why is this bad?
     The brief says the event happens in two places; one of them is wrong.
 
     ## Example
-    Bad: Summary "Leaders meet in Paris on January 6." and Conclusion "The meeting in Berlin
-    on January 6 …".
+    Bad: Summary "Leaders meet in Paris on January 6." and Conclusion "The January 6
+    meeting in Berlin is a test."
     Good: both say Paris; the body may add "The last summit took place in Rome".
     """
 
@@ -114,43 +114,33 @@ class PlaceConflict(_Conflict):
 
 
 class ParticipantConflict(_Conflict):
-    """Two sections name different participants in the same statement.
+    """Two sections name different people for the same part in the same statement.
 
     ## What it does
-    Compares the people and organisations of statements about the same event across
-    sections ("Zelensky" and "le président Volodymyr Zelensky" are one person; "OTAN" and
-    "NATO" one organisation), and looks for a stranger in a headline participant's place
-    (one two sections name, Key Points or Summary among them): in Key Points, Summary or
-    Conclusion, someone only that section names while it leaves the headline participant
-    out (or names them only in a sentence about another time: "…après une visite de
-    Zelensky à Washington"); in the body, someone named bare (no role, no apposition) as
-    the subject of what they say or do, a lone surname the brief never gives in full
-    ("Frederiksen has said…", "Hassan argues…": a small town's name opening a sentence is
-    a surname), or an organisation an event noun governs ("le sommet de la Communauté
-    politique européenne", "the European Union summit"). Someone a restating section joins
-    to a headline participant ("whether Prince Abdulaziz bin Salman and Alexander Novak
-    can…") shares the event, however few sections name them. In restating sections, a title
-    set off by commas that names the head of the brief's own body ("Le président de la
-    banque, X,", "The bank's president, X,") is a title, and a clause presenting a
-    country's delegate ("X, dont le pays accueille…", "X, whose country hosts…") no
-    newcomer's introduction. A person named once is also compared with one of the brief's
-    own people in another section's sentence that states the same date or length, which no
-    other sentence states ("the first under X, who took office eight months ago" against
-    "eight months into Rutte's tenure"). Organisations are those of the
-    language packs, in any brief's language, and, in French, a body named by its kind and
-    what qualifies it ("la Cour des comptes", "l'Agence internationale de l'énergie").
-    Not conflicts: a person introduced with a role ("the economist Paul Winter, of…"), one
-    more participant ("also", "aussi", as whole words: not "joint", nor "de plus de 170
-    pays"), a former office holder, someone with another title, a sentence about another
-    year, two of the brief's own people named in different sentences.
+    A person met in one section and not in another is no contradiction: a story meets many
+    people. Two statements conflict on who took part only with evidence that they speak of
+    the same thing:
+    - **the same sentence told twice** with another person in the same part of it
+      ("Allies meet President Volodymyr Zelensky in Paris" / "Allies meet President Petro
+      Poroshenko in Paris");
+    - **one office held by two people**: the same office of the same body, one that one
+      person holds at a time, given to two names ("Ukraine's president Volodymyr Zelensky"
+      / "President Petro Poroshenko of Ukraine", « le ministre de l'Économie X » / « le
+      ministre de l'Économie Y »). A bare title names no body ("President X" and
+      "President Y" may be two countries' presidents), and a former holder holds no office.
+    "Zelensky", "Volodymyr Zelensky" and "Mr Zelensky" are one person; "NATO" and « OTAN »
+    one organisation. Words that open a sentence ("Officials", "There", "Monday"), regions
+    ("Southeast Asia"), holidays and wars ("Bank Holiday", "World War Two") are nobody.
 
     ## Why is this bad?
-    The reader is told two different people did the same thing; one is wrong.
+    The reader is told two different people did the same thing, or hold the same office;
+    one is wrong.
 
     ## Example
-    Bad: Key Points "Allies meet President Volodymyr Zelensky in Paris on January 6." and the
-    body "Allies meet President Petro Poroshenko in Paris on January 6."
-    Good: both name Zelensky (the body may say just "Zelensky").
+    Bad: Key Points "Allies meet President Volodymyr Zelensky in Paris on January 6." and
+    the Summary "Allies meet President Petro Poroshenko in Paris on January 6."
+    Good: both name Zelensky (the body may say just "Zelensky", and may quote "the
+    economist Paul Winter").
     """
 
     code = "C203"
@@ -162,29 +152,25 @@ class DurationConflict(_Conflict):
     """Two sections give different durations for the same thing.
 
     ## What it does
-    Compares lengths in the same unit. **Aligned statements** that tell the same thing
-    must agree. **The headline length**: the length most sections state (at least two,
-    Key Points or Summary among them) is the event's; a length in that unit stated in one
-    section only conflicts when it measures the same thing: a word next to it is next to
-    the headline length too ("eight months" of inflation near target), an event noun
-    qualifies it ("the six-day meeting", "cette rencontre d'une journée", "deux jours
-    d'entretiens"), or, in Key Points, Summary and Conclusion, the event is the sentence's
-    subject ("La réunion dure deux jours") or the length frames what its people do
-    ("Pendant deux jours, ils…"). Two lengths stated once each conflict too when both
-    are the event's, read as above, or one of the two is said with a demonstrative
-    ("pendant ces deux jours"). Not conflicts: the length of another thing ("a 30-day
-    ceasefire", "une trêve de trois jours"), of another occasion ("a one-day meeting of
-    defence ministers took place on December 15"). "quatre ans" and "4 ans" agree;
-    "près de quatre ans" agrees with "quatre ans" (an approximate amount may differ by
-    15%).
+    Compares lengths where the brief shows they measure the same thing:
+    - **the same sentence told twice** with another length in the same part of it;
+    - **the event's length**: the length that most sections give, Key Points or Summary
+      among them, is the event's; another one, in the same unit, in one section only,
+      conflicts with it when its sentence names the event ("the three-day summit", « la
+      réunion dure deux jours », « ce sommet de trois jours ») or, in Key Points, Summary
+      or Conclusion, measures the same thing (the same noun next to both: « la guerre dure
+      depuis quatre ans » / « six ans après le début de la guerre »).
+    Not lengths: ages ("Ferreira, 29 ans,", "a 39-year-old"), times of day (« à 20
+    heures »), rates ("two billion pounds a year"). "quatre ans" and "4 ans" agree; "près
+    de quatre ans" agrees with "quatre ans" (an approximate amount may differ by 15%).
 
     ## Why is this bad?
-    "The war has lasted four years" and "five years after the war began" cannot both be
+    "The war has lasted four years" and "six years after the war began" cannot both be
     true.
 
     ## Example
-    Bad: Key Points "The war has lasted nearly four years." and the body "Nearly five years
-    after the war began …".
+    Bad: Key Points "The war has lasted nearly four years." and the Summary "Nearly six
+    years after the war began, the summit seeks a deal."
     Good: both say four years; the body may add "The summit seeks a 30-day ceasefire".
     """
 
@@ -193,23 +179,25 @@ class DurationConflict(_Conflict):
     fact = "duration"
 
 
-
 class PossibleConflict(_Conflict):
     """Two sections give different values in statements that may be about the same thing.
 
     ## What it does
-    Reports what the conflict rules (C201-C204) found without the evidence an error needs:
-    two close sentences of different sections that give a fact differently but also differ
-    in something else, or a value said near the headline event without naming it.
+    Reports, as a warning, what the conflict rules (C201-C204) found without the evidence
+    an error needs: two close sentences of different sections (not two body sections) that
+    give a fact differently but also differ in something else, and, in Key Points, Summary
+    or Conclusion, a place other than the event's in a sentence that does not say it is the
+    event.
 
     ## Why is this bad?
-    One of the two may be wrong; or the two tell of different things, and a reader may
-    still trip on them. An editor decides.
+    One of the two may be wrong; or they tell of different things, and a reader may still
+    trip on them. An editor decides.
 
     ## Example
-    Warning: Key Points "Leaders meet in Paris on January 6." and the body "Leaders met in
-    Berlin on January 7 to prepare the talks."
-    Fine: the body says "Ministers met in Berlin on December 12 to prepare the summit."
+    Bad: Key Points and Summary "Leaders meet in Paris on January 6." and the Conclusion
+    "Leaders agree the guarantees in Geneva." (Is Geneva where the talks are, or another
+    step?)
+    Good: the Conclusion says "A follow-up meeting in Geneva will draft the guarantees."
     """
 
     code = "C205"
