@@ -196,9 +196,10 @@ def _measured(s: Statement, f: Fact, lang: str) -> frozenset[str]:
     # two sentences share ("died", "charged") says nothing of what their lengths measure.
     nouns = [(w, k > 0 and seq[k - 1] in definite) for seq in (before, after)
              for k, w in enumerate(seq)]
-    near = [w for w, noun in nouns[: len(before)] if w not in stop and w != OTHER_FACT and noun]
-    near = near[-MEASURE_WINDOW:] + [w for w, noun in nouns[len(before):]
-                                     if w not in stop and w != OTHER_FACT and noun][:MEASURE_WINDOW]
+    near = [fold(w) for w, noun in nouns[: len(before)] if noun and w != OTHER_FACT]
+    after_ = [fold(w) for w, noun in nouns[len(before):] if noun and w != OTHER_FACT]
+    near = [w for w in near if w not in stop][-MEASURE_WINDOW:] + [
+        w for w in after_ if w not in stop][:MEASURE_WINDOW]
     return frozenset(stem(w, lang) for w in near if len(w) > 3 and not w.isdigit())
 
 

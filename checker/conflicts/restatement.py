@@ -4,9 +4,10 @@ they give differently.
 Evidence that two statements are about the same slot of the same thing: their wording agrees
 once the facts are masked (`Statement.masked`), and an alignment of the two word sequences
 puts the two facts in the same place ("X met Y in §place on §date" twice, Paris in one and
-Berlin in the other). A sentence that differs in more than that one fact, or whose other
-words tell another occasion ("the first round on §date" / "the second round on §date"), is
-not a restatement of it.
+Berlin in the other). A sentence that differs in more than that one fact, whose words
+change next to the fact too ("le président X" / "l'économiste Y": another part), or whose
+other words tell another occasion ("the first round on §date" / "the second round on
+§date"), is not a restatement of it.
 """
 
 from __future__ import annotations
@@ -66,9 +67,10 @@ def comparable(a: Fact, b: Fact, sa: Statement, sb: Statement, lang: str) -> boo
 
 
 def _aligned(a: Statement, b: Statement, statements: Statements,
-             ) -> tuple[list[tuple[Fact, Fact]], set[str]]:
+             ) -> tuple[list[tuple[Fact, Fact]], set[str], set[int]]:
     """(facts that play the same part in both sentences and give different values, the
-    words either sentence has and the other has not).
+    words either sentence has and the other has not, the ids of the facts of `a` whose gap
+    changes words as well: "le président X" / "l'économiste Y" is another part).
 
     The two sentences' words are aligned with each fact named by its value, so the facts
     they share are matched with each other first; a fact then plays the part of another
@@ -81,6 +83,7 @@ def _aligned(a: Statement, b: Statement, statements: Statements,
     va, vb = statements.valued(a), statements.valued(b)
     pairs: list[tuple[Fact, Fact]] = []
     changed: set[str] = set()
+    dressed: set[int] = set()  # facts whose gap changes words too ("the economist X")
     gap: list = []
     for op in [*Levenshtein.opcodes(va, vb), None]:
         if op is not None and op.tag != "equal":
@@ -93,16 +96,19 @@ def _aligned(a: Statement, b: Statement, statements: Statements,
             changed.update(t for t in b.masked[j1:j2] if t[0] != "§")
             mine = [h for h in a.holders[i1:i2] if h is not None]
             theirs = [h for h in b.holders[j1:j2] if h is not None]
+            words_changed = any(t[0] != "§" for t in (*a.masked[i1:i2], *b.masked[j1:j2]))
             for kind in {f.kind for f in mine}:
                 x = [f for f in mine if f.kind == kind]
                 y = [f for f in theirs if f.kind == kind]
                 if len(x) == 1 and len(y) == 1:
                     pairs.append((x[0], y[0]))
+                    if words_changed:
+                        dressed.add(id(x[0]))
             gap = []
     stated_a, stated_b = set(va), set(vb)
     pairs = [(x, y) for x, y in pairs
              if value_token(x) not in stated_b and value_token(y) not in stated_a]
-    return pairs, changed
+    return pairs, changed, dressed
 
 
 def similarity(a: Statement, b: Statement) -> float:
@@ -119,7 +125,7 @@ def differences(a: Statement, b: Statement, statements: Statements) -> Iterator[
     score = similarity(a, b)
     if score < CLOSE:
         return
-    pairs, changed = _aligned(a, b, statements)
+    pairs, changed, dressed = _aligned(a, b, statements)
     differ = [(x, y) for x, y in pairs
               if comparable(x, y, a, b, statements.lang) and not same_fact(x, y)]
     if not differ:
@@ -129,4 +135,4 @@ def differences(a: Statement, b: Statement, statements: Statements) -> Iterator[
     confirmed = (score >= RESTATES and len(differ) == 1 and shared >= MIN_SHARED
                  and not changed & _distinguishers(statements.lang))
     for x, y in differ:
-        yield Difference(x, y, round(score, 2), confirmed)
+        yield Difference(x, y, round(score, 2), confirmed and id(x) not in dressed)

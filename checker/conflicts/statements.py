@@ -172,12 +172,12 @@ def _every_pair(order: list[int], keys: dict[int, frozenset], section: dict[int,
                 yield j, i
 
 
-#: What another fact of the sentence reads as in `around` (fold keeps letters only).
+#: What another fact of the sentence reads as in `around` (a word: `tokens` keeps letters).
 OTHER_FACT = "xfactx"
 
 
 def around(s: Statement, fact: Fact) -> tuple[list[str], list[str]]:
-    """The folded words before and after a fact in its sentence, each other fact one word
+    """The words (`tokens`) before and after a fact in its sentence, each other fact one word
     (OTHER_FACT): "la rencontre du 12 mars à Berlin" reads "la rencontre du xfactx a" before
     Berlin."""
     text = s.text
@@ -204,7 +204,7 @@ def located(s: Statement, fact: Fact, lang: str) -> bool:
     Paris », "at the Élysée"), or qualifying an event noun ("the Berlin summit"); not where
     something comes from ("from Italy", « arrivé de Kiev »)."""
     before, after = around(s, fact)
-    places = {fold(w) for w in load_pack(lang)["facts"].get("place_prepositions", ())}
+    places = {" ".join(tokens(w)) for w in load_pack(lang)["facts"].get("place_prepositions", ())}
     places -= {"from", "depuis", "vers", "to"}
     if before and before[-1] in places:
         return True

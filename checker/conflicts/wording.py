@@ -12,21 +12,25 @@ from checker.align import stem
 from checker.lang import fold, load_pack
 
 
+#: A word, its accents kept: "à" is not "a" (has), as `fold` would make it.
+WORD = re.compile(r"[^\W_]+")
+
+
 @cache
 def words(lang: str, table: str) -> tuple[str, ...]:
-    """A [conflicts] word list, folded as `tokens` folds a text ("l'" is "l")."""
-    return tuple(fold(w) for w in load_pack(lang).get("conflicts", {}).get(table, ()))
+    """A [conflicts] word list, in lower case as `tokens` reads a text ("l'" is "l")."""
+    return tuple(" ".join(tokens(w)) for w in load_pack(lang).get("conflicts", {}).get(table, ()))
 
 
 @cache
 def stems(lang: str, table: str) -> frozenset[str]:
     """The stems of a [conflicts] word list's single words ("réunions" finds "réunion")."""
-    return frozenset(stem(w, lang) for w in words(lang, table) if " " not in w)
+    return frozenset(stem(fold(w), lang) for w in words(lang, table) if " " not in w)
 
 
 def event_noun(word: str, lang: str) -> bool:
-    """Whether a folded word names an event ("summit", "réunions")."""
-    return stem(word, lang) in stems(lang, "event_nouns")
+    """Whether a word names an event ("summit", "réunions")."""
+    return stem(fold(word), lang) in stems(lang, "event_nouns")
 
 
 @cache
@@ -40,5 +44,5 @@ def marker_pattern(lang: str, table: str) -> re.Pattern[str]:
 
 
 def tokens(text: str) -> list[str]:
-    """A text's folded words ("l'Ukraine" -> "l", "ukraine")."""
-    return fold(text).split()
+    """A text's words in lower case, accents kept ("l'Ukraine" -> "l", "ukraine"; « à »)."""
+    return WORD.findall(text.casefold())
