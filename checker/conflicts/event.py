@@ -54,8 +54,8 @@ def slot(fact: Fact) -> str | None:
     if fact.weak:
         return None
     if fact.kind == "date":
-        v = fact.value
-        if v.startswith("relative:") or "/" in v:
+        v = fact.value.split("/")[0]  # a range of days: its first ("--01-26/--01-27")
+        if v.startswith("relative:"):
             return None
         day = v.startswith("--") and v.count("-") == 3 or re.fullmatch(r"\d{4}-\d\d-\d\d", v)
         return "date:day" if day else None
@@ -194,13 +194,12 @@ def _measured(s: Statement, f: Fact, lang: str) -> frozenset[str]:
     stop, definite = _little_words(lang), set(words(lang, "definite"))
     # Nouns only, told by their determiner ("la guerre", "the war"): a verb or an adjective
     # two sentences share ("died", "charged") says nothing of what their lengths measure.
-    nouns = [(w, k > 0 and seq[k - 1] in definite) for seq in (before, after)
-             for k, w in enumerate(seq)]
-    near = [fold(w) for w, noun in nouns[: len(before)] if noun and w != OTHER_FACT]
-    after_ = [fold(w) for w, noun in nouns[len(before):] if noun and w != OTHER_FACT]
-    near = [w for w in near if w not in stop][-MEASURE_WINDOW:] + [
-        w for w in after_ if w not in stop][:MEASURE_WINDOW]
-    return frozenset(stem(w, lang) for w in near if len(w) > 3 and not w.isdigit())
+    def content(seq: list[str]) -> list[tuple[str, bool]]:
+        return [(fold(w), k > 0 and seq[k - 1] in definite) for k, w in enumerate(seq)
+                if w != OTHER_FACT and fold(w) not in stop]
+
+    near = content(before)[-MEASURE_WINDOW:] + content(after)[:MEASURE_WINDOW]
+    return frozenset(stem(w, lang) for w, noun in near if noun and len(w) > 3 and not w.isdigit())
 
 
 @cache
