@@ -227,6 +227,8 @@ def _background(s: Statement, f: Fact, lang: str) -> bool:
     text = s.text
     end = f.start + len(f.text)
     stop = min((i for i in (text.find(c, end) for c in ",;:(") if i != -1), default=len(text))
+    if f.kind == "duration":
+        stop = end  # "six ans après le début de la guerre": the time since, a length
     near = fold(text[: f.start]) + " " + fold(text[end: stop])
     return bool(marker_pattern(lang, "background").search(near))
 
@@ -290,7 +292,10 @@ def _names_event(s: Statement, fact: Fact, lang: str) -> bool:
     for k in range(len(before) - 2, -1, -1):
         word = before[k]
         if event_noun(word, lang):
-            return k > 0 and before[k - 1] in definite
+            j = k - 1  # its determiner, maybe before a length ("les deux jours de réunion")
+            while j > 0 and k - j <= 3 and (before[j] == OTHER_FACT or before[j] in governing):
+                j -= 1
+            return j >= 0 and before[j] in definite
         if word != OTHER_FACT and word not in governing:
             between += 1  # (another fact, "du", "de" between cost nothing)
             if between > MAX_BETWEEN:
