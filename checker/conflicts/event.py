@@ -33,6 +33,7 @@ from checker.model import SectionKind
 
 #: Sections that set the event's frame.
 HEADLINE = (SectionKind.KEY_POINTS, SectionKind.SUMMARY)
+HEADLINE_KINDS = frozenset(HEADLINE)
 #: Sections that restate the event: a sentence there that states the event's day (or
 #: place) states the event's place (or day).
 RESTATING = (*HEADLINE, SectionKind.CONCLUSION)
@@ -143,21 +144,25 @@ def _support(group: list[Fact]) -> int:
 
 def event_conflicts(statements: Statements) -> Iterator[Evidence]:
     """Values stated in one section only, in sentences that speak of the event, against the
-    event's own."""
+    event's own; and two values that two sections each give in a sentence naming the event."""
     frame = Frame(statements)
-    if not frame.event:
-        return
     lang = statements.lang
+    named: dict[str, list[Fact]] = defaultdict(list)
     for s in statements.all.values():
         for f in s.facts:
             key = slot(f)
-            event = frame.event.get(key) if key else None
+            if key is None or not _possible(s, f, frame, lang):
+                continue
+            names = _names_event(s, f, lang)
+            if names:
+                named[key].append(f)
+            event = frame.event.get(key)
             if event is None or frame.support(f) != 1 or frame.agrees(f):
                 continue
             other = next((g for g in event if g.section != f.section), None)
-            if other is None or not _possible(s, f, frame, lang):
+            if other is None:
                 continue
-            if _names_event(s, f, lang):
+            if names:
                 yield Evidence(f, other, True, "the sentence names the event that Key Points "
                                f"and Summary set {_where(other)}")
                 continue
@@ -179,6 +184,25 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
                 # ages: 6% of the real briefs of the development data had one.)
                 yield Evidence(f, other, False, f"Key Points and Summary set the event "
                                f"{_where(other)}, and nothing says this sentence is of another")
+    yield from _named_twice(named, frame, statements)
+
+
+def _named_twice(named: dict[str, list[Fact]], frame: Frame, statements: Statements,
+                 ) -> Iterator[Evidence]:
+    """Two sections that each name the event with a value of a slot no majority sets, Key
+    Points or Summary among them, and give two values: "Les pourparlers doivent durer trois
+    jours" / "Cette rencontre d'une journée". Either may be the wrong one: the later is
+    reported."""
+    kinds = statements.section_kind
+    for key, facts in named.items():
+        if key in frame.event:
+            continue  # the event's value is known: the odd one is reported against it
+        for n, f in enumerate(facts):
+            for g in facts[:n]:
+                if (g.section != f.section and not same_fact(f, g)
+                        and HEADLINE_KINDS & {kinds[f.section], kinds[g.section]}):
+                    yield Evidence(f, g, True, "both sentences name the event")
+                    break
 
 
 #: Words either side of a length that say what it measures ("la guerre dure depuis quatre
@@ -227,9 +251,14 @@ def _background(s: Statement, f: Fact, lang: str) -> bool:
     text = s.text
     end = f.start + len(f.text)
     stop = min((i for i in (text.find(c, end) for c in ",;:(") if i != -1), default=len(text))
+    before = fold(text[: f.start])
     if f.kind == "duration":
         stop = end  # "six ans après le début de la guerre": the time since, a length
-    near = fold(text[: f.start]) + " " + fold(text[end: stop])
+        for verb in words(lang, "lasting"):  # "due to last three days": no "last week"
+            if before.endswith(fold(verb)):
+                before = before[: -len(fold(verb))]
+                break
+    near = before + " " + fold(text[end: stop])
     return bool(marker_pattern(lang, "background").search(near))
 
 
@@ -268,8 +297,8 @@ def _nearby(a: Fact, b: Fact) -> bool:
 def _names_event(s: Statement, fact: Fact, lang: str) -> bool:
     """Whether a definite event noun governs the value: "the summit in Berlin", « la réunion
     du 7 janvier », "the meeting held on Jan. 29" (a word or two between), "the Berlin
-    summit", "the three-day meeting", « ce sommet de trois jours », « la réunion dure deux
-    jours »."""
+    summit", "the three-day meeting", « ce sommet de trois jours »; for a length, see
+    `_names_event_length`."""
     before, after = around(s, fact)
     definite = words(lang, "definite")
     governing = set(words(lang, "governing"))
@@ -277,13 +306,8 @@ def _names_event(s: Statement, fact: Fact, lang: str) -> bool:
     # "the Berlin summit", "the three-day meeting", "the January 6 meeting"
     if after and event_noun(after[0], lang) and before and before[-1] in definite:
         return True
-    if fact.kind == "duration":
-        joined = " ".join(before[-3:])
-        for verb in lasting:
-            if joined.endswith(verb):
-                head = before[: len(before) - len(verb.split())]
-                if len(head) >= 2 and event_noun(head[-1], lang) and head[-2] in definite:
-                    return True
+    if fact.kind == "duration" and _names_event_length(s, fact, before, after, lang):
+        return True
     # "the summit in Berlin", « le sommet de Paris », « la réunion du 5 février », with at
     # most MAX_BETWEEN words between ("the summit held in Berlin")
     if not before or before[-1] not in governing:
@@ -301,3 +325,30 @@ def _names_event(s: Statement, fact: Fact, lang: str) -> bool:
             if between > MAX_BETWEEN:
                 return False
     return False
+
+
+#: Determiners that point back at what the brief has told: "pendant ces deux jours".
+DEMONSTRATIVES = {"en": ("these", "this", "those"), "fr": ("ces", "ce", "cet", "cette")}
+
+
+def _names_event_length(s: Statement, fact: Fact, before: list[str], after: list[str],
+                        lang: str) -> bool:
+    """Whether a length is said of the event: the event is the subject of a verb of lasting
+    (« la réunion dure deux jours », "The meeting, chaired by X, lasts one day"), the length
+    is of an event noun ("one day of talks", « deux jours d'entretiens »), or a
+    demonstrative points back at the event's days (« pendant ces deux jours », "over these
+    two days"; not "these two days of rain")."""
+    definite = words(lang, "definite")
+    joined = " ".join(before[-4:])
+    for verb in sorted(words(lang, "lasting"), key=len, reverse=True):
+        if joined.endswith(verb):
+            # (an apposition between the event and its verb: "La réunion, présidée par X,")
+            head = tokens(re.sub(r",[^,]*,\s*$", "", s.text[: s.text.rfind(
+                verb.split()[0], 0, fact.start)].casefold().rstrip()))
+            if len(head) >= 2 and event_noun(head[-1], lang) and head[-2] in definite:
+                return True
+    of = after[:1] in (["of"], ["de"], ["d"])
+    if of and len(after) > 1 and event_noun(after[1], lang):
+        return True  # "one day of talks", « une journée de discussions »
+    return bool(before) and before[-1] in DEMONSTRATIVES.get(lang, ()) and not of
+
