@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from checker.conflicts.statements import Statement, Statements
-from checker.conflicts.wording import marker_pattern, words
+from checker.conflicts.wording import marker_pattern
 from checker.facts import Fact
 from checker.lang import fold, load_pack
 
@@ -50,6 +50,12 @@ def _titles(lang: str) -> frozenset[str]:
 
 
 @cache
+def _folded(lang: str, table: str) -> frozenset[str]:
+    """A [conflicts] list folded as titles are ("président" -> "president")."""
+    return frozenset(fold(w) for w in load_pack(lang)["conflicts"].get(table, ()))
+
+
+@cache
 def _little(lang: str) -> frozenset[str]:
     """Words that qualify no body: articles, prepositions, the pack's stop words."""
     pack = load_pack(lang)
@@ -69,7 +75,7 @@ def role_of(s: Statement, person: Fact, lang: str) -> Role | None:
         since = last.start  # "Ukraine's president X": the body is the fact before
     written = WORD.findall(s.text[since: person.start])[-WINDOW:]
     folded = [fold(w.replace("’", "'")) for w in written]
-    titles, single = _titles(lang), set(words(lang, "single_roles"))
+    titles, single = _titles(lang), _folded(lang, "single_roles")
     former = {fold(w) for w in load_pack(lang)["facts"]["former"]}
     for i in range(len(folded) - 1, -1, -1):
         for n in (3, 2, 1):
@@ -85,14 +91,20 @@ def role_of(s: Statement, person: Fact, lang: str) -> Role | None:
             tail = fold(s.text[person.start + len(person.text):]).split()[:3]
             if tail[:1] in (["of"], ["de"], ["du"], ["d"]):
                 body.update(w for w in tail[1:] if w not in _little(lang))  # "X of Ukraine"
-            if not body and title in words(lang, "portfolio_roles"):
-                return None  # "the French minister X": one of many
-            if i > 0:
-                pre = written[i - 1]
+            for k in (i - 1, i - 2):  # "Ukrainian President", "German Finance Minister"
+                if k < 0:
+                    break
+                pre = written[k]
                 if pre.endswith(("'s", "’s")):
                     body.add(fold(pre[:-2]))  # "Ukraine's president"
-                elif pre[:1].isupper() and folded[i - 1] not in _little(lang):
-                    body.add(folded[i - 1])  # "Ukrainian President"
+                    break
+                if not pre[:1].isupper() or folded[k] in _little(lang):
+                    break
+                body.add(folded[k])
+            if title in _folded(lang, "portfolio_roles") and len(body) < 2:
+                # "Finance Minister X", « le ministre de l'Économie X »: whose? A Eurogroup
+                # brief names a finance minister per country.
+                return None
             if len(after) > 4:
                 return None
             return Role(title, frozenset(body))

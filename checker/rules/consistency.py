@@ -125,9 +125,11 @@ class ParticipantConflict(_Conflict):
       Poroshenko in Paris");
     - **one office held by two people**: the same office of the same body, one that one
       person holds at a time, given to two names ("Ukraine's president Volodymyr Zelensky"
-      / "President Petro Poroshenko of Ukraine", « le ministre de l'Économie X » / « le
-      ministre de l'Économie Y »). A bare title names no body ("President X" and
-      "President Y" may be two countries' presidents), and a former holder holds no office.
+      / "President Petro Poroshenko of Ukraine", « le président ukrainien X » / « le
+      président ukrainien Y »). A bare title names no body ("President X" and "President Y"
+      may be two countries' presidents), an office many hold needs its portfolio and whose
+      it is ("Germany's Finance Minister"; a Eurogroup brief meets a "Finance Minister" per
+      country), and a former holder holds no office.
     "Zelensky", "Volodymyr Zelensky" and "Mr Zelensky" are one person; "NATO" and « OTAN »
     one organisation. Words that open a sentence ("Officials", "There", "Monday"), regions
     ("Southeast Asia"), holidays and wars ("Bank Holiday", "World War Two") are nobody.
