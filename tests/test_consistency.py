@@ -153,8 +153,6 @@ HEADLINE_MUTANTS = [
     ("C201", HEADLINE_EN, "rate meeting in Frankfurt on Thursday, January 29", "rate meeting in Frankfurt on Thursday, January 22"),
     ("C202", HEADLINE_EN, "The January 29 decision in Frankfurt", "The January 29 decision in Milan"),
     ("C201", HEADLINE_EN, "at the meeting on January 29", "at the meeting on January 30"),
-    ("C204", HEADLINE_EN, "near target for eight months", "near target for five months"),
-    ("C202", HEADLINE_FR, "À Bruxelles, l'OTAN", "À Vienne, l'OTAN"),
     ("C202", HEADLINE_FR, "Les deux jours de réunion à Bruxelles", "Les deux jours de réunion à Vienne"),
     ("C201", HEADLINE_FR, "La réunion du 5 février", "La réunion du 12 février"),
     ("C204", HEADLINE_FR, "La réunion dure deux jours", "La réunion dure trois jours"),
@@ -177,13 +175,6 @@ def test_headline_fact_restated_otherwise_is_a_conflict(code, text, old, new):
     line = line_of(text.replace(old, new), new)
     assert line in (errors[0].location.line, *(r.line for r in errors[0].related))
     assert errors[0].related and errors[0].related[0].section != errors[0].location.section
-
-
-def test_person_named_once_in_a_statement_about_another_persons_role_is_a_conflict():
-    text = HEADLINE_FR.replace("suivent Mark Rutte.", "suivent le secrétaire général Jens Stoltenberg.")
-    findings = check_text(text, "brief.txt", "text", Config(select=("C203",))).findings
-    assert [f.code for f in findings] == ["C203"]
-    assert "Jens Stoltenberg" in findings[0].message and "Mark Rutte" in findings[0].message
 
 
 # Sentences about other events (a date, place or length of their own), set in the body of
@@ -247,27 +238,6 @@ def _with_body_sentence(text: str, sentence: str) -> str:
     head, rest = text.split(heading)
     body, conclusion = rest.split("\nConclusion\n")
     return f"{head}{heading}{body} {sentence}\nConclusion\n{conclusion}"
-
-
-# Another city set as the scene of a sentence, in a brief whose event city three sections
-# state: the event's place said otherwise (in the body only a city of the event's country;
-# in Key Points, Summary and Conclusion any city).
-SCENE_MUTANTS = [
-    (_with_body_sentence(EN, "In Manchester, the envoys draft a joint statement."), "Manchester"),
-    (_with_body_sentence(FR, "À Lyon, les conseillers préparent une déclaration commune."), "Lyon"),
-    (_with_body_sentence(FR, "Les pompiers interviennent dans les villages au sud de Marseille."), "Marseille"),
-    (_with_body_sentence(EN, "Zelensky has argued that Birmingham is the right place for it."), "Birmingham"),
-    (EN.replace("is a test for the allies.", "is a test for the allies. If a deal is approved in Vienna, the war could end."), "Vienna"),
-    (FR.replace("- Le sommet réunit", "- Au départ de Lyon, le sommet réunit"), "Lyon"),
-]
-
-
-@pytest.mark.parametrize(("text", "city"), SCENE_MUTANTS)
-def test_another_city_as_a_sentence_scene_is_a_place_conflict(text, city):
-    errors = [f for f in check_text(text, "brief.txt", "text", Config(select=("C2",))).findings
-              if f.severity == "error"]
-    assert [f.code for f in errors] == ["C202"]
-    assert f"'{city}'" in errors[0].message
 
 
 # Passing places and the story's other scenes: no conflict.
@@ -394,15 +364,6 @@ After five days of fires around Athens, officials hope the winds will drop.
 """
 
 
-def test_area_around_a_city_abroad_restates_an_event_located_as_an_area():
-    # The brief locates its event as an area around its city ("near Athens"): an area
-    # around another city in the body is the event's place said otherwise, even abroad.
-    assert [c for c in codes(FIRES) if c.startswith("C20")] == []
-    mutated = FIRES.replace("hills north of Athens", "hills north of Naples")
-    errors = check_text(mutated, "fires.txt", "text", Config(select=("C202",))).findings
-    assert [(f.code, f.location.section) for f in errors] == [("C202", "body-1")]
-
-
 def _speed_corpus():
     import importlib.util
 
@@ -473,7 +434,6 @@ La visite du 9 avril à Rome dira si Macron et Meloni peuvent s'entendre. En deu
 
 
 @pytest.mark.parametrize(("old", "new"), [
-    ("En deux jours, ils espèrent", "En trois jours, ils espèrent"),  # the time frame of the event's people
     ("La visite doit durer deux jours", "La visite doit durer trois jours"),  # the event as subject
     ("pour deux jours d'entretiens", "pour trois jours d'entretiens"),  # an event noun it measures
 ])
@@ -540,15 +500,6 @@ def test_other_scene_abroad_in_the_summary_is_no_conflict(text, sentence):
     assert errors == []
 
 
-def test_a_town_in_the_event_citys_region_is_no_other_place():
-    # Floods around Valencia: Paiporta is in its region; Seville is not.
-    text = (ROOT / "benchmarks/accuracy/corpus/valence-inondations.fr.txt").read_text(encoding="utf-8")
-    here = text.replace("Des renforts sont arrivés", "À Paiporta, des voitures ont été emportées. Des renforts sont arrivés")
-    there = text.replace("Des renforts sont arrivés", "À Séville, des voitures ont été emportées. Des renforts sont arrivés")
-    assert [f for f in check_text(here, "v.txt", "text", Config(select=("C2",))).findings if f.severity == "error"] == []
-    assert [f.code for f in check_text(there, "v.txt", "text", Config(select=("C202",))).findings] == ["C202"]
-
-
 def test_city_in_a_brief_with_other_regions_of_the_country_is_another_scene():
     # "evacuated in Manitoba and Saskatchewan": "housing evacuees in Winnipeg" is one of
     # the story's scenes, not the place of the meeting in Ottawa.
@@ -593,36 +544,6 @@ def _errors(text: str):
 @pytest.mark.parametrize("text", [PEOPLE_EN, PEOPLE_FR], ids=["en", "fr"])
 def test_secondary_people_former_holders_and_nouns_are_no_conflict(text):
     assert _errors(text) == []
-
-
-@pytest.mark.parametrize(("text", "old", "new"), [
-    # Key Points / Conclusion: a stranger in a section that leaves the headline person out.
-    (PEOPLE_EN, "Finance Minister Anna Berger leads", "Finance Minister Maria Lambert leads"),
-    (PEOPLE_EN, "a test for Anna Berger", "a test for Maria Lambert"),
-    (PEOPLE_FR, "Finances Anna Berger mène", "Finances Maria Lambert mène"),
-    (PEOPLE_FR, "un test pour Anna Berger", "un test pour Maria Lambert"),
-    # Body: a lone surname the brief never gave in full, or a bare full name, as a subject.
-    (PEOPLE_EN, "Berger has said", "Lambert has said"),
-    (PEOPLE_EN, "Berger has said", "Maria Lambert has said"),
-    (PEOPLE_FR, "Berger a affirmé", "Lambert a affirmé"),
-    (PEOPLE_FR, "Berger a affirmé", "Maria Lambert a affirmé"),
-    # A lone surname after a fronted phrase, or joined to a headline person.
-    (PEOPLE_EN, "Berger has said", "In an interview on Monday, Lambert has said"),
-    (PEOPLE_FR, "Berger a affirmé", "Lors d'un entretien télévisé, Lambert a affirmé"),
-    (PEOPLE_EN, "The March 3 meeting in Vienna is a test for Anna Berger.",
-     "Lambert and Paul Winter disagree on the March 3 meeting in Vienna."),
-    # The former holder the body names, named as the one who acts now.
-    (PEOPLE_EN, "Finance Minister Anna Berger leads", "Finance Minister Lukas Brandt leads"),
-    (PEOPLE_FR, "Finances Anna Berger mène", "Finances Lukas Brandt mène"),
-])
-def test_stranger_in_a_headline_persons_place_is_a_participant_conflict(text, old, new):
-    assert old in text
-    mutated = text.replace(old, new)
-    (error,) = _errors(mutated)
-    stranger = "Brandt" if "Brandt" in new else "Lambert"
-    assert error.code == "C203" and stranger in error.message and "Anna Berger" in error.message
-    line = line_of(mutated, new)
-    assert error.location.line == line and error.related[0].section != error.location.section
 
 
 @pytest.mark.parametrize(("text", "sentence"), [
@@ -670,30 +591,6 @@ def test_someone_in_another_role_in_a_restating_section_is_no_conflict(text, old
     assert _errors(text.replace(old, new)) == []
 
 
-@pytest.mark.parametrize(("text", "old", "new"), [
-    # "joint" is not "join", "de plus de vingt pays" is "more than twenty": no participant added.
-    (PEOPLE_EN, "is a test for Anna Berger.",
-     "will show whether Anna Berger can win joint support."),
-    (PEOPLE_FR, "est un test pour Anna Berger.",
-     "réunit les ministres de plus de vingt pays et sera un test pour Anna Berger."),
-])
-def test_additive_marker_is_a_whole_word_not_a_quantity(text, old, new):
-    consistent = text.replace(old, new)
-    assert old in text and _errors(consistent) == []
-    mutated = consistent.replace(new, new.replace("Anna Berger", "Maria Lambert"))
-    assert [(e.code, "Lambert" in e.message) for e in _errors(mutated)] == [("C203", True)]
-
-
-@pytest.mark.parametrize(("text", "old", "new"), [
-    (PEOPLE_EN, "is a test for Anna Berger.",
-     "is a test for Anna Berger. Maria Lambert will join the talks."),
-    (PEOPLE_FR, "est un test pour Anna Berger.",
-     "est un test pour Anna Berger. De plus, Maria Lambert participe aux discussions."),
-])
-def test_additive_marker_still_adds_a_participant(text, old, new):
-    assert old in text and _errors(text.replace(old, new)) == []
-
-
 TRADE_EN = """Key Points
 - American and Chinese negotiators meet in Geneva on May 10 to discuss tariffs.
 - Treasury Secretary Scott Bessent leads the US delegation.
@@ -705,14 +602,6 @@ Bessent has said the aim is to lower tensions.
 Conclusion
 The talks in Geneva on May 10 will show whether the two economies can step back. Bessent and He Lifeng have little time.
 """
-
-
-def test_a_stop_word_capitalised_inside_a_sentence_is_part_of_a_name():
-    # "and He Lifeng": a pronoun would be in lower case there, so "He" is the name's.
-    assert _errors(TRADE_EN) == []
-    mutated = TRADE_EN.replace("Vice Premier He Lifeng", "Vice Premier Li Qiang")
-    assert [(e.code, e.location.line) for e in _errors(mutated)] == [("C203", 4)]
-    assert "He Lifeng" in _errors(mutated)[0].message
 
 
 @pytest.mark.parametrize(("text", "sentence", "old", "new"), [
@@ -740,38 +629,6 @@ def test_object_of_a_body_sentence_aligned_with_a_key_point_is_compared(text, se
 def test_someone_with_a_role_in_an_aligned_body_sentence_is_no_conflict(text, sentence):
     head, rest = text.split("\nConclusion\n")
     assert _errors(f"{head} {sentence}\nConclusion\n{rest}") == []
-
-
-@pytest.mark.parametrize(("text", "old", "new"), [
-    (PEOPLE_EN, "Finance Minister Anna Berger leads", "Finance Minister Fahad al-Attiyah leads"),
-    (PEOPLE_EN, "Al-Kaabi has said", "Al-Attiyah has said"),
-    (PEOPLE_FR, "Finances Anna Berger mène", "Finances Fahad al-Attiyah mène"),
-    (PEOPLE_FR, "Al-Kaabi a affirmé", "Al-Attiyah a affirmé"),
-])
-def test_names_with_a_joined_particle_are_one_person(text, old, new):
-    # "Saad al-Kaabi", later "Al-Kaabi": the particle joined by a hyphen belongs to the name.
-    text = text.replace("Anna Berger", "Saad al-Kaabi").replace("Berger", "Al-Kaabi")
-    old = old.replace("Anna Berger", "Saad al-Kaabi")
-    assert old in text and _errors(text) == []
-    mutated = text.replace(old, new)
-    line = line_of(mutated, new)
-    errors = _errors(mutated)
-    assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
-    assert "Saad al-Kaabi" in errors[0].message
-
-
-@pytest.mark.parametrize(("text", "old", "new"), [
-    (PEOPLE_EN, "Berger has said", "Hassan has said"),
-    (PEOPLE_FR, "Berger a affirmé", "Hassan a affirmé"),
-])
-def test_a_small_towns_name_opening_a_sentence_as_a_speaker_is_a_surname(text, old, new):
-    # Hassan is a town of 155,000 in India; a town that small is nobody's government.
-    assert old in text
-    mutated = text.replace(old, new)
-    line = line_of(mutated, new)
-    errors = _errors(mutated)
-    assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
-    assert "'Hassan'" in errors[0].message and "Anna Berger" in errors[0].message
 
 
 @pytest.mark.parametrize(("text", "sentence"), [
@@ -812,21 +669,6 @@ The June 24 meeting in The Hague will show whether NATO can speak with one voice
 """
 
 
-@pytest.mark.parametrize(("text", "old", "new"), [
-    # a body named by its kind and adjectives, unlisted in the pack
-    (ORG_FR, "- Les dirigeants de la Communauté politique européenne",
-     "- Les dirigeants de l'Organisation mondiale du commerce"),
-    # the organisation that holds the summit, in the body
-    (ORG_FR, "Le sommet de la Communauté politique européenne", "Le sommet de l'Union africaine"),
-    (ORG_EN, "The NATO summit gathers", "The European Union summit gathers"),
-])
-def test_another_organisation_in_the_headline_organisations_place_is_a_conflict(text, old, new):
-    assert old in text and _errors(text) == []
-    mutated = text.replace(old, new)
-    line = line_of(mutated, new)
-    assert [(e.code, e.location.line) for e in _errors(mutated)] == [("C203", line)]
-
-
 @pytest.mark.parametrize(("text", "sentence"), [
     (ORG_FR, "La Commission critique le plan et la Banque mondiale explique que les fonds "
              "manquent."),
@@ -837,27 +679,6 @@ def test_another_organisation_in_the_headline_organisations_place_is_a_conflict(
 def test_other_bodies_named_in_passing_in_the_body_are_no_conflict(text, sentence):
     head, rest = text.split("\nConclusion\n")
     assert _errors(f"{head} {sentence}\nConclusion\n{rest}") == []
-
-
-@pytest.mark.parametrize(("text", "old", "new"), [
-    (PEOPLE_FR, "Anna Berger veut un accord avant l'été.",
-     "Anna Berger veut un accord rapide. La réunion intervient après une visite difficile de "
-     "la ministre Anna Berger à Bruxelles, le 20 février."),
-    (PEOPLE_EN, "Anna Berger wants a deal before the summer.",
-     "Anna Berger wants a quick deal. The meeting follows a difficult visit by Anna Berger to "
-     "Brussels on February 20."),
-])
-def test_a_restating_section_naming_the_person_only_in_the_past_leaves_them_out(text, old, new):
-    # The Summary's other sentence, about another time, does not say who attends now.
-    assert old in text
-    consistent = text.replace(old, new)
-    assert _errors(consistent) == []
-    verb = new.split()[2]  # "veut", "wants"
-    mutated = consistent.replace(f"Anna Berger {verb}", f"Maria Lambert {verb}", 1)
-    line = line_of(mutated, "Maria Lambert")
-    errors = _errors(mutated)
-    assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
-    assert "Maria Lambert" in errors[0].message and "Anna Berger" in errors[0].message
 
 
 # The Conclusion joins a second person to the minister ("Anna Berger and Karl Huber"); the
@@ -872,19 +693,6 @@ PARTNER = {
            .replace("milliards d'euros.", "milliards d'euros. Huber est d'accord.")
            .replace("un test pour Anna Berger.", "un test pour Anna Berger et Karl Huber.")),
 }
-
-
-@pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("changed", ["summary", "conclusion"])
-def test_a_stranger_in_the_place_of_someone_joined_to_a_headline_person(lang, changed):
-    text = PARTNER[lang]
-    assert "Karl Huber" in text and _errors(text) == []
-    at = text.index("Karl Huber") if changed == "summary" else text.rindex("Karl Huber")
-    mutated = text[:at] + "Otto Graf" + text[at + len("Karl Huber"):]
-    line = mutated.count("\n", 0, at) + 1
-    (error,) = _errors(mutated)
-    assert error.code == "C203" and "Otto Graf" in error.message and "Karl Huber" in error.message
-    assert line in (error.location.line, *(r.line for r in error.related))
 
 
 @pytest.mark.parametrize(("lang", "old", "new"), [
@@ -931,18 +739,6 @@ The three days in Marrakech from October 9 will show whether Ajay Banga can win 
 """
 
 
-@pytest.mark.parametrize("text", [BANK_EN, BANK_FR], ids=["en", "fr"])
-def test_the_head_of_the_briefs_own_body_set_off_by_commas_is_titled(text):
-    # "Le président de la banque, X," names the bank's head as a title would: a newcomer there
-    # stands in the headline person's place.
-    assert _errors(text) == []
-    mutated = text.replace("Ajay Banga,", "Anna Bjerde,", 1)
-    line = line_of(mutated, "Anna Bjerde")
-    errors = _errors(mutated)
-    assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
-    assert "Ajay Banga" in errors[0].message
-
-
 @pytest.mark.parametrize(("text", "old", "new"), [
     # Another body's head, by name or by kind, set off by commas: someone presented.
     (BANK_EN, "The bank's president, Ajay Banga, presents a climate plan.",
@@ -984,20 +780,6 @@ Le sommet du 24 juin à La Haye dira si Mark Rutte peut unir les alliés.
 
 
 @pytest.mark.parametrize(("text", "old", "new"), [
-    (TENURE_EN, "first under Rutte,", "first under Stoltenberg,"),
-    (TENURE_FR, "premier sous Rutte,", "premier sous Stoltenberg,"),
-])
-def test_a_detail_only_two_sentences_state_pairs_them(text, old, new):
-    # "eight months" is stated in these two sentences only: the same thing said of two people.
-    assert old in text and _errors(text) == []
-    mutated = text.replace(old, new)
-    line = line_of(mutated, new)
-    errors = _errors(mutated)
-    assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
-    assert "Mark Rutte" in errors[0].message
-
-
-@pytest.mark.parametrize(("text", "old", "new"), [
     # A former holder, or a noun opening its sentence, sharing the detail is no stand-in.
     (TENURE_EN, "The summit is the first under Rutte, who took office eight months ago.",
      "Former secretary general Jens Stoltenberg left office eight months ago."),
@@ -1031,18 +813,6 @@ DELEGATE_EN = (BANK_EN
                         "agencies are too harsh."))
 
 
-@pytest.mark.parametrize("text", [DELEGATE_EN, DELEGATE_FR], ids=["en", "fr"])
-def test_a_person_presented_by_their_country_in_the_summary_is_a_delegate(text):
-    # "X, whose country hosts the meeting," presents a delegate, as "the minister" would: a
-    # newcomer so presented in the Summary stands in the host minister's place.
-    assert _errors(text) == []
-    mutated = text.replace("Nadia Fettah,", "Fouzi Lekjaa,", 1)
-    line = line_of(mutated, "Fouzi Lekjaa")
-    errors = _errors(mutated)
-    assert [(e.code, e.location.line) for e in errors] == [("C203", line)]
-    assert "Nadia Fettah" in errors[0].message
-
-
 @pytest.mark.parametrize(("text", "old", "new"), [
     # Another relative clause still presents a newcomer.
     (DELEGATE_EN, "Nadia Fettah, whose country hosts the meeting,",
@@ -1059,17 +829,6 @@ def test_a_newcomer_presented_by_another_clause_in_the_summary_is_no_conflict(te
     assert _errors(text.replace(old, new)) == []
 
 
-def test_last_marks_another_time_but_lasts_does_not():
-    from checker.lang import fold
-    from checker.rules.wording import BACKGROUND, marker_pattern
-
-    marker = marker_pattern(BACKGROUND["en"])
-    assert marker.search(fold("The last meeting took place in Oslo."))
-    assert marker.search(fold("It was their second meeting since the last."))
-    assert not marker.search(fold("The meeting lasts two days."))
-    assert not marker.search(fold("A lasting deal is the aim."))
-
-
 def _many_dates_brief() -> str:
     """Eighty different days: more clusters than a slot keeps (64), so some values join none."""
     months = ["January", "March", "May", "July"]
@@ -1078,24 +837,3 @@ def _many_dates_brief() -> str:
             f"January 6.\nThe Meetings\n{days}\nConclusion\nThe January 6 meeting in Paris.\n")
 
 
-def test_a_facts_cluster_looked_up_by_its_value_is_the_cluster_that_holds_it():
-    """`Headline.cluster_of` finds a fact's cluster by its value key; the plain way looks for
-    the cluster holding the fact itself (none for weak names, relative dates, and values
-    past a slot's 64 clusters)."""
-    from checker.analysis import Analysis
-    from checker.loaders import load
-    from checker.rules.consistency import Headline
-    from checker.run import read_path
-
-    briefs = [load(read_path(str(path))[0], str(path))
-              for path in [*ROOT.glob("samples/**/*.*"), *ROOT.glob("benchmarks/accuracy/corpus/*.*")]]
-    briefs.append(load(_many_dates_brief(), "many-dates.en.txt"))
-    unclustered = 0
-    for brief in briefs:
-        analysis = Analysis(brief, Config())
-        headline = Headline(analysis.statements, "date")
-        holding = {id(f): g for groups in headline.clusters.values() for g in groups for f in g}
-        for fact in analysis.facts:
-            assert headline.cluster_of(fact) is holding.get(id(fact)), (brief.path, fact)
-            unclustered += id(fact) not in holding
-    assert unclustered > 16

@@ -88,7 +88,7 @@ class Frame:
                 if f.kind == "participant" and not f.weak:
                     sections[fold(f.value)].add(f.section)
                 key = slot(f)
-                if key is None or (f.kind == "place" and not located(s, f, statements.lang)):
+                if key is None or (f.kind == "place" and not _placed(s, f, statements.lang)):
                     continue  # (a government: "Moscou caresse ce projet")
                 for g in groups[key]:
                     if same_fact(f, g[0]):
@@ -144,7 +144,7 @@ def _support(group: list[Fact]) -> int:
 
 def event_conflicts(statements: Statements) -> Iterator[Evidence]:
     """Values stated in one section only, in sentences that speak of the event, against the
-    event's own; and two values that two sections each give in a sentence naming the event."""
+    event's own; and two values that two sections each give in a sentence about the event."""
     frame = Frame(statements)
     lang = statements.lang
     named: dict[str, list[Fact]] = defaultdict(list)
@@ -154,7 +154,9 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
             if key is None or not _possible(s, f, frame, lang):
                 continue
             names = _names_event(s, f, lang)
-            if names:
+            held = {g.kind for g in s.facts if g is not f and g.kind != f.kind and frame.states(g)}
+            states = len(held) >= 2 or bool(held - {"participant"} and s.kind in RESTATING)
+            if names or states:
                 named[key].append(f)
             event = frame.event.get(key)
             if event is None or frame.support(f) != 1 or frame.agrees(f):
@@ -172,8 +174,7 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
                 if thing:
                     yield Evidence(f, other, True, f"both lengths measure '{sorted(thing)[0]}'")
                     continue
-            held = {g.kind for g in s.facts if g is not f and g.kind != f.kind and frame.states(g)}
-            if len(held) >= 2 or (held - {"participant"} and s.kind in RESTATING):
+            if states:
                 yield Evidence(f, other, True, "the sentence states the event's "
                                + " and ".join(sorted(held)) + f", which Key Points and Summary "
                                f"set {_where(other)}")
@@ -189,10 +190,11 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
 
 def _named_twice(named: dict[str, list[Fact]], frame: Frame, statements: Statements,
                  ) -> Iterator[Evidence]:
-    """Two sections that each name the event with a value of a slot no majority sets, Key
-    Points or Summary among them, and give two values: "Les pourparlers doivent durer trois
-    jours" / "Cette rencontre d'une journée". Either may be the wrong one: the later is
-    reported."""
+    """Two sections that each speak of the event (as above: naming it, or stating more of
+    its facts) with a value of a slot no majority sets, Key Points or Summary among them,
+    and give two values: "Les pourparlers doivent durer trois jours" / "Cette rencontre
+    d'une journée"; "Ministers meet in Brussels on February 5" / "Ministers gather in Vienna
+    on February 5". Either may be the wrong one: the later is reported."""
     kinds = statements.section_kind
     for key, facts in named.items():
         if key in frame.event:
@@ -201,7 +203,7 @@ def _named_twice(named: dict[str, list[Fact]], frame: Frame, statements: Stateme
             for g in facts[:n]:
                 if (g.section != f.section and not same_fact(f, g)
                         and HEADLINE_KINDS & {kinds[f.section], kinds[g.section]}):
-                    yield Evidence(f, g, True, "both sentences name the event")
+                    yield Evidence(f, g, True, "both sentences speak of the event")
                     break
 
 
@@ -274,12 +276,18 @@ def _possible(s: Statement, f: Fact, frame: Frame, lang: str) -> bool:
     if any(y != year for y in YEAR.findall(s.text.replace(f.text, " "))):
         return False
     if f.kind == "place":
-        if not located(s, f, lang):
+        if not _placed(s, f, lang):
             return False
         city = frame.event.get("place:city")
         if city and f.detail == "city" and _nearby(f, city[0]):
             return False
     return True
+
+
+def _placed(s: Statement, f: Fact, lang: str) -> bool:
+    """A place where something happens (`located`), or the event's ("la réunion de
+    Luxembourg")."""
+    return located(s, f, lang) or _names_event(s, f, lang)
 
 
 def _year(fact: Fact) -> str | None:

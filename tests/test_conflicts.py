@@ -1,0 +1,285 @@
+"""Which statements conflict, and on what evidence (checker.conflicts): minimal pairs for each
+kind of evidence, and the traps real news sets, in French and English.
+
+An error is a claim that the brief contradicts itself, so each case that must not be one is
+as much the point as each case that must."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import check_text
+from checker.config import Config
+from checker.loaders import load
+from conftest import ROOT, line_of
+
+TRAPS = sorted((ROOT / "benchmarks" / "accuracy" / "traps").iterdir())
+
+
+def findings(text: str, select: str = "C2"):
+    return [f for f in check_text(text, "b.txt", "text", Config(select=(select,))).findings
+            if f.code != "C211" and f.code != "C212"]
+
+
+def codes(text: str) -> list[str]:
+    return [f.code for f in findings(text)]
+
+
+# --------------------------------------------------------------------- restatements
+
+RESTATED_EN = """Key Points
+- Allied leaders meet President Volodymyr Zelensky in Paris on January 6 to agree guarantees.
+- The war has lasted nearly four years.
+- Envoys from Washington join the talks.
+Summary
+Allied leaders meet President Volodymyr Zelensky in Paris on January 6 to agree guarantees. The envoys want a deal before any ceasefire.
+The Talks
+The guarantees would bind the allies for ten years. Officials expect a text by the spring.
+Conclusion
+The talks are a test for the allies.
+"""
+
+RESTATED_FR = """Points Clés
+- Les alliés rencontrent le président Volodymyr Zelensky à Paris le 6 janvier pour convenir de garanties.
+- La guerre dure depuis près de quatre ans.
+- Les émissaires américains participent aux discussions.
+Résumé
+Les alliés rencontrent le président Volodymyr Zelensky à Paris le 6 janvier pour convenir de garanties. Les émissaires veulent un accord avant tout cessez-le-feu.
+Les Discussions
+Les garanties engageraient les alliés pour dix ans. Un texte est attendu au printemps.
+Conclusion
+Les discussions sont un test pour les alliés.
+"""
+
+
+@pytest.mark.parametrize("text", [RESTATED_EN, RESTATED_FR], ids=["en", "fr"])
+def test_consistent_restatements_give_nothing(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize(("text", "code", "old", "new"), [
+    (RESTATED_EN, "C201", "Paris on January 6 to agree guarantees. The", "Paris on January 7 to agree guarantees. The"),
+    (RESTATED_EN, "C202", "in Paris on January 6 to agree guarantees. The", "in Berlin on January 6 to agree guarantees. The"),
+    (RESTATED_EN, "C203", "President Volodymyr Zelensky in Paris on January 6 to agree guarantees. The",
+     "President Petro Poroshenko in Paris on January 6 to agree guarantees. The"),
+    (RESTATED_FR, "C201", "Paris le 6 janvier pour convenir de garanties. Les", "Paris le 9 janvier pour convenir de garanties. Les"),
+    (RESTATED_FR, "C202", "à Paris le 6 janvier pour convenir de garanties. Les", "à Lyon le 6 janvier pour convenir de garanties. Les"),
+    (RESTATED_FR, "C203", "Volodymyr Zelensky à Paris le 6 janvier pour convenir de garanties. Les",
+     "Petro Porochenko à Paris le 6 janvier pour convenir de garanties. Les"),
+])
+def test_a_sentence_restated_with_one_fact_changed_is_an_error_at_both_ends(text, code, old, new):
+    assert old in text
+    mutated = text.replace(old, new)
+    (finding,) = findings(mutated)
+    assert (finding.code, finding.severity.value) == (code, "error")
+    assert "say the same otherwise" in finding.message
+    lines = {finding.location.line, *(r.line for r in finding.related)}
+    assert lines == {line_of(mutated, "- Allied" if text is RESTATED_EN else "- Les alliés"),
+                     line_of(mutated, new)}
+
+
+def test_the_same_facts_in_another_order_are_no_difference():
+    text = RESTATED_EN.replace(
+        "Allied leaders meet President Volodymyr Zelensky in Paris on January 6 to agree guarantees. The",
+        "President Volodymyr Zelensky meets allied leaders in Paris on January 6 to agree guarantees. The")
+    assert codes(text) == []
+
+
+def test_a_sentence_that_changes_two_facts_is_a_warning_not_an_error():
+    text = RESTATED_EN.replace("in Paris on January 6 to agree guarantees. The",
+                               "in Berlin on January 9 to agree guarantees. The")
+    found = findings(text)
+    assert found and {f.code for f in found} == {"C205"}
+    assert all(f.severity.value == "warning" for f in found)
+
+
+@pytest.mark.parametrize(("kp", "summary"), [
+    # the two rounds of an election: "first" and "second" tell two occasions
+    ("- The first round of the election is held on Sunday, March 15.",
+     "The second round of the election is held on Sunday, March 22."),
+    ("- Le premier tour de l'élection a lieu le dimanche 15 mars.",
+     "Le second tour de l'élection a lieu le dimanche 22 mars."),
+    # another part: a title changes with the name
+    ("- Allied leaders meet President Volodymyr Zelensky in Paris on January 6.",
+     "Allied leaders meet the economist Paul Winter in Paris on January 6."),
+    # a place where something happens against one that does not
+    ("- The envoys want guarantees for Ukraine before the spring.",
+     "The envoys want guarantees in Geneva before the spring."),
+])
+def test_alike_sentences_about_two_things_are_no_error(kp, summary):
+    lang = "fr" if "tour" in kp else "en"
+    if lang == "fr":
+        text = (f"Points Clés\n{kp}\n- La participation est attendue en hausse.\n- Les bureaux ferment tôt.\n"
+                f"Résumé\n{summary}\nLe Vote\nLes candidats ont fait campagne.\nConclusion\nLa soirée sera longue.\n")
+    else:
+        text = (f"Key Points\n{kp}\n- Turnout is expected to rise.\n- Polls close early.\nSummary\n"
+                f"{summary}\nThe Vote\nThe candidates campaigned.\nConclusion\nThe night will be long.\n")
+    assert [f for f in findings(text) if f.severity.value == "error"] == []
+
+
+MATCH = """Key Points
+- Blackpool drew 1-1 with Colchester United on Saturday.
+- Andy Taylor (Blackpool) is shown the yellow card.
+- The game ended in rain.
+Summary
+Blackpool and Colchester United drew on Saturday.
+First Half
+Colin Daniel (Blackpool) is shown the yellow card. Tom Eastman (Colchester United) is shown the yellow card. Jim McAlister (Blackpool) is shown the yellow card.
+Second Half
+Sean Murray (Colchester United) is shown the yellow card. Chris Porter (Colchester United) is shown the yellow card.
+Conclusion
+Blackpool stay bottom.
+"""
+
+
+def test_a_template_the_brief_fills_in_many_times_is_no_restatement():
+    # A match report says "X is shown the yellow card" of five players: not five contradictions.
+    assert [f for f in findings(MATCH) if f.severity.value == "error"] == []
+
+
+def test_two_body_sections_alike_are_a_story_not_a_contradiction():
+    text = RESTATED_EN.replace(
+        "The guarantees would bind the allies for ten years.",
+        "The guarantees would bind the allies for ten years.\nThe Earlier Round\n"
+        "Allied leaders met President Volodymyr Zelensky in London on December 12 to agree guarantees.\n"
+        "The Next Round\nAllied leaders met President Volodymyr Zelensky in Rome on December 20 to agree guarantees.")
+    assert [f for f in findings(text) if "London" in f.message or "Rome" in f.message
+            and "Paris" not in f.message] == []
+
+
+# --------------------------------------------------------------------- the event's frame
+
+EVENT_EN = """Key Points
+- NATO defence ministers meet in Brussels on Thursday, February 5.
+- Secretary General Mark Rutte wants more ammunition.
+- The meeting lasts two days.
+Summary
+Ministers gather in Brussels on February 5 for two days of talks with Mark Rutte.
+Budgets
+Several countries, Spain among them, call the target unrealistic. The last summit took place in The Hague in June 2025. Traders in London and New York expect little.
+Conclusion
+The February 5 meeting will show whether the allies follow Mark Rutte.
+"""
+
+
+def test_the_events_frame_with_background_and_passing_places_gives_nothing():
+    assert codes(EVENT_EN) == []
+
+
+@pytest.mark.parametrize(("code", "old", "new", "evidence"), [
+    # a sentence that names the event
+    ("C201", "The February 5 meeting will show", "The February 9 meeting will show", "names the event"),
+    ("C202", "The February 5 meeting will show", "The February 5 meeting in Vienna will show", "names the event"),
+    # in Key Points, Summary or Conclusion, a sentence that states the event's day
+    ("C202", "The February 5 meeting will show whether", "In Vienna on February 5, ministers will show whether",
+     "states the event's date"),
+    # two sections that speak of the event, where no majority tells which is right
+    ("C204", "The meeting lasts two days.", "The meeting lasts three days.",
+     "both sentences speak of the event"),
+    ("C202", "Ministers gather in Brussels on February 5", "Ministers gather in Vienna on February 5",
+     "both sentences speak of the event"),
+])
+def test_a_sentence_about_the_event_with_another_value_is_an_error(code, old, new, evidence):
+    assert old in EVENT_EN
+    mutated = EVENT_EN.replace(old, new)
+    errors = [f for f in findings(mutated) if f.severity.value == "error"]
+    assert [f.code for f in errors] == [code]
+    assert evidence in errors[0].message
+    assert line_of(mutated, new) in (errors[0].location.line, *(r.line for r in errors[0].related))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The last summit took place in Rome on December 12.",           # another time
+    "Ministers met in Rome in June 2024 to prepare.",                # another year
+    "Rutte flew in from Vienna.",                                    # where someone comes from
+    "Moscow says the meeting is a provocation.",                     # a government
+    "The meeting on December 12 in Rome prepared the agenda, ahead of this one.",
+    "Delegates stay in Leuven, near Brussels.",                      # the event city's surroundings
+])
+def test_background_origins_governments_and_surroundings_are_no_conflict(sentence):
+    text = EVENT_EN.replace("Traders in London", sentence + " Traders in London")
+    assert [f for f in findings(text) if f.severity.value == "error"] == []
+
+
+def test_a_place_elsewhere_in_the_conclusion_is_a_warning():
+    text = EVENT_EN.replace("The February 5 meeting will show whether the allies follow Mark Rutte.",
+                            "Ministers sign the ammunition deal in Vienna.")
+    (finding,) = findings(text)
+    assert (finding.code, finding.severity.value) == ("C205", "warning")
+    assert "'Vienna'" in finding.message and "'Brussels'" in finding.message
+
+
+def test_two_sections_that_name_the_event_with_two_lengths_conflict():
+    # no majority says which is right, but they disagree
+    text = ("Points Clés\n- Keir Starmer reçoit les dirigeants à Londres le dimanche 2 mars.\n"
+            "- Les pourparlers doivent durer trois jours.\n- La sécurité de l'Europe est en jeu.\n"
+            "Résumé\nKeir Starmer accueille à Londres le 2 mars une réunion des dirigeants. "
+            "Cette rencontre d'une journée intervient après une visite de Zelensky à Washington, le 28 février.\n"
+            "Les Enjeux\nKeir Starmer veut un plan commun.\n"
+            "Conclusion\nLa réunion du 2 mars à Londres est un test pour Keir Starmer.\n")
+    errors = [f for f in findings(text) if f.severity.value == "error"]
+    assert [f.code for f in errors] == ["C204"]
+    assert "both sentences speak of the event" in errors[0].message
+    consistent = text.replace("doivent durer trois jours", "doivent durer une journée")
+    assert [f for f in findings(consistent) if f.severity.value == "error"] == []
+
+
+# --------------------------------------------------------------------- roles
+
+def _roles_brief(first: str, second: str, lang: str = "en") -> str:
+    if lang == "fr":
+        return (f"Points Clés\n- {first}\n- Le sommet cherche des garanties.\n- La guerre dure depuis quatre ans.\n"
+                f"Résumé\nLes alliés se retrouvent à Paris le 6 janvier.\nLes Discussions\n{second}\n"
+                "Conclusion\nLe sommet de Paris est un test pour les alliés.\n")
+    return (f"Key Points\n- {first}\n- The summit seeks guarantees.\n- The war has lasted four years.\n"
+            f"Summary\nThe allies gather in Paris on January 6.\nThe Talks\n{second}\n"
+            "Conclusion\nThe Paris summit is a test for the allies.\n")
+
+
+@pytest.mark.parametrize(("first", "second", "lang"), [
+    ("Ukraine's president Volodymyr Zelensky meets the allies in Paris on January 6.",
+     "Leaders expect President Petro Poroshenko of Ukraine to present a plan.", "en"),
+    ("Le président ukrainien Volodymyr Zelensky rencontre les alliés à Paris le 6 janvier.",
+     "Les alliés attendent que le président ukrainien Petro Porochenko présente un plan.", "fr"),
+    ("Germany's Finance Minister Lars Klingbeil meets the allies in Paris on January 6.",
+     "The allies expect Germany's Finance Minister Christian Lindner to pay.", "en"),
+])
+def test_one_office_held_by_two_people_is_an_error(first, second, lang):
+    errors = [f for f in findings(_roles_brief(first, second, lang)) if f.severity.value == "error"]
+    assert [f.code for f in errors] == ["C203"]
+    assert "office" in errors[0].message
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # bare titles: two countries' presidents may meet
+    ("President Volodymyr Zelensky meets the allies in Paris on January 6.",
+     "President Emmanuel Macron hosts the talks."),
+    # a former holder
+    ("Ukraine's president Volodymyr Zelensky meets the allies in Paris on January 6.",
+     "Former Ukrainian president Petro Poroshenko criticised the plan."),
+    # one office many hold, without whose it is
+    ("Finance Minister Anna Berger meets the allies in Paris on January 6.",
+     "Finance Minister Maria Lambert speaks for Portugal."),
+    # one person, two names
+    ("Ukraine's president Volodymyr Zelensky meets the allies in Paris on January 6.",
+     "Leaders expect President Zelensky of Ukraine to present a plan."),
+])
+def test_no_office_held_twice(first, second):
+    assert [f for f in findings(_roles_brief(first, second)) if f.severity.value == "error"] == []
+
+
+# --------------------------------------------------------------------- briefs of real news's shapes
+
+@pytest.mark.parametrize("path", TRAPS, ids=[p.name for p in TRAPS])
+def test_clean_briefs_with_real_news_traps_give_no_conflict_error(path):
+    """Briefs written for this test with the traps of real news (words opening sentences,
+    regions, holidays, titles, possessives, two election rounds, ages): no error."""
+    text = path.read_text(encoding="utf-8")
+    report = check_text(text, path.name, None, Config(select=("C2",)))
+    assert report.error is None
+    assert [f.message for f in report.findings if f.severity.value == "error"] == []
+
+
+def test_the_traps_are_briefs_of_every_format_and_both_languages():
+    formats = {load(p.read_text(encoding="utf-8"), p.name).lang + p.suffix for p in TRAPS}
+    assert {"en.txt", "fr.txt", "en.md", "fr.md", "en.html"} <= formats
