@@ -283,3 +283,18 @@ def test_clean_briefs_with_real_news_traps_give_no_conflict_error(path):
 def test_the_traps_are_briefs_of_every_format_and_both_languages():
     formats = {load(p.read_text(encoding="utf-8"), p.name).lang + p.suffix for p in TRAPS}
     assert {"en.txt", "fr.txt", "en.md", "fr.md", "en.html"} <= formats
+
+
+@pytest.mark.parametrize(("lang", "text", "marked"), [
+    ("en", "The last summit took place in Rome.", True),
+    ("en", "The meeting lasts two days.", False),
+    ("en", "He will chair the afternoon session.", False),
+    ("en", "The treaty was signed in 2022.", True),
+    ("fr", "Le sommet précédent s'est tenu à La Haye.", True),
+    ("fr", "Elle présidera la séance de l'après-midi.", False),
+    ("fr", "La séance reprend après le déjeuner.", True),
+])
+def test_a_marker_of_another_time_is_a_whole_word(lang, text, marked):
+    from checker.conflicts.wording import marker_pattern, marker_text
+
+    assert bool(marker_pattern(lang, "background").search(marker_text(text))) == marked

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from checker import check_text
 from checker.config import Config
-from checker.rules.consistency import (MAX_PARTNERS, MAX_SENTENCE_PARTNERS, _every_pair,
-                                       _indexed_pairs)
+from checker.conflicts.statements import (MAX_PARTNERS, MAX_SENTENCE_PARTNERS, _every_pair,
+                                          _indexed_pairs)
 from conftest import SEED
 
 

@@ -26,7 +26,7 @@ from functools import cache
 from typing import NamedTuple
 
 from checker.conflicts.statements import OTHER_FACT, Statement, Statements, around, located
-from checker.conflicts.wording import event_noun, marker_pattern, tokens, words
+from checker.conflicts.wording import event_noun, marker_pattern, marker_text, tokens, words
 from checker.facts import Fact, same_fact
 from checker.lang import fold, load_pack
 from checker.model import SectionKind
@@ -168,7 +168,7 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
                 yield Evidence(f, other, True, "the sentence names the event that Key Points "
                                f"and Summary set {_where(other)}")
                 continue
-            if f.kind == "duration" and s.kind in RESTATING:
+            if f.kind == "duration":
                 thing = _measured(s, f, lang) & {w for g in event if g.section != f.section
                                                  for w in _measured(statements.all[g.sentence], g, lang)}
                 if thing:
@@ -253,14 +253,14 @@ def _background(s: Statement, f: Fact, lang: str) -> bool:
     text = s.text
     end = f.start + len(f.text)
     stop = min((i for i in (text.find(c, end) for c in ",;:(") if i != -1), default=len(text))
-    before = fold(text[: f.start])
+    before = marker_text(text[: f.start])
     if f.kind == "duration":
         stop = end  # "six ans après le début de la guerre": the time since, a length
         for verb in words(lang, "lasting"):  # "due to last three days": no "last week"
-            if before.endswith(fold(verb)):
-                before = before[: -len(fold(verb))]
+            if before.endswith(marker_text(verb)):
+                before = before[: -len(marker_text(verb))]
                 break
-    near = before + " " + fold(text[end: stop])
+    near = before + " " + marker_text(text[end: stop])
     return bool(marker_pattern(lang, "background").search(near))
 
 

@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from checker.conflicts.statements import Statement, Statements
-from checker.conflicts.wording import marker_pattern
+from checker.conflicts.wording import marker_pattern, marker_text
 from checker.facts import Fact
 from checker.lang import fold, load_pack
 
@@ -119,7 +119,7 @@ def role_conflicts(statements: Statements) -> Iterator[tuple[Fact, Fact, str]]:
     held: dict[Role, list[Holding]] = defaultdict(list)
     for s in statements.all.values():
         people = [f for f in s.facts if f.kind == "participant" and f.detail in ("person", "name")]
-        if not people or background.search(fold(s.text)):
+        if not people or background.search(marker_text(s.text)):
             continue
         for f in people:
             role = role_of(s, f, lang)

@@ -127,7 +127,7 @@ class Statements:
                 | {(f.kind, f.value) for f in self.all[i].facts if not f.weak}
                 for i in order}
         section = {i: self.all[i].section for i in order}
-        find = _every_pair if len(order) <= 4 * MAX_PARTNERS else _indexed_pairs
+        find = _every_pair if len(order) <= MAX_PARTNERS else _indexed_pairs
         for a, b in find(order, keys, section):
             yield self.all[a], self.all[b]
 

@@ -35,12 +35,21 @@ def event_noun(word: str, lang: str) -> bool:
 
 @cache
 def marker_pattern(lang: str, table: str) -> re.Pattern[str]:
-    """Any word of a [conflicts] list at the start of a word of a folded text: "precedent"
-    finds "precedente", "in 20" finds "in 2022"; a word listed with a final space must end
-    there ("last " finds "last week", not "lasts")."""
-    listed = load_pack(lang).get("conflicts", {}).get(table, ())
+    """Any phrase of a [conflicts] list as whole words of a text read by `marker_text`
+    ("after" is not in "afternoon", "last" not in "lasts"); one that ends with a digit starts
+    a number ("in 20" finds "in 2022")."""
+    listed = [marker_text(w) for w in load_pack(lang).get("conflicts", {}).get(table, ())]
     return re.compile(r"(?<!\w)(?:" + "|".join(
-        re.escape(fold(w)) + (r"\b" if w.endswith(" ") else "") for w in listed) + r")")
+        re.escape(w) + ("" if w[-1:].isdigit() else r"\b") for w in listed) + r")")
+
+
+_INNER_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
+
+
+def marker_text(text: str) -> str:
+    """A text as `marker_pattern` reads it: folded, a hyphenated word one word (« l'après-midi »
+    holds no « après », "follow-up" is one word)."""
+    return fold(_INNER_HYPHEN.sub("", text))
 
 
 def tokens(text: str) -> list[str]:
