@@ -106,6 +106,8 @@ def test_countries_written_in_capitals(sentence, lang, expected):
     # times of day and rates
     ("Les bureaux ouvrent à 8 heures et ferment à 20 heures.", "fr", []),
     ("The plan would cost two billion pounds a year.", "en", []),
+    ("Factories make about two million shells a year.", "en", []),
+    ("The ceasefire lasts a year.", "en", ["1 year"]),
     # a sentence's length is a length
     ("Il a été condamné à neuf ans de prison.", "fr", ["9 years"]),
 ])

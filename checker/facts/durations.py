@@ -139,7 +139,15 @@ def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lan
             before[:-3].rstrip(), _words(lang, "age_nouns")):
         return True  # "un homme de 60 ans"
     one = text[start:end].split()[0].casefold() in _words(lang, "one_words")
-    return one and _ends_with_word(before, _words(lang, "rate_before"))
+    if not one:
+        return False
+    if _ends_with_word(before, _words(lang, "rate_before")):
+        return True
+    # "two million shells a year", "three times a day": a plural noun before "a" (English)
+    previous = before.rsplit(None, 1)[-1] if before.split() else ""
+    return (bool(load_pack(lang)["facts"].get("rate_after_plurals")) and len(previous) > 3
+            and previous.endswith("s") and not previous.endswith("ss")
+            and previous not in _words(lang, "not_plurals"))
 
 
 def extract_durations(text: str, lang: str) -> list[Mention]:
