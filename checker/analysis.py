@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from checker.config import Config
     from checker.facts import Fact
     from checker.conflicts import Conflict
-    from checker.rules.redundancy import Repetition
+    from checker.repetition import Repetition
     from checker.schema import Violation
 
 
@@ -52,6 +52,6 @@ class Analysis:
     @cached_property
     def redundancy(self) -> Repetition:
         """Sentences that repeat others, by section, shared by the R3xx rules and the report."""
-        from checker.rules.redundancy import Repetition
+        from checker.repetition import Repetition
 
         return Repetition(self)
