@@ -64,7 +64,9 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
         if held is None or (conflict.confirmed and not held.confirmed):
             found[conflict.odd.span] = conflict
 
-    found_pairs = [(a, b, d) for a, b in statements.pairs() for d in differences(a, b, statements)]
+    memo: dict = {}
+    found_pairs = [(a, b, d) for a, b in statements.pairs() if a.valued != b.valued
+                   for d in differences(a, b, statements, memo)]
     # A sentence whose close sentences each give another value is a template the brief
     # fills in ("X (Team) wins a free kick." in a match report), not a restatement of one.
     others: dict[tuple[int, Fact], set[str]] = defaultdict(set)
@@ -72,7 +74,7 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
         others[a.index, d.a].add(value_token(d.b))
         others[b.index, d.b].add(value_token(d.a))
     # (one wording filled in three ways or more: "Foul by X (Team)." in a match report)
-    skeletons = Counter(masked for masked, _ in {(s.masked, statements.valued(s))
+    skeletons = Counter(masked for masked, _ in {(s.masked, s.valued)
                                                 for s in statements.all.values()})
     # A brief that is mostly such templates is a log (a match report, minute by minute):
     # its alike sentences tell one moment each.

@@ -25,7 +25,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from checker.conflicts.statements import OTHER_FACT, Statement, Statements, around, located
+from checker.conflicts.statements import (OTHER_FACT, Statement, Statements, around, located,
+                                          value_token)
 from checker.conflicts.wording import event_noun, marker_pattern, marker_text, tokens, words
 from checker.facts import Fact, same_fact
 from checker.lang import fold, load_pack
@@ -39,6 +40,8 @@ HEADLINE_KINDS = frozenset(HEADLINE)
 RESTATING = (*HEADLINE, SectionKind.CONCLUSION)
 #: Values per slot told apart: bounds the work on a long brief.
 MAX_VALUES = 64
+#: Statements of the event's length read for what it measures (bounds the work).
+MAX_EVENT_FACTS = 16
 #: A city this close to the event's city is part of its area (suburbs, nearby towns):
 #: Paiporta is 8 km from Valencia, Versailles 17 km from Paris; Lyon is 390 km away.
 NEARBY_KM = 50
@@ -148,14 +151,16 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
     frame = Frame(statements)
     lang = statements.lang
     named: dict[str, list[Fact]] = defaultdict(list)
+    # What a sentence says of each of its facts depends on its text and its facts' values:
+    # read once per wording (a long brief restates its sentences thousands of times).
+    readings: dict[tuple, list] = {}
     for s in statements.all.values():
-        for f in s.facts:
-            key = slot(f)
-            if key is None or not _possible(s, f, frame, lang):
+        reading = readings.get((s.key, s.kind))
+        if reading is None:
+            reading = readings[s.key, s.kind] = [_reading(s, f, frame, lang) for f in s.facts]
+        for f, (key, names, held, states) in zip(s.facts, reading):
+            if key is None:
                 continue
-            names = _names_event(s, f, lang)
-            held = {g.kind for g in s.facts if g is not f and g.kind != f.kind and frame.states(g)}
-            states = len(held) >= 2 or bool(held - {"participant"} and s.kind in RESTATING)
             if names or states:
                 named[key].append(f)
             event = frame.event.get(key)
@@ -169,7 +174,8 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
                                f"and Summary set {_where(other)}")
                 continue
             if f.kind == "duration":
-                thing = _measured(s, f, lang) & {w for g in event if g.section != f.section
+                theirs = [g for g in event if g.section != f.section][:MAX_EVENT_FACTS]
+                thing = _measured(s, f, lang) & {w for g in theirs
                                                  for w in _measured(statements.all[g.sentence], g, lang)}
                 if thing:
                     yield Evidence(f, other, True, f"both lengths measure '{sorted(thing)[0]}'")
@@ -188,6 +194,19 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
     yield from _named_twice(named, frame, statements)
 
 
+def _reading(s: Statement, f: Fact, frame: Frame, lang: str,
+             ) -> tuple[str | None, bool, set[str], bool]:
+    """(the fact's slot, None if it cannot be the event's; whether its sentence names the
+    event; the kinds of the event's facts the sentence states besides; whether that says
+    the sentence is of the event)."""
+    key = slot(f)
+    if key is None or not _possible(s, f, frame, lang):
+        return None, False, set(), False
+    held = {g.kind for g in s.facts if g is not f and g.kind != f.kind and frame.states(g)}
+    states = len(held) >= 2 or bool(held - {"participant"} and s.kind in RESTATING)
+    return key, _names_event(s, f, lang), held, states
+
+
 def _named_twice(named: dict[str, list[Fact]], frame: Frame, statements: Statements,
                  ) -> Iterator[Evidence]:
     """Two sections that each speak of the event (as above: naming it, or stating more of
@@ -199,8 +218,10 @@ def _named_twice(named: dict[str, list[Fact]], frame: Frame, statements: Stateme
     for key, facts in named.items():
         if key in frame.event:
             continue  # the event's value is known: the odd one is reported against it
-        for n, f in enumerate(facts):
-            for g in facts[:n]:
+        # (each value once per section: a long brief restates them thousands of times)
+        firsts = list({(value_token(f), f.section): f for f in reversed(facts)}.values())[::-1]
+        for n, f in enumerate(firsts[:MAX_VALUES]):
+            for g in firsts[:n]:
                 if (g.section != f.section and not same_fact(f, g)
                         and HEADLINE_KINDS & {kinds[f.section], kinds[g.section]}):
                     yield Evidence(f, g, True, "both sentences speak of the event")

@@ -80,7 +80,7 @@ def _aligned(a: Statement, b: Statement, statements: Statements,
     / "Y and X met")."""
     from rapidfuzz.distance import Levenshtein
 
-    va, vb = statements.valued(a), statements.valued(b)
+    va, vb = a.valued, b.valued
     pairs: list[tuple[Fact, Fact]] = []
     changed: set[str] = set()
     dressed: set[int] = set()  # facts whose gap changes words too ("the economist X")
@@ -118,21 +118,39 @@ def similarity(a: Statement, b: Statement) -> float:
     return Indel.normalized_similarity(sorted(a.masked), sorted(b.masked))
 
 
-def differences(a: Statement, b: Statement, statements: Statements) -> Iterator[Difference]:
-    """The facts two close sentences give differently, in the same part."""
+def differences(a: Statement, b: Statement, statements: Statements,
+                memo: dict | None = None) -> Iterator[Difference]:
+    """The facts two close sentences give differently, in the same part. `memo` keeps the
+    answer per pair of sentence texts and fact values: a long brief restates the same
+    sentences thousands of times, and each pair of wordings is aligned once."""
+    key = (a.key, b.key)
+    found = memo.get(key) if memo is not None else None
+    if found is None:
+        found = _differences(a, b, statements)
+        if memo is not None:
+            memo[key] = found
+    for i, j, score, confirmed in found:
+        yield Difference(a.holders[i], b.holders[j], score, confirmed)
+
+
+def _differences(a: Statement, b: Statement, statements: Statements,
+                 ) -> list[tuple[int, int, float, bool]]:
+    """`differences` as (position of each fact in `holders`, score, confirmed)."""
     if len(a.masked) < 3 or len(b.masked) < 3:
-        return
+        return []
     score = similarity(a, b)
     if score < CLOSE:
-        return
+        return []
     pairs, changed, dressed = _aligned(a, b, statements)
     differ = [(x, y) for x, y in pairs
               if comparable(x, y, a, b, statements.lang) and not same_fact(x, y)]
     if not differ:
-        return
-    common = Counter(statements.valued(a)) & Counter(statements.valued(b))
+        return []
+    common = Counter(a.valued) & Counter(b.valued)
     shared = sum(common.values())
     confirmed = (score >= RESTATES and len(differ) == 1 and shared >= MIN_SHARED
                  and not changed & _distinguishers(statements.lang))
-    for x, y in differ:
-        yield Difference(x, y, round(score, 2), confirmed and id(x) not in dressed)
+    position_a = {id(h): n for n, h in enumerate(a.holders) if h is not None}
+    position_b = {id(h): n for n, h in enumerate(b.holders) if h is not None}
+    return [(position_a[id(x)], position_b[id(y)], round(score, 2),
+             confirmed and id(x) not in dressed) for x, y in differ]

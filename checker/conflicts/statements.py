@@ -48,6 +48,15 @@ class Statement:
     masked: tuple[str, ...]
     #: The fact each token of `masked` stands for (None: a word).
     holders: tuple[Fact | None, ...]
+    #: `masked` with each fact's token naming its value (`value_token`), so that an
+    #: alignment matches the facts two sentences share with each other first.
+    valued: tuple[str, ...]
+
+    @property
+    def key(self) -> tuple[str, tuple[str, ...]]:
+        """What everything said of a statement depends on: its text and its facts' values
+        (a brief restates sentences word for word; each is read once)."""
+        return self.text, self.valued
 
 
 def mask(text: str, facts: tuple[Fact, ...], lang: str) -> tuple[tuple[str, ...], tuple[Fact | None, ...]]:
@@ -92,11 +101,15 @@ class Statements:
                     continue
                 # A brief restates sentences word for word: masked once per text and facts
                 # (the facts' values and places in the sentence; spans differ).
-                key = (sentence.text, tuple((f.kind, f.start, f.text, f.weak) for f in stated))
+                key = (sentence.text,
+                       tuple((f.kind, f.start, f.text, f.weak, f.value) for f in stated))
                 masked = masks.get(key)
                 if masked is None:
-                    masked = masks[key] = mask(sentence.text, stated, self.lang)
-                tokens, holders = masked
+                    tokens, holders = mask(sentence.text, stated, self.lang)
+                    valued = tuple(t if h is None else value_token(h)
+                                   for t, h in zip(tokens, holders))
+                    masked = masks[key] = tokens, holders, valued
+                tokens, holders, valued = masked
                 # Holders point at the facts of the first copy: map them to this copy's own.
                 if holders and any(h is not None and h not in stated for h in holders):
                     own = {(f.kind, f.start, f.text): f for f in stated}
@@ -104,18 +117,12 @@ class Statements:
                                     for h in holders)
                 self.all[sentence.index] = Statement(
                     sentence.index, section.id, section.kind, sentence.text, stated,
-                    tokens, holders)
+                    tokens, holders, valued)
         sections: dict[tuple[str, str], set[str]] = defaultdict(set)
         for f in facts:
             sections[f.kind, f.value].add(f.section)
         #: How many sections state each (kind, value): the rarer side of a conflict is odd.
         self.support = {k: len(v) for k, v in sections.items()}
-
-    def valued(self, statement: Statement) -> tuple[str, ...]:
-        """`Statement.masked` with each fact's token naming its value (`value_token`), so
-        an alignment matches the facts two sentences share with each other first."""
-        return tuple(t if h is None else value_token(h)
-                     for t, h in zip(statement.masked, statement.holders))
 
     def pairs(self) -> Iterator[tuple[Statement, Statement]]:
         """Statements of different sections (earlier, later) that share a word or a fact;
