@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from checker.conflicts.statements import (OTHER_FACT, Statement, Statements, around, located,
@@ -82,6 +82,7 @@ class Frame:
 
     def __init__(self, statements: Statements):
         self.statements = statements
+        self._placed: dict[int, bool] = {}
         groups: dict[str, list[list[Fact]]] = defaultdict(list)
         self.group_of: dict[Fact, list[Fact]] = {}
         sections: dict[str, set[str]] = defaultdict(set)
@@ -91,7 +92,7 @@ class Frame:
                 if f.kind == "participant" and not f.weak:
                     sections[fold(f.value)].add(f.section)
                 key = slot(f)
-                if key is None or (f.kind == "place" and not _placed(s, f, statements.lang)):
+                if key is None or (f.kind == "place" and not self.placed(s, f)):
                     continue  # (a government: "Moscou caresse ce projet")
                 for g in groups[key]:
                     if same_fact(f, g[0]):
@@ -115,6 +116,13 @@ class Frame:
         self.people = frozenset(
             name for name, where in sections.items()
             if len(where) >= 2 and any(kinds[s] in HEADLINE for s in where))
+
+    def placed(self, s: Statement, fact: Fact) -> bool:
+        """`_placed`, read once per place."""
+        found = self._placed.get(id(fact))
+        if found is None:
+            found = self._placed[id(fact)] = _placed(s, fact, self.statements.lang)
+        return found
 
     def agrees(self, fact: Fact) -> bool:
         """Whether a fact states the event's value of some slot of its kind (a city's
@@ -272,6 +280,8 @@ def _background(s: Statement, f: Fact, lang: str) -> bool:
     28 février »), or after it up to the next comma; not in a clause that trails after it («
     … le 6 janvier pour discuter, après près de quatre ans de guerre »)."""
     text = s.text
+    if not _marked(text, lang):
+        return False  # (most sentences: one search for the sentence, not one per fact)
     end = f.start + len(f.text)
     stop = min((i for i in (text.find(c, end) for c in ",;:(") if i != -1), default=len(text))
     before = marker_text(text[: f.start])
@@ -283,6 +293,12 @@ def _background(s: Statement, f: Fact, lang: str) -> bool:
                 break
     near = before + " " + marker_text(text[end: stop])
     return bool(marker_pattern(lang, "background").search(near))
+
+
+@lru_cache(maxsize=4096)
+def _marked(text: str, lang: str) -> bool:
+    """Whether a sentence holds a marker of another time anywhere."""
+    return bool(marker_pattern(lang, "background").search(marker_text(text)))
 
 
 def _possible(s: Statement, f: Fact, frame: Frame, lang: str) -> bool:
@@ -297,7 +313,7 @@ def _possible(s: Statement, f: Fact, frame: Frame, lang: str) -> bool:
     if any(y != year for y in YEAR.findall(s.text.replace(f.text, " "))):
         return False
     if f.kind == "place":
-        if not _placed(s, f, lang):
+        if not frame.placed(s, f):
             return False
         city = frame.event.get("place:city")
         if city and f.detail == "city" and _nearby(f, city[0]):

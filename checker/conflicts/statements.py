@@ -12,13 +12,15 @@ number of partners per key and per statement, so the work stays linear in a long
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import cache, lru_cache
 
 from checker.align import stem, stop_words
 from checker.facts import Fact
 from checker.facts.mention import words
-from checker.conflicts.wording import event_noun, tokens
+from checker.conflicts.wording import WORD, event_noun, tokens
 from checker.lang import fold, load_pack
 from checker.model import Brief, SectionKind, record
 
@@ -65,7 +67,6 @@ def mask(text: str, facts: tuple[Fact, ...], lang: str) -> tuple[tuple[str, ...]
     tokens: list[str] = []
     holders: list[Fact | None] = []
     k = 0
-    stop = stop_words()
     for start, end, word in words(text):
         while k < len(strong) and strong[k].start + len(strong[k].text) <= start:
             k += 1
@@ -75,11 +76,19 @@ def mask(text: str, facts: tuple[Fact, ...], lang: str) -> tuple[tuple[str, ...]
                 tokens.append(MASK[fact.kind])
                 holders.append(fact)
             continue
-        for piece in fold(word).split():
-            if len(piece) > 1 and piece not in stop:
-                tokens.append(stem(piece, lang))
-                holders.append(None)
+        stems = _stems(word, lang)
+        tokens += stems
+        holders += [None] * len(stems)
     return tuple(tokens), tuple(holders)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(word: str, lang: str) -> tuple[str, ...]:
+    """The stems a word gives in a masked sentence: none for a function word (read once per
+    word: the same words fill every sentence)."""
+    stop = stop_words()
+    return tuple(stem(piece, lang) for piece in fold(word).split()
+                 if len(piece) > 1 and piece not in stop)
 
 
 class Statements:
@@ -187,23 +196,34 @@ def around(s: Statement, fact: Fact) -> tuple[list[str], list[str]]:
     """The words (`tokens`) before and after a fact in its sentence, each other fact one word
     (OTHER_FACT): "la rencontre du 12 mars à Berlin" reads "la rencontre du xfactx a" before
     Berlin."""
-    text = s.text
-    pieces, at = [], 0
-    for g in sorted(s.facts, key=lambda g: g.start):
-        if g is fact or g.start < at:
+    starts, ends, read = _read(s.text, tuple(sorted((g.start, g.start + len(g.text))
+                                                    for g in s.facts)))
+    return (list(read[: bisect_right(ends, fact.start)]),
+            list(read[bisect_left(starts, fact.start + len(fact.text)):]))
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str, spans: tuple[tuple[int, int], ...],
+          ) -> tuple[list[int], list[int], tuple[str, ...]]:
+    """A sentence's words in lower case, each fact's words one OTHER_FACT, with their starts
+    and ends: read once per sentence, sliced per fact by `around`."""
+    starts: list[int] = []
+    ends: list[int] = []
+    read: list[str] = []
+    k = 0
+    for m in WORD.finditer(text):
+        while k < len(spans) and spans[k][1] <= m.start():
+            k += 1
+        if k < len(spans) and spans[k][0] < m.end():
+            if not starts or starts[-1] != spans[k][0]:
+                starts.append(spans[k][0])
+                ends.append(spans[k][1])
+                read.append(OTHER_FACT)
             continue
-        pieces.append((at, g.start, g.start + len(g.text)))
-        at = g.start + len(g.text)
-    masked, shift, start = [], 0, fact.start
-    for a, b, c in pieces:
-        masked.append(text[a:b])
-        masked.append(f" {OTHER_FACT} ")
-        if c <= fact.start:
-            shift += (len(OTHER_FACT) + 2) - (c - b)
-    masked.append(text[at:])
-    joined = "".join(masked)
-    start += shift
-    return tokens(joined[:start]), tokens(joined[start + len(fact.text):])
+        starts.append(m.start())
+        ends.append(m.end())
+        read.append(m.group().casefold())
+    return starts, ends, tuple(read)
 
 
 def located(s: Statement, fact: Fact, lang: str) -> bool:
@@ -211,8 +231,13 @@ def located(s: Statement, fact: Fact, lang: str) -> bool:
     Paris », "at the Élysée"), or qualifying an event noun ("the Berlin summit"); not where
     something comes from ("from Italy", « arrivé de Kiev »)."""
     before, after = around(s, fact)
-    places = {" ".join(tokens(w)) for w in load_pack(lang)["facts"].get("place_prepositions", ())}
-    places -= {"from", "depuis", "vers", "to"}
-    if before and before[-1] in places:
+    if before and before[-1] in _placing(lang):
         return True
     return bool(after) and event_noun(after[0], lang)
+
+
+@cache
+def _placing(lang: str) -> frozenset[str]:
+    """The pack's place prepositions that place something there (not "from", "to")."""
+    places = {" ".join(tokens(w)) for w in load_pack(lang)["facts"].get("place_prepositions", ())}
+    return frozenset(places - {"from", "depuis", "vers", "to"})
