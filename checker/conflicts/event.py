@@ -103,6 +103,8 @@ class Frame:
                     if len(groups[key]) < MAX_VALUES:
                         groups[key].append([f])
                         self.group_of[f] = groups[key][-1]
+        #: Each slot's values, a list of facts that state each.
+        self.groups = groups
         #: The event's facts per slot.
         self.event: dict[str, list[Fact]] = {}
         for key, found in groups.items():
@@ -143,6 +145,15 @@ class Frame:
             return False
         return key in self.event and same_fact(fact, self.event[key][0])
 
+    def contested(self) -> frozenset[str]:
+        """Slots no majority sets, given two values or more, one in Key Points or Summary:
+        where two sections that each speak of the event may disagree."""
+        kinds = self.statements.section_kind
+        return frozenset(
+            key for key, found in self.groups.items()
+            if key not in self.event and len(found) >= 2
+            and any(kinds[f.section] in HEADLINE for g in found for f in g))
+
     def support(self, fact: Fact) -> int:
         """How many sections state a fact's value."""
         g = self.group_of.get(fact)
@@ -161,18 +172,27 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
     named: dict[str, list[Fact]] = defaultdict(list)
     # What a sentence says of each of its facts depends on its text and its facts' values:
     # read once per wording (a long brief restates its sentences thousands of times).
-    readings: dict[tuple, list] = {}
+    readings: dict[tuple, tuple] = {}
+    contested = frame.contested()
     for s in statements.all.values():
-        reading = readings.get((s.key, s.kind))
-        if reading is None:
-            reading = readings[s.key, s.kind] = [_reading(s, f, frame, lang) for f in s.facts]
-        for f, (key, names, held, states) in zip(s.facts, reading):
+        for n, f in enumerate(s.facts):
+            key = slot(f)
+            event = frame.event.get(key) if key else None
+            # Read only what can conflict: a value against the event's, or in a slot no
+            # majority sets that two sections give otherwise (most facts agree: skipped).
+            if event is None and key not in contested:
+                continue
+            if event is not None and (frame.support(f) != 1 or frame.agrees(f)):
+                continue
+            reading = readings.get((s.key, s.kind, n))
+            if reading is None:
+                reading = readings[s.key, s.kind, n] = _reading(s, f, frame, lang)
+            key, names, held, states = reading
             if key is None:
                 continue
             if names or states:
                 named[key].append(f)
-            event = frame.event.get(key)
-            if event is None or frame.support(f) != 1 or frame.agrees(f):
+            if event is None:
                 continue
             other = next((g for g in event if g.section != f.section), None)
             if other is None:

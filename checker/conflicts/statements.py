@@ -190,16 +190,20 @@ def _every_pair(order: list[int], keys: dict[int, frozenset], section: dict[int,
 
 #: What another fact of the sentence reads as in `around` (a word: `tokens` keeps letters).
 OTHER_FACT = "xfactx"
+#: Words read either side of a fact: what the evidence reads of a fact's context is at most
+#: a few words (an event noun, its determiner, a preposition, a verb of lasting).
+AROUND = 12
 
 
 def around(s: Statement, fact: Fact) -> tuple[list[str], list[str]]:
-    """The words (`tokens`) before and after a fact in its sentence, each other fact one word
-    (OTHER_FACT): "la rencontre du 12 mars à Berlin" reads "la rencontre du xfactx a" before
-    Berlin."""
+    """The AROUND words (`tokens`) before and after a fact in its sentence, each other fact
+    one word (OTHER_FACT): "la rencontre du 12 mars à Berlin" reads "la rencontre du xfactx
+    a" before Berlin."""
     starts, ends, read = _read(s.text, tuple(sorted((g.start, g.start + len(g.text))
                                                     for g in s.facts)))
-    return (list(read[: bisect_right(ends, fact.start)]),
-            list(read[bisect_left(starts, fact.start + len(fact.text)):]))
+    stop = bisect_right(ends, fact.start)
+    start = bisect_left(starts, fact.start + len(fact.text))
+    return list(read[max(0, stop - AROUND): stop]), list(read[start: start + AROUND])
 
 
 @lru_cache(maxsize=4096)
