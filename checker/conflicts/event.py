@@ -83,6 +83,7 @@ class Frame:
     def __init__(self, statements: Statements):
         self.statements = statements
         self._placed: dict[int, bool] = {}
+        self._supports: dict[int, int] = {}
         groups: dict[str, list[list[Fact]]] = defaultdict(list)
         self.group_of: dict[Fact, list[Fact]] = {}
         sections: dict[str, set[str]] = defaultdict(set)
@@ -155,9 +156,15 @@ class Frame:
             and any(kinds[f.section] in HEADLINE for g in found for f in g))
 
     def support(self, fact: Fact) -> int:
-        """How many sections state a fact's value."""
+        """How many sections state a fact's value (counted once per value: a long brief
+        states one value thousands of times)."""
         g = self.group_of.get(fact)
-        return _support(g) if g else 0
+        if not g:
+            return 0
+        found = self._supports.get(id(g))
+        if found is None:
+            found = self._supports[id(g)] = _support(g)
+        return found
 
 
 def _support(group: list[Fact]) -> int:
