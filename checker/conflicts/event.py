@@ -88,6 +88,8 @@ class Frame:
         self.group_of: dict[Fact, list[Fact]] = {}
         sections: dict[str, set[str]] = defaultdict(set)
         kinds = statements.section_kind
+        # (which value a fact joins depends on its value alone: decided once per value)
+        joined: dict[tuple[str, str], list[Fact] | None] = {}
         for s in statements.all.values():
             for f in s.facts:
                 if f.kind == "participant" and not f.weak:
@@ -95,15 +97,16 @@ class Frame:
                 key = slot(f)
                 if key is None or (f.kind == "place" and not self.placed(s, f)):
                     continue  # (a government: "Moscou caresse ce projet")
-                for g in groups[key]:
-                    if same_fact(f, g[0]):
-                        g.append(f)
-                        self.group_of[f] = g
-                        break
-                else:
-                    if len(groups[key]) < MAX_VALUES:
-                        groups[key].append([f])
-                        self.group_of[f] = groups[key][-1]
+                token = (key, value_token(f))
+                if token not in joined:
+                    joined[token] = next((g for g in groups[key] if same_fact(f, g[0])), None)
+                    if joined[token] is None and len(groups[key]) < MAX_VALUES:
+                        groups[key].append([])
+                        joined[token] = groups[key][-1]
+                g = joined[token]
+                if g is not None:
+                    g.append(f)
+                    self.group_of[f] = g
         #: Each slot's values, a list of facts that state each.
         self.groups = groups
         #: The event's facts per slot.

@@ -115,7 +115,7 @@ def similarity(a: Statement, b: Statement) -> float:
     """Dice coefficient of the two masked sentences' tokens (order aside)."""
     from rapidfuzz.distance import Indel
 
-    return Indel.normalized_similarity(sorted(a.masked), sorted(b.masked))
+    return Indel.normalized_similarity(a.bag, b.bag)
 
 
 def differences(a: Statement, b: Statement, statements: Statements,

@@ -12,10 +12,11 @@ number of partners per key and per statement, so the work stays linear in a long
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from checker.align import stem, stop_words
 from checker.facts import Fact
@@ -53,6 +54,8 @@ class Statement:
     #: `masked` with each fact's token naming its value (`value_token`), so that an
     #: alignment matches the facts two sentences share with each other first.
     valued: tuple[str, ...]
+    #: `masked` sorted: what `checker.conflicts.restatement.similarity` compares.
+    bag: list[str]
 
     @property
     def key(self) -> tuple[str, tuple[str, ...]]:
@@ -63,23 +66,29 @@ class Statement:
 
 def mask(text: str, facts: tuple[Fact, ...], lang: str) -> tuple[tuple[str, ...], tuple[Fact | None, ...]]:
     """A sentence's content words with its facts masked (see `Statement.masked`)."""
-    strong = sorted((f for f in facts if not f.weak), key=lambda f: f.start)
     tokens: list[str] = []
     holders: list[Fact | None] = []
-    k = 0
-    for start, end, word in words(text):
-        while k < len(strong) and strong[k].start + len(strong[k].text) <= start:
-            k += 1
-        if k < len(strong) and strong[k].start < end:
-            fact = strong[k]
-            if not holders or holders[-1] is not fact:
-                tokens.append(MASK[fact.kind])
-                holders.append(fact)
-            continue
-        stems = _stems(word, lang)
+    at = 0
+    for fact in sorted((f for f in facts if not f.weak), key=lambda f: f.start):
+        if fact.start < at:
+            continue  # (inside the fact before)
+        stems = _chunk_stems(text[at: fact.start], lang)
         tokens += stems
         holders += [None] * len(stems)
+        tokens.append(MASK[fact.kind])
+        holders.append(fact)
+        at = fact.start + len(fact.text)
+    stems = _chunk_stems(text[at:], lang)
+    tokens += stems
+    holders += [None] * len(stems)
     return tuple(tokens), tuple(holders)
+
+
+@lru_cache(maxsize=1 << 14)
+def _chunk_stems(chunk: str, lang: str) -> tuple[str, ...]:
+    """The stems of the words of a stretch of a sentence between its facts (stretches recur:
+    "rencontrent le président", "à", "le")."""
+    return tuple(stem for _, _, word in words(chunk) for stem in _stems(word, lang))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -117,8 +126,8 @@ class Statements:
                     tokens, holders = mask(sentence.text, stated, self.lang)
                     valued = tuple(t if h is None else value_token(h)
                                    for t, h in zip(tokens, holders))
-                    masked = masks[key] = tokens, holders, valued
-                tokens, holders, valued = masked
+                    masked = masks[key] = tokens, holders, valued, sorted(tokens)
+                tokens, holders, valued, bag = masked
                 # Holders point at the facts of the first copy: map them to this copy's own.
                 if holders and any(h is not None and h not in stated for h in holders):
                     own = {(f.kind, f.start, f.text): f for f in stated}
@@ -126,12 +135,17 @@ class Statements:
                                     for h in holders)
                 self.all[sentence.index] = Statement(
                     sentence.index, section.id, section.kind, sentence.text, stated,
-                    tokens, holders, valued)
+                    tokens, holders, valued, bag)
+        self._facts = facts
+
+    @cached_property
+    def support(self) -> dict[tuple[str, str], int]:
+        """How many sections state each (kind, value): the rarer side of a conflict is the
+        odd one. Counted when a conflict asks (most briefs have none)."""
         sections: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for f in facts:
+        for f in self._facts:
             sections[f.kind, f.value].add(f.section)
-        #: How many sections state each (kind, value): the rarer side of a conflict is odd.
-        self.support = {k: len(v) for k, v in sections.items()}
+        return {k: len(v) for k, v in sections.items()}
 
     def pairs(self) -> Iterator[tuple[Statement, Statement]]:
         """Statements of different sections (earlier, later) that share a word or a fact;
@@ -139,9 +153,8 @@ class Statements:
         A later statement's partners come earliest first: output must not depend on the
         order of a set."""
         order = sorted(self.all)
-        keys = {i: frozenset(t for t in self.all[i].masked if t[0] != "§")
-                | {(f.kind, f.value) for f in self.all[i].facts if not f.weak}
-                for i in order}
+        # (words and facts' values: `valued` holds both, a fact as its value's token)
+        keys = {i: frozenset(self.all[i].valued) for i in order}
         section = {i: self.all[i].section for i in order}
         find = _every_pair if len(order) <= MAX_PARTNERS else _indexed_pairs
         for a, b in find(order, keys, section):
@@ -234,10 +247,29 @@ def located(s: Statement, fact: Fact, lang: str) -> bool:
     """A place where something happens: after a preposition that places ("in Paris", « à
     Paris », "at the Élysée"), or qualifying an event noun ("the Berlin summit"); not where
     something comes from ("from Italy", « arrivé de Kiev »)."""
-    before, after = around(s, fact)
-    if before and before[-1] in _placing(lang):
-        return True
-    return bool(after) and event_noun(after[0], lang)
+    # (the word right before and after, read off the text: most places are "in X", and
+    # reading the whole sentence around each one cost a third of the conflicts' time)
+    before = _LAST_WORD.search(s.text, max(0, fact.start - 24), fact.start)
+    if before and before.group(1).casefold() in _placing(lang):
+        return _other_fact_ends(s, before.end(1)) is False
+    after = WORD.match(s.text, _skip_spaces(s.text, fact.start + len(fact.text)))
+    return bool(after) and event_noun(after.group(), lang)
+
+
+#: The last word of a stretch of text, and what follows it up to the end of the stretch.
+_LAST_WORD = re.compile(r"([^\W_]+)[^\w]*$")
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\u00a0":
+        at += 1
+    return at
+
+
+def _other_fact_ends(s: Statement, at: int) -> bool:
+    """Whether a word ending at `at` belongs to a fact of the sentence ("Moscow, Russia":
+    "Moscow" is no preposition of Russia's)."""
+    return any(g.start < at <= g.start + len(g.text) for g in s.facts)
 
 
 @cache
