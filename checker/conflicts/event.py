@@ -55,18 +55,21 @@ YEAR = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?![\d,])")
 def slot(fact: Fact) -> str | None:
     """The slot of the event a fact can fill ("date:day", "place:city", "duration:day"), or
     None: months, relative dates and participants set no single value of the event."""
-    if fact.weak:
-        return None
-    if fact.kind == "date":
-        v = fact.value.split("/")[0]  # a range of days: its first ("--01-26/--01-27")
+    return None if fact.weak else _slot(fact.kind, fact.value, fact.detail)
+
+
+@lru_cache(maxsize=4096)
+def _slot(kind: str, value: str, detail: str | None) -> str | None:
+    if kind == "date":
+        v = value.split("/")[0]  # a range of days: its first ("--01-26/--01-27")
         if v.startswith("relative:"):
             return None
         day = v.startswith("--") and v.count("-") == 3 or re.fullmatch(r"\d{4}-\d\d-\d\d", v)
         return "date:day" if day else None
-    if fact.kind == "place":
-        return f"place:{fact.detail or 'place'}"
-    if fact.kind == "duration":
-        return "duration:" + fact.value.split()[1].removesuffix("s")
+    if kind == "place":
+        return f"place:{detail or 'place'}"
+    if kind == "duration":
+        return "duration:" + value.split()[1].removesuffix("s")
     return None
 
 

@@ -58,10 +58,11 @@ class Statement:
     bag: list[str]
 
     @property
-    def key(self) -> tuple[str, tuple[str, ...]]:
-        """What everything said of a statement depends on: its text and its facts' values
-        (a brief restates sentences word for word; each is read once)."""
-        return self.text, self.valued
+    def key(self) -> int:
+        """What everything said of a statement depends on, its text and its facts' values,
+        as a number: statements of one wording share their `valued` tuple (`Statements`
+        builds it once per wording), so its identity names the wording while they live."""
+        return id(self.valued)
 
 
 def mask(text: str, facts: tuple[Fact, ...], lang: str) -> tuple[tuple[str, ...], tuple[Fact | None, ...]]:
@@ -126,13 +127,12 @@ class Statements:
                     tokens, holders = mask(sentence.text, stated, self.lang)
                     valued = tuple(t if h is None else value_token(h)
                                    for t, h in zip(tokens, holders))
-                    masked = masks[key] = tokens, holders, valued, sorted(tokens)
-                tokens, holders, valued, bag = masked
-                # Holders point at the facts of the first copy: map them to this copy's own.
-                if holders and any(h is not None and h not in stated for h in holders):
-                    own = {(f.kind, f.start, f.text): f for f in stated}
-                    holders = tuple(None if h is None else own[h.kind, h.start, h.text]
-                                    for h in holders)
+                    masked = masks[key] = tokens, holders, valued, sorted(tokens), stated
+                tokens, holders, valued, bag, first = masked
+                if first is not stated:
+                    # Holders are the first copy's facts: this copy's, in the same order.
+                    at = {id(f): n for n, f in enumerate(first)}
+                    holders = tuple(None if h is None else stated[at[id(h)]] for h in holders)
                 self.all[sentence.index] = Statement(
                     sentence.index, section.id, section.kind, sentence.text, stated,
                     tokens, holders, valued, bag)
