@@ -2,8 +2,8 @@
 
 A mutant counts as detected when the check reports a consistency error of the mutated fact's
 kind that points at the changed line (as its location or its related side); the last column
-counts those that get only a C205 possible-conflict warning there. Clean briefs must give no
-consistency error at all. Run: `python benchmarks/accuracy/consistency.py`
+counts those that get only a C205 possible-conflict warning there, and the next only a C211
+or C212 warning. Clean briefs must give no consistency error at all. Run: `python benchmarks/accuracy/consistency.py`
 (`-v` lists missed mutants and false errors).
 """
 
@@ -37,19 +37,23 @@ def consistency_errors(text: str, path: str):
 
 def detected(mutant: Mutant) -> str | None:
     """"error" when a consistency error of the mutant's kind points at the changed line,
-    "warning" when only a C205 possible-conflict warning does, else None."""
+    "warning" when only a C205 possible-conflict warning does, "other" when only another
+    consistency warning does (C211 a headline fact the body lacks, C212 a new fact in the
+    Conclusion), else None."""
     line = mutant.text.count("\n", 0, mutant.offset) + 1
     found = [f for f in consistency_findings(mutant.text, mutant.path)
              if f.fact == mutant.kind
              and (f.location.line == line or any(r.line == line for r in f.related))]
     if any(f.severity == "error" for f in found):
         return "error"
-    return "warning" if any(f.code == "C205" for f in found) else None
+    if any(f.code == "C205" for f in found):
+        return "warning"
+    return "other" if found else None
 
 
 def main(verbose: bool = False) -> int:
     mutants = all_mutants()
-    total, hits, warned = Counter(), Counter(), Counter()
+    total, hits, warned, other = Counter(), Counter(), Counter(), Counter()
     for mutant in mutants:
         total[mutant.kind] += 1
         found = detected(mutant)
@@ -57,6 +61,7 @@ def main(verbose: bool = False) -> int:
             hits[mutant.kind] += 1
             continue
         warned[mutant.kind] += found == "warning"
+        other[mutant.kind] += found == "other"
         if verbose:
             print(f"missed {mutant.kind} {mutant.path} [{mutant.section}] "
                   f"{mutant.original!r} -> {mutant.replacement!r}")
@@ -68,14 +73,15 @@ def main(verbose: bool = False) -> int:
         if verbose:
             for f in errors:
                 print(f"false error {path}:{f.location.line} {f.code} {f.message}")
-    print("| fact kind | mutants | detected | recall | C205 warning only |")
-    print("|---|---:|---:|---:|---:|")
+    print("| fact kind | mutants | detected | recall | C205 warning only | C211/C212 only |")
+    print("|---|---:|---:|---:|---:|---:|")
     for kind in KINDS:
         recall = hits[kind] / total[kind] if total[kind] else 0.0
-        print(f"| {kind} | {total[kind]} | {hits[kind]} | {recall:.3f} | {warned[kind]} |")
+        print(f"| {kind} | {total[kind]} | {hits[kind]} | {recall:.3f} | {warned[kind]} "
+              f"| {other[kind]} |")
     all_recall = sum(hits.values()) / max(sum(total.values()), 1)
     print(f"| all | {sum(total.values())} | {sum(hits.values())} | {all_recall:.3f} "
-          f"| {sum(warned.values())} |")
+          f"| {sum(warned.values())} | {sum(other.values())} |")
     print()
     print(f"clean briefs: {len(clean)}, consistency errors on them: {false_errors}")
     ok = false_errors == 0 and all(hits[k] >= 0.95 * total[k] for k in KINDS)
