@@ -405,10 +405,6 @@ def _names_event(s: Statement, fact: Fact, lang: str) -> bool:
     return False
 
 
-#: Determiners that point back at what the brief has told: "pendant ces deux jours".
-DEMONSTRATIVES = {"en": ("these", "this", "those"), "fr": ("ces", "ce", "cet", "cette")}
-
-
 def _names_event_length(s: Statement, fact: Fact, before: list[str], after: list[str],
                         lang: str) -> bool:
     """Whether a length is said of the event: the event is the subject of a verb of lasting
@@ -425,8 +421,8 @@ def _names_event_length(s: Statement, fact: Fact, before: list[str], after: list
                 verb.split()[0], 0, fact.start)].casefold().rstrip()))
             if len(head) >= 2 and event_noun(head[-1], lang) and head[-2] in definite:
                 return True
-    of = after[:1] in (["of"], ["de"], ["d"])
+    of = bool(after) and after[0] in words(lang, "of")
     if of and len(after) > 1 and event_noun(after[1], lang):
         return True  # "one day of talks", « une journée de discussions »
-    return bool(before) and before[-1] in DEMONSTRATIVES.get(lang, ()) and not of
+    return bool(before) and before[-1] in words(lang, "demonstratives") and not of
 

@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from checker.conflicts.statements import Statement, Statements
-from checker.conflicts.wording import marker_pattern, marker_text
+from checker.conflicts.wording import marker_pattern, marker_text, words
 from checker.facts import Fact
 from checker.lang import fold, load_pack
 
@@ -89,7 +89,7 @@ def role_of(s: Statement, person: Fact, lang: str) -> Role | None:
                 return None  # "former president", "l'ancien Premier ministre"
             body = {w for phrase in after for w in phrase.split()} - _little(lang)
             tail = fold(s.text[person.start + len(person.text):]).split()[:3]
-            if tail[:1] in (["of"], ["de"], ["du"], ["d"]):
+            if tail[:1] and tail[0] in words(lang, "of"):
                 body.update(w for w in tail[1:] if w not in _little(lang))  # "X of Ukraine"
             for k in (i - 1, i - 2):  # "Ukrainian President", "German Finance Minister"
                 if k < 0:
