@@ -299,7 +299,7 @@ def _little_words(lang: str) -> frozenset[str]:
     facts = load_pack(lang)["facts"]
     little = (*facts.get("closed_words", ()), *facts.get("approximators", ()),
               *facts.get("place_prepositions", ()), *words(lang, "lasting"),
-              "pendant", "durant", "depuis", "during", "since", "for", "over", "within")
+              *words(lang, "length_prepositions"))
     return stop_words() | {w for phrase in little for w in fold(phrase).split()}
 
 

@@ -22,7 +22,7 @@ from checker.align import stem, stop_words
 from checker.facts import Fact
 from checker.facts.mention import words
 from checker.conflicts.wording import WORD, event_noun, tokens
-from checker.lang import fold, load_pack
+from checker.lang import SUPPORTED, fold, load_pack
 from checker.model import Brief, SectionKind, record
 
 #: Partners looked at per shared key (word or fact): bounds the work on long briefs.
@@ -105,7 +105,7 @@ class Statements:
     """Every statement of a brief, and what is said in how many sections."""
 
     def __init__(self, brief: Brief, facts: list[Fact]):
-        self.lang = brief.lang if brief.lang in ("fr", "en") else "en"
+        self.lang = brief.lang if brief.lang in SUPPORTED else "en"
         by_sentence: dict[int, list[Fact]] = defaultdict(list)
         for fact in facts:
             by_sentence[fact.sentence].append(fact)
