@@ -380,7 +380,6 @@ def _names_event(s: Statement, fact: Fact, lang: str) -> bool:
     before, after = around(s, fact)
     definite = words(lang, "definite")
     governing = set(words(lang, "governing"))
-    lasting = words(lang, "lasting")
     # "the Berlin summit", "the three-day meeting", "the January 6 meeting"
     if after and event_noun(after[0], lang) and before and before[-1] in definite:
         return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from checker.report import Finding, Severity
+from checker.report import Finding, Related, Severity
 from checker.rules import Rule, related
 
 if TYPE_CHECKING:
