@@ -20,16 +20,9 @@ nothing themselves.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-
-from checker.conflicts.statements import Statements, value_token
+from checker.conflicts.statements import Statements
 from checker.facts import Fact
-from checker.model import Brief, SectionKind, record
-
-
-#: Share of a brief's statements in templates (one wording filled in three ways or more)
-#: that makes it a log rather than a story.
-LOG_SHARE = 0.1
+from checker.model import Brief, record
 
 
 @record
@@ -53,7 +46,7 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
     """Every conflict of a brief, each odd fact once (its strongest evidence), in reading
     order of the odd side."""
     from checker.conflicts.event import event_conflicts
-    from checker.conflicts.restatement import differences
+    from checker.conflicts.restatement import restatement_conflicts
     from checker.conflicts.roles import role_conflicts
 
     statements = Statements(brief, facts)
@@ -64,37 +57,14 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
         if held is None or (conflict.confirmed and not held.confirmed):
             found[conflict.odd.span] = conflict
 
-    memo: dict = {}
-    found_pairs = [(a, b, d) for a, b in statements.pairs() if a.valued != b.valued
-                   for d in differences(a, b, statements, memo)]
-    # A sentence whose close sentences each give another value is a template the brief
-    # fills in ("X (Team) wins a free kick." in a match report), not a restatement of one.
-    others: dict[tuple[int, Fact], set[str]] = defaultdict(set)
-    for a, b, d in found_pairs:
-        others[a.index, d.a].add(value_token(d.b))
-        others[b.index, d.b].add(value_token(d.a))
-    # (one wording filled in three ways or more: "Foul by X (Team)." in a match report)
-    skeletons = Counter(masked for masked, _ in {(s.masked, s.valued)
-                                                for s in statements.all.values()})
-    # A brief that is mostly such templates is a log (a match report, minute by minute):
-    # its alike sentences tell one moment each.
-    templated = sum(1 for st in statements.all.values() if skeletons[st.masked] >= 3)
-    log = templated >= max(3, LOG_SHARE * len(statements.all))
-    for a, b, d in found_pairs:
-        # Two body sections that tell alike of two things are a narrative's steps (a
-        # chronology, a match report) as often as a contradiction: nothing.
-        if a.kind == b.kind == SectionKind.BODY:
-            continue
-        if max(len(others[a.index, d.a]), len(others[b.index, d.b])) >= 2 or max(
-                skeletons[a.masked], skeletons[b.masked]) >= 3:
-            continue
+    for d in restatement_conflicts(statements):
         x, y = _oriented(statements, d.a, d.b)
         if d.confirmed:
             reason = f"the two sentences say the same otherwise (similarity {d.score:.2f})"
         else:
             reason = (f"the two sentences are alike (similarity {d.score:.2f}) but differ "
                       "in more than this")
-        keep(Conflict(x.kind, x, y, "restatement", d.confirmed and not log, reason))
+        keep(Conflict(x.kind, x, y, "restatement", d.confirmed, reason))
     for a, b, office in role_conflicts(statements):
         x, y = _oriented(statements, a, b)
         keep(Conflict("participant", x, y, "role", True, f"both are given the office of {office}"))

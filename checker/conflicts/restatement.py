@@ -12,7 +12,7 @@ other words tell another occasion ("the first round on §date" / "the second rou
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
@@ -21,6 +21,7 @@ from checker.align import stem
 from checker.conflicts.statements import Statement, Statements, located, value_token
 from checker.facts import Fact, same_fact
 from checker.lang import fold, load_pack
+from checker.model import SectionKind
 
 #: Similarity of two masked sentences (Dice of their words and fact tokens, 1.0: the same
 #: words) at or above which they restate each other: a fact given otherwise is an error.
@@ -30,6 +31,9 @@ CLOSE = 0.6
 #: Words (and agreeing facts) two sentences must share to be read as one statement: three
 #: words in common say little ("X said on §date").
 MIN_SHARED = 4
+#: Share of a brief's statements in templates (one wording filled in three ways or more)
+#: that makes it a log rather than a story (a match report, minute by minute).
+LOG_SHARE = 0.1
 
 
 class Difference(NamedTuple):
@@ -154,3 +158,30 @@ def _differences(a: Statement, b: Statement, statements: Statements,
     position_b = {id(h): n for n, h in enumerate(b.holders) if h is not None}
     return [(position_a[id(x)], position_b[id(y)], round(score, 2),
              confirmed and id(x) not in dressed) for x, y in differ]
+
+
+def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
+    """The differences of the brief's restatements that may be conflicts: not two body
+    sections that tell alike of two things (a narrative's steps: a chronology, a match
+    report), nor a template the brief fills in ("Foul by X (Team)." said of a dozen
+    players: a sentence whose close sentences each give another value, or a wording filled
+    in three ways or more); and none confirmed in a brief that is mostly such templates (a
+    log: its alike sentences tell one moment each)."""
+    memo: dict = {}
+    found = [(a, b, d) for a, b in statements.pairs() if a.valued != b.valued
+             for d in differences(a, b, statements, memo)]
+    others: dict[tuple[int, Fact], set[str]] = defaultdict(set)
+    for a, b, d in found:
+        others[a.index, d.a].add(value_token(d.b))
+        others[b.index, d.b].add(value_token(d.a))
+    everyone = statements.all.values()
+    skeletons = Counter(masked for masked, _ in {(s.masked, s.valued) for s in everyone})
+    templated = sum(1 for s in everyone if skeletons[s.masked] >= 3)
+    log = templated >= max(3, LOG_SHARE * len(statements.all))
+    for a, b, d in found:
+        if a.kind == b.kind == SectionKind.BODY:
+            continue
+        if max(len(others[a.index, d.a]), len(others[b.index, d.b])) >= 2 or max(
+                skeletons[a.masked], skeletons[b.masked]) >= 3:
+            continue
+        yield d._replace(confirmed=d.confirmed and not log)
