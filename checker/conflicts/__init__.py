@@ -59,12 +59,7 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
 
     for d in restatement_conflicts(statements):
         x, y = _oriented(statements, d.a, d.b)
-        if d.confirmed:
-            reason = f"the two sentences say the same otherwise (similarity {d.score:.2f})"
-        else:
-            reason = (f"the two sentences are alike (similarity {d.score:.2f}) but differ "
-                      "in more than this")
-        keep(Conflict(x.kind, x, y, "restatement", d.confirmed, reason))
+        keep(Conflict(x.kind, x, y, "restatement", d.confirmed, d.reason))
     for a, b, office in role_conflicts(statements):
         x, y = _oriented(statements, a, b)
         keep(Conflict("participant", x, y, "role", True, f"both are given the office of {office}"))

@@ -44,6 +44,8 @@ class Difference(NamedTuple):
     score: float
     #: The sentences restate each other and differ in this fact only.
     confirmed: bool
+    #: The evidence in words, for the message.
+    reason: str = ""
 
 
 @cache
@@ -184,4 +186,12 @@ def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
         if max(len(others[a.index, d.a]), len(others[b.index, d.b])) >= 2 or max(
                 skeletons[a.masked], skeletons[b.masked]) >= 3:
             continue
-        yield d._replace(confirmed=d.confirmed and not log)
+        if d.confirmed and not log:
+            reason = f"the two sentences say the same otherwise (similarity {d.score:.2f})"
+        elif d.confirmed:
+            reason = (f"the two sentences say the same otherwise (similarity {d.score:.2f}), "
+                      "but the brief tells many moments in sentences alike")
+        else:
+            reason = (f"the two sentences are alike (similarity {d.score:.2f}) but differ "
+                      "in more than this")
+        yield d._replace(confirmed=d.confirmed and not log, reason=reason)
