@@ -8,13 +8,22 @@ among them. A value stated in one section only contradicts the event's when its 
 speaks of the event:
 
 - it names it: a definite event noun governs the value ("the summit in Berlin", « la réunion
-  du 7 janvier », "the three-day meeting", « le sommet dure trois jours »);
-- or it states two more of the event's facts, of two kinds (its day and a principal
-  participant: "Merz receives the energy bosses in Munich on Thursday, March 12").
+  du 7 janvier », "the three-day meeting", « le sommet dure trois jours », "one day of
+  talks", « pendant ces deux jours »);
+- it states two more of the event's facts, of two kinds (its day and a principal
+  participant: "Merz receives the energy bosses in Munich on Thursday, March 12"), or, in
+  Key Points, Summary or Conclusion, one more (its day for a place, its place for a day);
+- for a length, the same noun stands next to it and to the event's ("la guerre dure depuis
+  quatre ans" / "six ans après le début de la guerre").
+
+Where no majority sets a slot, two sections that each speak of the event so, Key Points or
+Summary among them, and give two values contradict each other. A place elsewhere in Key
+Points, Summary or Conclusion, in a sentence that does not say it is the event, is only
+worth a look (C205).
 
 Never: a sentence set in another time or occasion ("last", « précédent », "in 2019", "the
-first round"), a value of another year, a place something comes from, a place near the
-event's city (its suburbs), a country or region that holds the event's city.
+first round"), a value of another year, a place something comes from or a government ("Moscow
+says"), a place near the event's city (its suburbs), a country or region that holds it.
 """
 
 from __future__ import annotations
@@ -88,7 +97,8 @@ class Frame:
         self._placed: dict[int, bool] = {}
         self._supports: dict[int, int] = {}
         groups: dict[str, list[list[Fact]]] = defaultdict(list)
-        self.group_of: dict[Fact, list[Fact]] = {}
+        #: The value (its facts) each fact joined, by the fact's id.
+        self.group_of: dict[int, list[Fact]] = {}
         sections: dict[str, set[str]] = defaultdict(set)
         kinds = statements.section_kind
         # (which value a fact joins depends on its value alone: decided once per value)
@@ -109,7 +119,7 @@ class Frame:
                 g = joined[token]
                 if g is not None:
                     g.append(f)
-                    self.group_of[f] = g
+                    self.group_of[id(f)] = g
         #: Each slot's values, a list of facts that state each.
         self.groups = groups
         #: The event's facts per slot.
@@ -164,7 +174,7 @@ class Frame:
     def support(self, fact: Fact) -> int:
         """How many sections state a fact's value (counted once per value: a long brief
         states one value thousands of times)."""
-        g = self.group_of.get(fact)
+        g = self.group_of.get(id(fact))
         if not g:
             return 0
         found = self._supports.get(id(g))
