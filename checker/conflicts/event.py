@@ -226,8 +226,8 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
                 continue
             if f.kind == "duration":
                 theirs = [g for g in event if g.section != f.section][:MAX_EVENT_FACTS]
-                thing = _measured(s, f, lang) & {w for g in theirs
-                                                 for w in _measured(statements.all[g.sentence], g, lang)}
+                thing = _measured(s, f, lang) & {
+                    w for g in theirs for w in _measured(statements.all[g.sentence], g, lang)}
                 if thing:
                     yield Evidence(f, other, True, f"both lengths measure '{sorted(thing)[0]}'")
                     continue

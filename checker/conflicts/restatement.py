@@ -103,7 +103,7 @@ def _aligned(a: Statement, b: Statement, statements: Statements,
             mine = [h for h in a.holders[i1:i2] if h is not None]
             theirs = [h for h in b.holders[j1:j2] if h is not None]
             words_changed = any(t[0] != "§" for t in (*a.masked[i1:i2], *b.masked[j1:j2]))
-            for kind in {f.kind for f in mine}:
+            for kind in sorted({f.kind for f in mine}):  # (a set's order changes run to run)
                 x = [f for f in mine if f.kind == kind]
                 y = [f for f in theirs if f.kind == kind]
                 if len(x) == 1 and len(y) == 1:
@@ -172,10 +172,10 @@ def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
     memo: dict = {}
     found = [(a, b, d) for a, b in statements.pairs() if a.valued != b.valued
              for d in differences(a, b, statements, memo)]
-    others: dict[tuple[int, Fact], set[str]] = defaultdict(set)
+    others: dict[int, set[str]] = defaultdict(set)  # by the fact's id
     for a, b, d in found:
-        others[a.index, d.a].add(value_token(d.b))
-        others[b.index, d.b].add(value_token(d.a))
+        others[id(d.a)].add(value_token(d.b))
+        others[id(d.b)].add(value_token(d.a))
     everyone = statements.all.values()
     skeletons = Counter(masked for masked, _ in {(s.masked, s.valued) for s in everyone})
     templated = sum(1 for s in everyone if skeletons[s.masked] >= 3)
@@ -183,7 +183,7 @@ def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
     for a, b, d in found:
         if a.kind == b.kind == SectionKind.BODY:
             continue
-        if max(len(others[a.index, d.a]), len(others[b.index, d.b])) >= 2 or max(
+        if max(len(others[id(d.a)]), len(others[id(d.b)])) >= 2 or max(
                 skeletons[a.masked], skeletons[b.masked]) >= 3:
             continue
         if d.confirmed and not log:

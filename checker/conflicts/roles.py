@@ -7,9 +7,13 @@ président ukrainien »), a portfolio after it ("ministre de l'Économie", "Secr
 for Defence"). Only offices one person holds at a time (the pack's `single_roles`: president,
 prime minister, chancellor…) and only when the body is named: "President X" and "President
 Y" may be two countries' presidents meeting, and « le président Cyril Ramaphosa » and « le
-président Sinenhlanhla Mnguni » (of a union) are in one real brief of the development data. A former holder ("former president", « l'ancien
-président »), a sentence about another time, and two names of one person (a surname and the
-full name) are no conflict.
+président Sinenhlanhla Mnguni » (of a union) are in one real brief of the development data.
+An office many hold (a minister) needs its portfolio and whose it is. A former holder
+("former president", « l'ancien président »), a sentence about another time, and two names
+of one person (a surname and the full name) are no conflict.
+
+Not read yet: a country's adjective as its name ("Ukrainian president" and "president of
+Ukraine" are two bodies here), and titles set off by commas ("The bank's president, X,").
 """
 
 from __future__ import annotations

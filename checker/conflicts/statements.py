@@ -65,7 +65,8 @@ class Statement:
         return id(self.valued)
 
 
-def mask(text: str, facts: tuple[Fact, ...], lang: str) -> tuple[tuple[str, ...], tuple[Fact | None, ...]]:
+def mask(text: str, facts: tuple[Fact, ...], lang: str,
+         ) -> tuple[tuple[str, ...], tuple[Fact | None, ...]]:
     """A sentence's content words with its facts masked (see `Statement.masked`)."""
     tokens: list[str] = []
     holders: list[Fact | None] = []

@@ -134,7 +134,7 @@ def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lan
         return True
     if unit == "year" and before.endswith(("(", ",")) and (
             not after.strip() or after.lstrip()[:1] in (",", ")", ".", ";")):
-        return True  # "Barker, 58 years," / "Ferreira, 29 ans, vit à Lyon" / "…, constate Aïda, 61 ans."
+        return True  # "Barker, 58 years," / "Ferreira, 29 ans, vit" / "…, constate Aïda, 61 ans."
     if unit == "year" and before.endswith(" de") and _ends_with_word(
             before[:-3].rstrip(), _words(lang, "age_nouns")):
         return True  # "un homme de 60 ans"
