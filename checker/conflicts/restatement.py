@@ -142,8 +142,9 @@ def differences(a: Statement, b: Statement, statements: Statements,
 def _differences(a: Statement, b: Statement, statements: Statements,
                  ) -> list[tuple[int, int, float, bool]]:
     """`differences` as (position of each fact in `holders`, score, confirmed)."""
-    if len(a.masked) < 3 or len(b.masked) < 3:
-        return []
+    la, lb = len(a.masked), len(b.masked)
+    if la < 3 or lb < 3 or 2 * min(la, lb) < CLOSE * (la + lb):
+        return []  # (too short, or too unequal in length to reach CLOSE)
     score = similarity(a, b)
     if score < CLOSE:
         return []

@@ -123,11 +123,9 @@ def role_conflicts(statements: Statements) -> Iterator[tuple[Fact, Fact, str]]:
     held: dict[Role, list[Holding]] = defaultdict(list)
     for s in statements.all.values():
         people = [f for f in s.facts if f.kind == "participant" and f.detail in ("person", "name")]
-        if not people or background.search(marker_text(s.text)):
-            continue
-        for f in people:
-            role = role_of(s, f, lang)
-            if role is not None and role.body:
+        roles = [(f, role) for f in people if (role := role_of(s, f, lang)) and role.body]
+        if roles and not background.search(marker_text(s.text)):
+            for f, role in roles:
                 held[role].append(Holding(f, role, s))
     for role, holdings in held.items():
         for n, h in enumerate(holdings):

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cache, cached_property, lru_cache
+from operator import attrgetter
 
 from checker.align import stem, stop_words
 from checker.facts import Fact
@@ -102,6 +103,10 @@ def _stems(word: str, lang: str) -> tuple[str, ...]:
                  if len(piece) > 1 and piece not in stop)
 
 
+#: What a fact's masking depends on: its kind, place in the sentence, text, weakness, value.
+_FACT_KEY = attrgetter("kind", "start", "text", "weak", "value")
+
+
 class Statements:
     """Every statement of a brief, and what is said in how many sections."""
 
@@ -121,8 +126,7 @@ class Statements:
                     continue
                 # A brief restates sentences word for word: masked once per text and facts
                 # (the facts' values and places in the sentence; spans differ).
-                key = (sentence.text,
-                       tuple((f.kind, f.start, f.text, f.weak, f.value) for f in stated))
+                key = (sentence.text, tuple(map(_FACT_KEY, stated)))
                 masked = masks.get(key)
                 if masked is None:
                     tokens, holders = mask(sentence.text, stated, self.lang)
