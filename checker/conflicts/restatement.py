@@ -21,7 +21,6 @@ from checker.align import stem
 from checker.conflicts.statements import Statement, Statements, located, value_token
 from checker.facts import Fact, same_fact
 from checker.lang import fold, load_pack
-from checker.model import SectionKind
 
 #: Similarity of two masked sentences (Dice of their words and fact tokens, 1.0: the same
 #: words) at or above which they restate each other: a fact given otherwise is an error.
@@ -164,9 +163,9 @@ def _differences(a: Statement, b: Statement, statements: Statements,
 
 
 def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
-    """The differences of the brief's restatements that may be conflicts: not two body
-    sections that tell alike of two things (a narrative's steps: a chronology, a match
-    report), nor a template the brief fills in ("Foul by X (Team)." said of a dozen
+    """The differences of the brief's restatements that may be conflicts (two body sections
+    are never compared: `Statements.pairs`): not a template the brief fills in ("Foul by X
+    (Team)." said of a dozen
     players: a sentence whose close sentences each give another value, or a wording filled
     in three ways or more); and none confirmed in a brief that is mostly such templates (a
     log: its alike sentences tell one moment each)."""
@@ -182,8 +181,6 @@ def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
     templated = sum(1 for s in everyone if skeletons[s.masked] >= 3)
     log = templated >= max(3, LOG_SHARE * len(statements.all))
     for a, b, d in found:
-        if a.kind == b.kind == SectionKind.BODY:
-            continue
         if max(len(others[id(d.a)]), len(others[id(d.b)])) >= 2 or max(
                 skeletons[a.masked], skeletons[b.masked]) >= 3:
             continue

@@ -153,14 +153,19 @@ class Statements:
         return {k: len(v) for k, v in sections.items()}
 
     def pairs(self) -> Iterator[tuple[Statement, Statement]]:
-        """Statements of different sections (earlier, later) that share a word or a fact;
-        at most MAX_PARTNERS earlier partners per key and MAX_SENTENCE_PARTNERS per statement.
-        A later statement's partners come earliest first: output must not depend on the
-        order of a set."""
+        """Statements of different sections, not both in the body (earlier, later), that
+        share a word or a fact; at most MAX_PARTNERS earlier partners per key and
+        MAX_SENTENCE_PARTNERS per statement. A later statement's partners come earliest
+        first: output must not depend on the order of a set.
+
+        Why not two body sections: they tell alike of two things (a chronology's steps, a
+        match report's moments) as often as they contradict each other, so no evidence
+        reads them as one statement, and a long body's pairs were most of the work."""
         order = sorted(self.all)
         # (words and facts' values: `valued` holds both, a fact as its value's token)
         keys = {i: frozenset(self.all[i].valued) for i in order}
-        section = {i: self.all[i].section for i in order}
+        section = {i: "body" if self.all[i].kind == SectionKind.BODY else self.all[i].section
+                   for i in order}
         find = _every_pair if len(order) <= MAX_PARTNERS else _indexed_pairs
         for a, b in find(order, keys, section):
             yield self.all[a], self.all[b]
