@@ -100,13 +100,17 @@ def _not_a_person(text: str, tokens: list[Token], start: int, end: int, lang: st
     world: "Southeast Asia", « l'Amérique latine »), "thing" (an event, a holiday, a place's
     feature: "Bank Holiday", "World War Two", "Bell County", « la Coupe du monde »), or
     "organisation" ("Hartmann Research", "Colchester United", « le CHU de Nice »); None for
-    a possible person. English names things by their last word, French by their first."""
+    a possible person. English names things by their last word, French by their first (the
+    pack's `head_first`)."""
     name = fold(_name(text, tokens, start, end))
-    if name in _fact_set(lang, "world_regions") or "the " + name in _fact_set(lang, "world_regions"):
+    regions = _fact_set(lang, "world_regions")
+    if name in regions or "the " + name in regions:
         return "region"
     words = name.split()
-    head = words[0] if lang == "fr" else words[-1]
-    if head in _fact_set(lang, "thing_words") or (lang != "fr" and " ".join(words[-2:]) in _fact_set(lang, "thing_words")):
+    first = load_pack(lang)["facts"].get("head_first", False)
+    head = words[0] if first else words[-1]
+    things = _fact_set(lang, "thing_words")
+    if head in things or (not first and " ".join(words[-2:]) in things):
         return "thing"
     if head in _fact_set(lang, "organisation_words") or tokens[start][2].isupper():
         return "organisation"  # (an acronym first: "CHU de Nice", "BBC Radio")
@@ -216,6 +220,12 @@ class _TitleStarts(dict):
         return found
 
 
+@cache
+def _lower_case_titles(lang: str) -> bool:
+    """Whether the language writes titles in lower case before a name (« le président X »)."""
+    return bool(load_pack(lang)["facts"].get("lower_case_titles", False))
+
+
 def _singular(word: str) -> str:
     """A title's plural read as the title ("Presidents Gabriel Boric and Javier Milei", "les
     présidents Lula et Milei"): its final s dropped."""
@@ -308,7 +318,8 @@ def _title_end(tokens: list[Token], i: int, lang: str) -> int | None:
     titles = _titles(lang)
     if not _may_start(tokens, i, titles):
         if _singular(_first_folded(tokens[i][2])) in _first_words(titles) and (
-                lang == "fr" or tokens[i][2][0].isupper()):  # not "who chairs the Welsh party"
+                _lower_case_titles(lang) or tokens[i][2][0].isupper()):
+            # (English capitalises a title: "who chairs the Welsh party" names nobody)
             folded = _singular(fold(tokens[i][2]))  # a one-word title's plural: "Presidents"
             return i + 1 if folded in titles else None
         return None
@@ -413,7 +424,7 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
             if again is not None:
                 k = _portfolio_end(tokens, again, lang)
             end = _run(text, tokens, k, particles) if k < len(tokens) else k
-            end = _before_place(text, tokens, k, end)
+            end = _before_place(text, tokens, k, end, lang)
             if end > k:
                 found.append(Mention("participant", _name(text, tokens, k, end), tokens[k][0],
                                      _possessive(tokens[end - 1][1], text), detail="person"))
@@ -453,12 +464,14 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
     return found
 
 
-def _before_place(text: str, tokens: list[Token], start: int, end: int) -> int:
-    """The end of a person's name read after a title, before "of"/"de" and a place that
-    ends the run: "President Petro Poroshenko of Ukraine" names Poroshenko, president of
-    Ukraine (a body's name keeps it: "Bank of Italy" has no title before it)."""
+def _before_place(text: str, tokens: list[Token], start: int, end: int, lang: str) -> int:
+    """The end of a person's name read after a title, before a word that joins a title to
+    its body ("of", « de ») and a place that ends the run: "President Petro Poroshenko of
+    Ukraine" names Poroshenko, president of Ukraine (a body's name keeps it: "Bank of Italy"
+    has no title before it)."""
+    joining = fact_words(lang, "title_complements")
     for k in range(start + 1, end - 1):
-        if tokens[k][2].casefold() in ("of", "de", "du", "d'") and lookup(
+        if tokens[k][2].casefold() in joining and lookup(
                 _name(text, tokens, k + 1, end)) is not None:
             return k
     return end
