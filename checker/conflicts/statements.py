@@ -118,7 +118,7 @@ class Statements:
         self.label = {s.id: s.label for s in brief.sections}
         self.section_kind = {s.id: s.kind for s in brief.sections}
         self.all: dict[int, Statement] = {}
-        masks: dict[tuple[str, tuple[Fact, ...]], tuple] = {}
+        masks: dict[tuple[str, tuple[tuple, ...]], tuple] = {}
         for section in brief.sections:
             for sentence in section.sentences:
                 stated = tuple(by_sentence.get(sentence.index, ()))
@@ -129,18 +129,18 @@ class Statements:
                 key = (sentence.text, tuple(map(_FACT_KEY, stated)))
                 masked = masks.get(key)
                 if masked is None:
-                    tokens, holders = mask(sentence.text, stated, self.lang)
+                    words_, holders = mask(sentence.text, stated, self.lang)
                     valued = tuple(t if h is None else value_token(h)
-                                   for t, h in zip(tokens, holders))
-                    masked = masks[key] = tokens, holders, valued, sorted(tokens), stated
-                tokens, holders, valued, bag, first = masked
+                                   for t, h in zip(words_, holders))
+                    masked = masks[key] = words_, holders, valued, sorted(words_), stated
+                words_, holders, valued, bag, first = masked
                 if first is not stated:
                     # Holders are the first copy's facts: this copy's, in the same order.
                     at = {id(f): n for n, f in enumerate(first)}
                     holders = tuple(None if h is None else stated[at[id(h)]] for h in holders)
                 self.all[sentence.index] = Statement(
                     sentence.index, section.id, section.kind, sentence.text, stated,
-                    tokens, holders, valued, bag)
+                    words_, holders, valued, bag)
         self._facts = facts
 
     @cached_property
