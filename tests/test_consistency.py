@@ -351,19 +351,6 @@ def test_a_length_of_another_thing_or_without_these_is_no_conflict(lang, summary
     assert _errors(_length_brief(key_point, summary, lang)) == []
 
 
-FIRES = """Key Points
-- Wildfires near Athens have been burning for five days.
-- Prime Minister Kyriakos Mitsotakis visited the command centre on Sunday, August 16.
-- Firefighting planes from Italy and France joined the effort.
-Summary
-Wildfires on the edges of Athens have been burning for five days. Kyriakos Mitsotakis went to the command centre on August 16.
-On the Ground
-Firefighters are fighting several fronts in the hills north of Athens.
-Conclusion
-After five days of fires around Athens, officials hope the winds will drop.
-"""
-
-
 def _speed_corpus():
     import importlib.util
 
@@ -589,19 +576,6 @@ def test_two_of_the_briefs_own_people_in_aligned_sentences_are_no_conflict():
 def test_someone_in_another_role_in_a_restating_section_is_no_conflict(text, old, new):
     assert old in text
     assert _errors(text.replace(old, new)) == []
-
-
-TRADE_EN = """Key Points
-- American and Chinese negotiators meet in Geneva on May 10 to discuss tariffs.
-- Treasury Secretary Scott Bessent leads the US delegation.
-- Vice Premier He Lifeng speaks for China.
-Summary
-Officials sit down in Geneva on May 10 for trade talks. Scott Bessent and He Lifeng are expected to discuss a pause.
-The Talks
-Bessent has said the aim is to lower tensions.
-Conclusion
-The talks in Geneva on May 10 will show whether the two economies can step back. Bessent and He Lifeng have little time.
-"""
 
 
 @pytest.mark.parametrize(("text", "sentence", "old", "new"), [
