@@ -14,13 +14,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from functools import cache
 from typing import NamedTuple
 
-from checker.align import stem
 from checker.conflicts.statements import Statement, Statements, located, value_token
+from checker.conflicts.wording import stems
 from checker.facts import Fact, same_fact
-from checker.lang import fold, load_pack
 
 #: Similarity of two masked sentences (Dice of their words and fact tokens, 1.0: the same
 #: words) at or above which they restate each other: a fact given otherwise is an error.
@@ -46,14 +44,6 @@ class Difference(NamedTuple):
     confirmed: bool
     #: The evidence in words, for the message.
     reason: str = ""
-
-
-@cache
-def _distinguishers(lang: str) -> frozenset[str]:
-    """Stems of the words that tell one occasion from another ("first", "second", "last",
-    "précédent"): a restatement that changes one of them tells of another thing."""
-    words = load_pack(lang).get("conflicts", {}).get("distinguishers", ())
-    return frozenset(stem(w, lang) for phrase in words for w in fold(phrase).split())
 
 
 def comparable(a: Fact, b: Fact, sa: Statement, sb: Statement, lang: str) -> bool:
@@ -156,7 +146,7 @@ def _differences(a: Statement, b: Statement, statements: Statements,
     common = Counter(a.valued) & Counter(b.valued)
     shared = sum(common.values())
     confirmed = (score >= RESTATES and len(differ) == 1 and shared >= MIN_SHARED
-                 and not changed & _distinguishers(statements.lang))
+                 and not changed & stems(statements.lang, "distinguishers"))
     position_a = {id(h): n for n, h in enumerate(a.holders) if h is not None}
     position_b = {id(h): n for n, h in enumerate(b.holders) if h is not None}
     return [(position_a[id(x)], position_b[id(y)], round(score, 2),

@@ -261,7 +261,7 @@ def located(s: Statement, fact: Fact, lang: str) -> bool:
     # reading the whole sentence around each one cost a third of the conflicts' time)
     before = _LAST_WORD.search(s.text, max(0, fact.start - 24), fact.start)
     if before and before.group(1).casefold() in _placing(lang):
-        return _other_fact_ends(s, before.end(1)) is False
+        return not _other_fact_ends(s, before.end(1))
     after = WORD.match(s.text, _skip_spaces(s.text, fact.start + len(fact.text)))
     return bool(after) and event_noun(after.group(), lang)
 

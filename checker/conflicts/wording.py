@@ -24,8 +24,9 @@ def words(lang: str, table: str) -> tuple[str, ...]:
 
 @cache
 def stems(lang: str, table: str) -> frozenset[str]:
-    """The stems of a [conflicts] word list's single words ("réunions" finds "réunion")."""
-    return frozenset(stem(fold(w), lang) for w in words(lang, table) if " " not in w)
+    """The stems of the words of a [conflicts] list, each word of a phrase too ("réunions"
+    finds "réunion"; "jusqu'à" gives "jusqu" and "a")."""
+    return frozenset(stem(fold(w), lang) for phrase in words(lang, table) for w in phrase.split())
 
 
 def event_noun(word: str, lang: str) -> bool:

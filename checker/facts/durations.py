@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from checker.facts.mention import Mention, lowered
-from checker.lang import load_pack
+from checker.lang import fact_words, load_pack
 
 #: Length of each unit in days, to compare "deux semaines" with "14 jours".
 UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
@@ -109,12 +109,7 @@ def amounts(low: str, lang: str) -> Iterator[re.Match[str]]:
         pos = match.end()
 
 
-@cache
-def _words(lang: str, table: str) -> tuple[str, ...]:
-    return tuple(w.casefold() for w in load_pack(lang)["facts"].get(table, ()))
-
-
-def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
+def _ends_with_word(before: str, words: frozenset[str]) -> bool:
     """Whether `before` (folded, right-stripped) ends with one of `words`, as whole words."""
     return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
                for w in words)
@@ -127,27 +122,27 @@ def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lan
     something."""
     before = text[:start].casefold().rstrip()
     after = text[end:].casefold()
-    if _ends_with_word(before, _words(lang, "point_before")) and not re.match(
+    if _ends_with_word(before, fact_words(lang, "point_before")) and not re.match(
             r"\s+(?:de|d'|d’|of)\b", after):
         return True  # (not "condamné à neuf ans de prison": the length of a sentence)
-    if any(after.lstrip(" -").startswith(w) for w in _words(lang, "age_after")):
+    if any(after.lstrip(" -").startswith(w) for w in fact_words(lang, "age_after")):
         return True
     if unit == "year" and before.endswith(("(", ",")) and (
             not after.strip() or after.lstrip()[:1] in (",", ")", ".", ";")):
         return True  # "Barker, 58 years," / "Ferreira, 29 ans, vit" / "…, constate Aïda, 61 ans."
     if unit == "year" and before.endswith(" de") and _ends_with_word(
-            before[:-3].rstrip(), _words(lang, "age_nouns")):
+            before[:-3].rstrip(), fact_words(lang, "age_nouns")):
         return True  # "un homme de 60 ans"
-    one = text[start:end].split()[0].casefold() in _words(lang, "one_words")
+    one = text[start:end].split()[0].casefold() in fact_words(lang, "one_words")
     if not one:
         return False
-    if _ends_with_word(before, _words(lang, "rate_before")):
+    if _ends_with_word(before, fact_words(lang, "rate_before")):
         return True
     # "two million shells a year", "three times a day": a plural noun before "a" (English)
     previous = before.rsplit(None, 1)[-1] if before.split() else ""
     return (bool(load_pack(lang)["facts"].get("rate_after_plurals")) and len(previous) > 3
             and previous.endswith("s") and not previous.endswith("ss")
-            and previous not in _words(lang, "not_plurals"))
+            and previous not in fact_words(lang, "not_plurals"))
 
 
 def extract_durations(text: str, lang: str) -> list[Mention]:
