@@ -153,7 +153,7 @@ def score_real(root: Path, found: dict[str, list[dict]], verbose: bool) -> dict:
     for src, c in sorted(consistent.items()):
         print(f"  {src:<18} {lang.get(src, '?'):<4} {c['n']:>5} {rate(c['fe_any'], c['n']):>7} "
               f"{rate(c['fe_kp'], c['n']):>7} {rate(c['warn_kp'], c['n']):>8} "
-              f"{rate(c['c205'], c['n']):>6}"
+              f"{rate(c['c205'], c['n']):>6}   ({c['fe_any']} with a false error)"
               + (f"   crashes {c['crash']}" if c["crash"] else ""))
     print(f"  codes of the false errors: {dict(sorted(codes.items())) or 'none'}")
     print()
