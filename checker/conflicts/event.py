@@ -210,8 +210,8 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
             reading = readings.get((s.key, s.kind, n))
             if reading is None:
                 reading = readings[s.key, s.kind, n] = _reading(s, f, frame, lang)
-            key, names, held, states = reading
-            if key is None:
+            possible, names, held, states = reading
+            if not possible:
                 continue
             if names or states:
                 named[key].append(f)
@@ -246,16 +246,15 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
 
 
 def _reading(s: Statement, f: Fact, frame: Frame, lang: str,
-             ) -> tuple[str | None, bool, set[str], bool]:
-    """(the fact's slot, None if it cannot be the event's; whether its sentence names the
-    event; the kinds of the event's facts the sentence states besides; whether that says
-    the sentence is of the event)."""
-    key = slot(f)
-    if key is None or not _possible(s, f, frame, lang):
-        return None, False, set(), False
+             ) -> tuple[bool, bool, set[str], bool]:
+    """(whether the fact can be the event's at all; whether its sentence names the event;
+    the kinds of the event's facts the sentence states besides; whether that says the
+    sentence is of the event)."""
+    if not _possible(s, f, frame, lang):
+        return False, False, set(), False
     held = {g.kind for g in s.facts if g is not f and g.kind != f.kind and frame.states(g)}
     states = len(held) >= 2 or bool(held - {"participant"} and s.kind in RESTATING)
-    return key, _names_event(s, f, lang), held, states
+    return True, _names_event(s, f, lang), held, states
 
 
 def _named_twice(named: dict[str, list[Fact]], frame: Frame, statements: Statements,
