@@ -667,9 +667,10 @@ def _rule_docs(report: RunReport) -> str:
         rule = rules.get(code)
         doc = _doc_html(rule.doc()) if rule else '<p class="muted">No documentation.</p>'
         name = f" {rule.name}" if rule else ""
-        parts.append(f'<details class="rule" id="rule-{_e(code)}"><summary><b>{_e(code)}</b>'
-                     f"{_e(name)}</summary>{doc}</details>")
-    return '<h2 id="rules">Rules cited in this report</h2>' + "".join(parts)
+        parts.append(f'<section class="rule" id="rule-{_e(code)}"><h3>{_e(code)}{_e(name)}</h3>'
+                     f"{doc}</section>")
+    return ('<h2 id="rules" lang="en">Rules cited in this report</h2><div lang="en">'
+            + "".join(parts) + "</div>")
 
 
 def _doc_html(doc: str) -> str:
