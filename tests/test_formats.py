@@ -202,9 +202,9 @@ def test_html_redundancy_map_is_a_heat_map_of_the_overlap_table():
     )})
     out = render("html", RunReport.build([document], "error"))
     heat = out.split('<table class="redundancy">')[1].split("</table>")[0]
-    # no finding names these repetitions: they are shown as expected, not as heat
+    # no finding names the Summary's repetition: expected, not heat; R302 names the body's
     assert '<td class="expected" title="expected repetition">50% expected</td>' in heat
-    assert '<td class="expected" title="expected repetition">25% expected</td>' in heat
+    assert '<td class="h2">25%</td>' in heat
     assert heat.count("<tr>") == 1 + len(document.sections)
     assert ('Résumé Rapide repeats Points Clés: 1 sentence pair: <a href="#d0-l7">l.7</a> ≈ '
             '<a href="#d0-l2">l.2</a> (1.00)') in out

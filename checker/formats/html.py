@@ -221,8 +221,27 @@ def _brief(document: DocumentReport, number: int, ids: list[str], starts: list[i
     rows: list[str] = []
     line, parts, seen_text = 0, [], False
     hidden_until = -1
+    # Stretches of a line that the same findings cover are one highlight (one <mark>, one
+    # message), the facts inside it spans of their own: a message per stretch repeated it
+    # for every fact of a sentence (30 KB a document).
+    run: list[str] = []
+    run_findings: tuple[int, ...] = ()
+
+    def close_run() -> None:
+        nonlocal run
+        if not run:
+            return
+        inner = "".join(run)
+        if run_findings:
+            worst = max(run_findings, key=lambda n: (document.findings[n].severity.rank, -n))
+            inner = (f'<mark class="{document.findings[worst].severity.value}">'
+                     f'<a href="#{ids[worst]}" data-msg="{_e(_messages(document, list(run_findings)))}">'
+                     f"{inner}</a></mark>")
+        parts.append(inner)
+        run = []
 
     def close_row() -> None:
+        close_run()
         if line and (seen_text or not markup):
             cls = "l h" if line in headings else "l"
             rows.append(f'<div class="{cls}" id="d{number}-l{line}">'
@@ -250,17 +269,15 @@ def _brief(document: DocumentReport, number: int, ids: list[str], starts: list[i
         seen_text = seen_text or not raw.isspace()
         text = _e(raw)
         covering = [ranges[k][2] for k in sorted(active)]
-        findings = [n for n in covering if n >= 0]
-        if findings:
-            worst = max(findings, key=lambda n: (document.findings[n].severity.rank, -n))
-            text = (f'<mark class="{document.findings[worst].severity.value}">'
-                    f'<a href="#{ids[worst]}" data-msg="{_e(_messages(document, findings))}">'
-                    f"{text}</a></mark>")
+        findings = tuple(sorted({n for n in covering if n >= 0}))
+        if findings != run_findings:
+            close_run()
+            run_findings = findings
         facts = [document.facts[-1 - n] for n in covering if n < 0]
         if facts:
             label = "; ".join(f"{f.kind}: {f.text}" for f in facts)
             text = f'<span class="fact" title="{_e(label)}">{text}</span>'
-        parts.append(text)
+        run.append(text)
     close_row()
     left = len(starts) - 1 - last_line - (1 if source.endswith("\n") else 0)
     legend = ('<p class="legend"><span><mark class="error">error</mark> an error\'s span</span>'
@@ -649,7 +666,10 @@ def _index(report: RunReport, order: list[int]) -> str:
         rows.append(f'<tr><td><a href="#doc-{number}">{_e(document.path)}</a></td>'
                     f'<td><span class="verdict {state}">{_VERDICT[state]}</span></td>'
                     f"<td>{_e(_short(counts))}</td></tr>")
-    return ('<h2>Documents, failing first</h2><div class="scroll"><table class="index">'
+    states = [_state(report.documents[n]) for n in order]
+    tally = ", ".join(f'<span class="verdict {state}">{states.count(state):,} {_VERDICT[state]}</span>'
+                      for state in ("fail", "warn", "pass"))
+    return (f'<h2>Documents, worst first</h2><p>{tally}</p><div class="scroll"><table class="index">'
             "<tr><th>document</th><th>verdict</th><th>findings</th></tr>"
             + "".join(rows) + "</table></div>")
 
@@ -715,11 +735,16 @@ def _lang(report: RunReport) -> str:
 
 
 def _order(report: RunReport) -> list[int]:
-    """Failing documents first (not checked, then errors), then remarks, then passing."""
+    """Failing documents first (not checked, then errors), then remarks, then passing; in
+    each, the most errors, then warnings, then info first: what to fix first, on top."""
     rank = {"fail": 0, "warn": 1, "pass": 2}
-    return sorted(range(len(report.documents)),
-                  key=lambda n: (rank[_state(report.documents[n])],
-                                 not report.documents[n].error, n))
+
+    def worst_first(n: int) -> tuple:
+        document = report.documents[n]
+        return (rank[_state(document)], not document.error,
+                *(-document.count(s) for s in Severity), n)
+
+    return sorted(range(len(report.documents)), key=worst_first)
 
 
 def render(report: RunReport, *, color: bool = False) -> str:
