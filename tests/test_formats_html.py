@@ -116,3 +116,17 @@ def test_a_batch_shows_the_first_documents_in_full_and_the_rest_in_short():
     assert html.count("<h3>Brief</h3>") == MAX_FULL_DOCUMENTS
     assert html.count("Shown in short") == 5
     assert f"5 of the {MAX_FULL_DOCUMENTS + 5:,} documents are shown in short" in html
+
+
+def test_the_bound_holds_when_escaping_multiplies_the_text():
+    """Quotes and angle brackets become 6-character entities: a brief and messages made of
+    them are the worst case of every cap at once."""
+    hostile = '"<&>' * 30
+    document = many_findings(5_000)
+    document = document.model_copy(update={
+        "source": (hostile * 40 + "\n") * 5_000,
+        "findings": tuple(f.model_copy(update={"message": hostile * 20 + str(n)})
+                          for n, f in enumerate(document.findings))})
+    html = document_part(page(document))
+    assert len(html.encode()) <= MAX_DOCUMENT_BYTES
+    assert "Shown in short" in html or "would pass" in html

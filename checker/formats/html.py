@@ -28,8 +28,10 @@ from checker.formats.html_source import edits
 from checker.model import LineIndex
 from checker.report import DocumentReport, Finding, RunReport, Severity
 
-#: What one document's part of the page may hold at most, whatever the brief. Each part is
-#: capped below; this is the sum of their worst cases, rounded up, and a test holds it.
+#: What one document's part of the page may hold at most, in bytes, whatever the brief. Each
+#: part is capped below, which keeps an everyday brief far under it (samples/: 5-120 KB); a
+#: page that would still pass it (text that escaping multiplies) is shown in short, then as
+#: its banner alone: a bound, not an estimate, and tests hold it.
 MAX_DOCUMENT_BYTES = 1_500_000
 #: Lines of the brief shown, and characters of them.
 MAX_LINES = 1_000
@@ -444,7 +446,7 @@ def _fact_matrix(document: DocumentReport, names: dict[str, str], number: int) -
             tds = "".join(_cell(cells.get(c, []), bad, number) for c in columns)
         else:
             tds = _cell(facts, bad, number, names)
-        body.append(f'<tr class="{"conflict" if bad else "fact"}">{head}{tds}</tr>')
+        body.append(f'<tr class="{"conflict" if bad else "value"}">{head}{tds}</tr>')
     if grid:
         top = "".join(f"<th>{_e(names.get(c, c))}</th>" for c in columns)
     else:
@@ -619,14 +621,16 @@ def _document(number: int, document: DocumentReport, *, full: bool, open_: bool)
         return head + top
     groups = _group(document, list(range(len(document.findings))))
     ids = _anchors(document, number, groups)
+    findings_only = _compact_findings(document, ids, number, groups)
+    short = (head + '<p class="muted">Shown in short (findings only): check this file alone '
+             "for its full page.</p>" + findings_only + top)
     if not full:
-        return (head + '<p class="muted">Shown in short (findings only): check this file alone '
-                "for its full page.</p>" + _compact_findings(document, ids, number, groups) + top)
+        return _within_bound(short, head, top)
     names = {s.id: s.heading or s.id for s in document.sections}
     starts = _offsets(document.source or "")
     facts_shown = not any(f.code == "S120" for f in document.findings)
     brief = _brief(document, number, ids, starts, facts_shown) if document.source else ""
-    return (head
+    page = (head
             + f"<h3>Brief</h3>{brief}"
             + f"<h3>Conflicts</h3>{_conflicts(document, ids, names, starts, number)}"
             + f"<h3>Repetition</h3>{_repetitions(document, ids, names, number)}"
@@ -634,6 +638,25 @@ def _document(number: int, document: DocumentReport, *, full: bool, open_: bool)
             + f"<h3>Redundancy map</h3>{_redundancy_map(document, names, number)}"
             + f'<h3 id="d{number}-findings">Findings</h3>{_findings(document, ids, number, groups)}'
             + top)
+    if _size(page) <= MAX_DOCUMENT_BYTES:
+        return page
+    return _within_bound(
+        head + f'<p class="more">Shown in short (findings only): its full page would pass '
+        f"{MAX_DOCUMENT_BYTES:,} bytes of HTML.</p>" + findings_only + top, head, top)
+
+
+def _size(html: str) -> int:
+    """Bytes of `html` in UTF-8 (counted only when the characters alone could pass the bound)."""
+    return len(html) if len(html) * 4 <= MAX_DOCUMENT_BYTES else len(html.encode("utf-8", "surrogatepass"))
+
+
+def _within_bound(short: str, head: str, top: str) -> str:
+    """The document in short, or its banner alone if even that passes MAX_DOCUMENT_BYTES
+    (the caps make it all but impossible: a last guard, so that the bound is a bound)."""
+    if _size(short) <= MAX_DOCUMENT_BYTES:
+        return short
+    return (head + f'<p class="more">This document\'s findings would pass {MAX_DOCUMENT_BYTES:,} '
+            "bytes of HTML: the JSON report (<code>--format json</code>) lists them.</p>" + top)
 
 
 def _compact_findings(document: DocumentReport, ids: list[str], number: int,
@@ -667,7 +690,7 @@ def _index(report: RunReport, order: list[int]) -> str:
                     f'<td><span class="verdict {state}">{_VERDICT[state]}</span></td>'
                     f"<td>{_e(_short(counts))}</td></tr>")
     states = [_state(report.documents[n]) for n in order]
-    tally = ", ".join(f'<span class="verdict {state}">{states.count(state):,} {_VERDICT[state]}</span>'
+    tally = " ".join(f'<span class="verdict {state}">{states.count(state):,} {_VERDICT[state]}</span>'
                       for state in ("fail", "warn", "pass"))
     return (f'<h2>Documents, worst first</h2><p>{tally}</p><div class="scroll"><table class="index">'
             "<tr><th>document</th><th>verdict</th><th>findings</th></tr>"
