@@ -260,6 +260,15 @@ def test_json_and_html_briefs_are_shown_as_their_text_with_their_lines(page, tmp
         assert row.locator(".n").inner_text() == str(section.line)
 
 
+def test_a_finding_in_a_json_briefs_markup_shows_that_markup(page, tmp_path):
+    """s100: a paragraph that is the number 42 and an unknown `kind` are errors in the
+    JSON's markup, which the text view hides: their markup is shown, highlighted."""
+    _open(page, tmp_path, "samples/structure/s100-schema-violation.json")
+    marks = page.locator(".brief mark.error").all_inner_texts()
+    assert marks == ['"intro"', "42"]
+    assert page.locator("#d0-l14 mark.error").inner_text() == "42"
+
+
 # --- fact matrix and redundancy map --------------------------------------------------------
 
 def test_fact_matrix_uses_the_briefs_words_and_puts_a_conflict_in_one_row(page, tmp_path):

@@ -206,7 +206,8 @@ def _brief(document: DocumentReport, number: int, ids: list[str], starts: list[i
             at = _at(starts, fact.line, fact.column, size)
             if at < size:
                 ranges.append((at, min(at + max(len(fact.text), 1), size), -1 - n))
-    shown_as = [e for e in edits(source[:size], document.format)]
+    shown_as = _unless_marked(edits(source[:size], document.format),
+                              [(start, end) for start, end, n in ranges if n >= 0])
     replaced = {start: (end, text) for start, end, text in shown_as}
     headings = {s.line for s in document.sections if s.heading is not None}
     cuts = sorted({0, size, *starts[1:last_line + 1], *(r[0] for r in ranges),
@@ -294,6 +295,29 @@ def _brief(document: DocumentReport, number: int, ids: list[str], starts: list[i
         "markup; line numbers are the file's.</p>")
     return (legend + note + f'<div class="brief scroll" lang="{_e(document.lang or "")}">'
             + "".join(rows) + "</div>" + _more(left, "lines of the brief"))
+
+
+def _unless_marked(shown_as: list, marked: list[tuple[int, int]]) -> list:
+    """The markup edits that touch no finding's span: a finding in the markup itself (a JSON
+    value of the wrong type, an unknown `kind`) shows the markup it is about, highlighted."""
+    if not marked:
+        return shown_as
+    from bisect import bisect_right
+
+    merged: list[list[int]] = []
+    for start, end in sorted(marked):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [m[0] for m in merged]
+    kept = []
+    for edit in shown_as:
+        k = bisect_right(starts, edit[1] - 1) - 1  # the last marked range starting inside or before
+        if k >= 0 and merged[k][1] > edit[0]:
+            continue
+        kept.append(edit)
+    return kept
 
 
 def _where(names: dict[str, str], section: str | None, line: int, number: int) -> str:
@@ -497,8 +521,8 @@ def _redundancy_map(document: DocumentReport, names: dict[str, str], number: int
     ids = [s.id for s in document.sections]
     reported = _reported(document)
     legend = ('<p class="legend"><span>Share of each section\'s words (row) in sentences '
-              "repeating an earlier section (column); R302 reports a section at 20% or more "
-              "(<code>[redundancy] section_overlap</code>).</span>"
+              "repeating an earlier section (column); R302 reports a section from "
+              "<code>[redundancy] section_overlap</code> on (20% by default).</span>"
               + "".join(f'<span><span class="swatch {cls}" style="display:inline-block">'
                         f"{low:.0%}+</span></span>" for low, cls in _HEAT[:4])
               + '<span><span class="swatch expected">n%</span> expected (the Summary restating '
