@@ -130,3 +130,20 @@ def test_the_bound_holds_when_escaping_multiplies_the_text():
     html = document_part(page(document))
     assert len(html.encode()) <= MAX_DOCUMENT_BYTES
     assert "Shown in short" in html or "would pass" in html
+
+
+def test_markup_is_hidden_in_place_and_text_kept():
+    from checker.formats.html_source import edits
+
+    def shown(source: str, fmt: str) -> str:
+        out, at = [], 0
+        for start, end, text in edits(source, fmt):
+            out += [source[at:start], text]
+            at = end
+        return "".join(out + [source[at:]])
+
+    assert shown("<p>a < b &amp; c</p>\n<script>x()</script><li>d<br>e</li>", "html") == "a < b & c\nd\ne"
+    assert shown('{"kind": "body", "text": "say \\"hi\\" \\u00e9"}', "json") == 'say "hi" é'
+    # unterminated constructs hide the rest, in one pass (issue 18's 200,000 "<!DOCTYPE a")
+    assert shown("text <!-- never closed", "html") == "text "
+    assert shown("ok" + "<!DOCTYPE a" * 50_000, "html") == "ok"
