@@ -527,7 +527,9 @@ def _redundancy_map(document: DocumentReport, names: dict[str, str], number: int
                         f"{low:.0%}+</span></span>" for low, cls in _HEAT[:4])
               + '<span><span class="swatch expected">n%</span> expected (the Summary restating '
               "the Key Points, <code>[redundancy] expected</code>): no finding</span></p>")
-    if len(ids) <= MAP_MAX_SECTIONS:
+    if not overlap:
+        table = '<p class="muted">No repeated text between sections.</p>'
+    elif len(ids) <= MAP_MAX_SECTIONS:
         table = _overlap_grid(ids, overlap, names, reported)
     else:
         table = _overlap_list(ids, overlap, names, reported)
@@ -748,7 +750,7 @@ def _doc_html(doc: str) -> str:
 
     def flush() -> None:
         if paragraph:
-            out.append(f"<p>{_e(' '.join(paragraph))}</p>")
+            out.append(f"<p>{_code(' '.join(paragraph))}</p>")
             paragraph.clear()
 
     for line in doc.splitlines():
@@ -772,6 +774,14 @@ def _doc_html(doc: str) -> str:
     if code:
         out.append(f"<pre>{_e(chr(10).join(code))}</pre>")
     return "".join(out)
+
+
+def _code(text: str) -> str:
+    """Escaped text whose `backquoted` pieces are code."""
+    pieces = _e(text).split("`")
+    if len(pieces) % 2 == 0:  # an odd backquote: leave it as written
+        return _e(text)
+    return "".join(f"<code>{p}</code>" if k % 2 else p for k, p in enumerate(pieces))
 
 
 def _lang(report: RunReport) -> str:
