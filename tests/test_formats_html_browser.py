@@ -157,7 +157,7 @@ def test_seed_report_shows_banner_matrix_and_a_highlighted_span(page, tmp_path):
     fact = page.locator(".brief span.fact").first
     assert fact.is_visible()
     assert fact.evaluate("e => getComputedStyle(e).textDecorationStyle") == "dotted"
-    shot = _keep(page, "seed-report.png", tmp_path, full_page=True)
+    shot = _keep(page, "seed-report.png", tmp_path)
     assert len(shot) > 10_000
 
 
@@ -359,7 +359,8 @@ def test_a_filter_only_affects_its_own_document(page, tmp_path):
     assert second.locator(".filters input.warning").is_checked()
     assert second.locator("tr.finding.warning").first.is_visible()
     assert other_table.screenshot() == before
-    _keep(page, "filter-own-document.png", tmp_path, full_page=True)
+    _keep(first.locator("table.findings"), "filter-unticked-document.png", tmp_path)
+    _keep(other_table, "filter-other-document.png", tmp_path)
 
 
 def test_the_page_reads_fully_without_javascript(browser, tmp_path):
@@ -391,8 +392,7 @@ def test_nothing_is_clipped_at_400_px(browser, tmp_path, samples):
         page = context.new_page()
         page.goto(html.as_uri())
         assert page.evaluate("document.documentElement.scrollWidth") <= 400
-        name = f"narrow-{Path(samples[0]).stem}{'-batch' if len(samples) > 1 else ''}.png"
-        png = _keep(page, name, tmp_path, full_page=True)
+        png = page.screenshot(path=str(tmp_path / "narrow.png"), full_page=True)
         assert struct.unpack(">I", png[16:20])[0] == 400  # the PNG's width
         for table in page.locator("table").all():
             box = table.locator("xpath=..").bounding_box()
