@@ -81,8 +81,9 @@ class RepeatedSentence(Rule):
     and the message names the words that differ ("'7' here, '6' there": the score compares
     content words and leaves one-letter words, one-digit numbers among them, aside); a
     sentence with the very same words is a verbatim copy. The Summary restating the Key
-    Points is expected and not reported (`[redundancy] expected`). The finding points at the later sentence; `related` is the
-    earlier one (the best three when it repeats several).
+    Points is expected and not reported (`[redundancy] expected`). The finding points at the
+    later sentence; `related` is the earlier one (the best three when it repeats several),
+    and the message says how it repeats each.
 
     ## Why is this bad?
     Each section of a brief should add something. A sentence copied from the Summary into the
