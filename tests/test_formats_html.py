@@ -147,3 +147,10 @@ def test_markup_is_hidden_in_place_and_text_kept():
     # unterminated constructs hide the rest, in one pass (issue 18's 200,000 "<!DOCTYPE a")
     assert shown("text <!-- never closed", "html") == "text "
     assert shown("ok" + "<!DOCTYPE a" * 50_000, "html") == "ok"
+
+
+def test_a_possible_conflict_is_marked_as_such_not_as_a_conflict():
+    html = render("html", RunReport.build(check_paths(
+        [str(ROOT / "samples/consistency/c205-possible-conflict.en.txt")], Config()), "error"))
+    assert '<tr class="possible"><th>place: Brussels ≠ Vienna <span class="sev warning">possible conflict' in html
+    assert '<tr class="conflict">' not in html

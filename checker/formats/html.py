@@ -88,6 +88,7 @@ mark a[data-msg]:hover::after,mark a[data-msg]:focus::after{content:attr(data-ms
 table{border-collapse:collapse;margin:.5rem 0}
 th,td{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}
 td.conflict,tr.conflict>th{background:#fde0e0;color:#7a0012;font-weight:600}
+td.possible,tr.possible>th{background:#fff4d6;color:#5c3800;font-weight:600}
 .sev{font-weight:700}.sev.error{color:var(--err)}.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}
 .muted{color:#595959}.more{color:#595959;font-style:italic}
 .filters{border:1px solid #ddd;padding:.2rem .6rem;margin:.5rem 0}.filters label{margin-right:1rem}
@@ -435,14 +436,15 @@ def _fact_matrix(document: DocumentReport, names: dict[str, str], number: int) -
             parent[key], key = top, parent[key]
         return top
 
-    conflicting = set()
+    conflicting: dict[tuple[str, str], int] = {}  # value -> worst severity rank setting it against another
     for finding in document.findings:
         if finding.category != "consistency" or not finding.related:
             continue
         sides = [by_position.get((finding.location.line, finding.location.column))]
         sides += [by_position.get((o.line, o.column)) for o in finding.related]
         keys = [(f.kind, f.value) for f in sides if f is not None]
-        conflicting.update(keys)
+        for key in keys:
+            conflicting[key] = max(conflicting.get(key, 0), finding.severity.rank)
         for key in keys[1:]:
             parent[root(key)] = root(keys[0])
     groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -454,35 +456,40 @@ def _fact_matrix(document: DocumentReport, names: dict[str, str], number: int) -
     grid = len(columns) <= MAP_MAX_SECTIONS
     body = []
     for keys in shown:
-        bad = keys[0] in conflicting
+        worst = max((conflicting.get(key, 0) for key in keys), default=0)
+        bad = worst >= Severity.ERROR.rank
+        possible = 0 < worst < Severity.ERROR.rank
+        mark = "conflict" if bad else "possible" if possible else ""
         facts = [f for key in keys for f in values[key]]
         kind = keys[0][0]
         label = " ≠ ".join(_e(_label(values[key])) for key in keys[:MAX_IN_CELL])
         if len(keys) > MAX_IN_CELL:
             label += f' <span class="more">and {len(keys) - MAX_IN_CELL:,} more values</span>'
 
-        head = (f"<th>{_e(kind)}: {label}" + (' <span class="sev error">conflict</span>' if bad else "")
-                + "</th>")
+        badge = (' <span class="sev error">conflict</span>' if bad
+                 else ' <span class="sev warning">possible conflict</span>' if possible else "")
+        head = f"<th>{_e(kind)}: {label}{badge}</th>"
         if grid:
             cells: dict[str, list] = {}
             for fact in facts:
                 cells.setdefault(fact.section, []).append(fact)
-            tds = "".join(_cell(cells.get(c, []), bad, number) for c in columns)
+            tds = "".join(_cell(cells.get(c, []), mark, number) for c in columns)
         else:
-            tds = _cell(facts, bad, number, names)
-        body.append(f'<tr class="{"conflict" if bad else "value"}">{head}{tds}</tr>')
+            tds = _cell(facts, mark, number, names)
+        body.append(f'<tr class="{mark or "value"}">{head}{tds}</tr>')
     if grid:
         top = "".join(f"<th>{_e(names.get(c, c))}</th>" for c in columns)
     else:
         top = "<th>where the brief states it</th>"
     legend = ('<p class="legend"><span>One row per fact value, in the wording the brief uses; '
               'the values a conflict sets against each other share a row, marked '
-              '<span class="sev error">conflict</span>, and every cell stating one is red.</span></p>')
+              '<span class="sev error">conflict</span> (every cell stating one is red) or '
+              '<span class="sev warning">possible conflict</span>.</span></p>')
     return (legend + f'<div class="scroll"><table class="facts"><tr><th>fact</th>{top}</tr>'
             + "".join(body) + "</table></div>" + _more(len(ordered) - len(shown), "fact values"))
 
 
-def _cell(facts: list, bad: bool, number: int, names: dict[str, str] | None = None) -> str:
+def _cell(facts: list, mark: str, number: int, names: dict[str, str] | None = None) -> str:
     if not facts:
         return "<td></td>"
     shown = "<br>".join(
@@ -491,7 +498,7 @@ def _cell(facts: list, bad: bool, number: int, names: dict[str, str] | None = No
         for f in facts[:MAX_IN_CELL])
     if len(facts) > MAX_IN_CELL:
         shown += f'<br><span class="more">and {len(facts) - MAX_IN_CELL:,} more</span>'
-    return f'<td class="{"conflict" if bad else ""}">{shown}</td>'
+    return f'<td class="{mark}">{shown}</td>'
 
 
 #: Heat classes of the redundancy map: (lowest share, class). Colours chosen so that the
