@@ -230,6 +230,9 @@ def test_hovering_or_focusing_a_highlight_shows_its_message(page, tmp_path):
     page.locator("h1").focus()
     link.hover()
     assert "C201 error" in tooltip()
+    # a screen reader gets it too: the highlight is described by its finding's row
+    described = link.evaluate("a => document.getElementById(a.getAttribute('aria-describedby')).innerText")
+    assert "C201" in described and "contradicts '6 janvier'" in described
 
 
 # --- the brief pane ------------------------------------------------------------------------

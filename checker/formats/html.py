@@ -238,9 +238,11 @@ def _brief(document: DocumentReport, number: int, ids: list[str], starts: list[i
         inner = "".join(run)
         if run_findings:
             worst = max(run_findings, key=lambda n: (document.findings[n].severity.rank, -n))
+            described = (f' aria-describedby="{ids[worst]}"'
+                         if not ids[worst].endswith("-findings") else "")
             inner = (f'<mark class="{document.findings[worst].severity.value}">'
-                     f'<a href="#{ids[worst]}" data-msg="{_e(_messages(document, list(run_findings)))}">'
-                     f"{inner}</a></mark>")
+                     f'<a href="#{ids[worst]}"{described} '
+                     f'data-msg="{_e(_messages(document, list(run_findings)))}">{inner}</a></mark>')
         parts.append(inner)
         run = []
 
