@@ -76,6 +76,13 @@ def test_a_weekday_a_country_or_a_new_phrase_is_no_part_of_a_name(body, expected
     assert facts(body) == expected
 
 
+def test_a_post_in_a_city_of_two_words_is_no_name():
+    body = ("L'ancien général avait parlé avec l'ambassadeur russe à New York, Sergueï Kisliak. "
+            "Il a rencontré l'ambassadeur à New York.")
+    assert facts(body, "fr") == [("Sergueï Kisliak", "Sergueï Kisliak")]
+    assert [v for _, v in facts(body, "fr", "place")] == ["New York City", "New York City"]
+
+
 @pytest.mark.parametrize(("body", "lang", "expected"), [
     ("The fund is run by Hartmann Research. Colchester United won.", "en",
      {"Hartmann Research", "Colchester United"}),

@@ -383,6 +383,9 @@ def _portfolio_end(tokens: list[Token], k: int, lang: str) -> int:
             if not _capitalised(tokens[j][2]):
                 break
             k = j + 1
+            while k < len(tokens) and _capitalised(tokens[k][2]) and lookup(
+                    " ".join(t[2] for t in tokens[j: k + 1])) is not None:
+                k += 1  # a place of several words: "ambassadeur à New York"
             portfolio = True
             continue
         following = tokens[k + 1][2]
