@@ -224,6 +224,20 @@ def test_two_sections_that_name_the_event_with_two_lengths_conflict():
     assert [f for f in findings(consistent) if f.severity.value == "error"] == []
 
 
+def test_an_event_named_after_a_contracted_article_is_named():
+    # « lors du congrès des 10 et 11 mars »: "du" is the congress's determiner (real news)
+    text = ("Points Clés\n- Le président d'honneur demande aux adhérents de rejeter la réforme "
+            "lors du congrès des 10 et 11 mars à Paris.\n- Le parti change de nom.\n"
+            "- La direction refuse.\nRésumé\nLe parti veut changer de nom.\n"
+            "Le Congrès\nLors du congrès des 10 et 11 mars, à Lille, les militants se prononceront "
+            "sur une réforme des statuts.\nConclusion\nLa direction attend le vote.\n")
+    errors = [f for f in findings(text) if f.severity.value == "error"]
+    assert [f.code for f in errors] == ["C202"]
+    assert "'Lille'" in errors[0].message and "'Paris'" in errors[0].message
+    assert [f for f in findings(text.replace("à Paris", "à Lille"))
+            if f.severity.value == "error"] == []
+
+
 # --------------------------------------------------------------------- roles
 
 def _roles_brief(first: str, second: str, lang: str = "en") -> str:
