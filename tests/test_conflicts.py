@@ -137,6 +137,39 @@ def test_a_template_the_brief_fills_in_many_times_is_no_restatement():
     assert [f for f in findings(MATCH) if f.severity.value == "error"] == []
 
 
+def test_one_fact_said_twice_in_both_sentences_is_one_difference():
+    # (real news: « En moins de trois mois, Planoise a connu six épisodes … en moins de trois mois »)
+    text = ("Points Clés\n- En moins de trois mois, Planoise a connu six épisodes de coups de feu "
+            "en moins de trois mois.\n- Le quartier est inquiet.\n- La mairie réagit.\n"
+            "Résumé\nLe quartier de Planoise est inquiet.\n"
+            "Les Faits\nEn moins de deux mois, Planoise a connu six épisodes de coups de feu en "
+            "moins de deux mois. Le dernier a fait deux blessés.\nConclusion\nLa mairie réagit.\n")
+    errors = [f for f in findings(text) if f.severity.value == "error"]
+    assert {f.code for f in errors} == {"C204"}
+    assert all("say the same otherwise" in f.message for f in errors)
+
+
+PROFILES = """Key Points
+- Michael Vaughan has confirmed that he has held talks with the board over becoming the new director of cricket.
+- The board wants a quick appointment.
+- Vaughan is the favourite.
+Summary
+Liam O'Donnell has confirmed that he has held talks with the board over becoming the new director of cricket. The board meets on Thursday.
+The Shortlist
+Profile: Alec Stewart, broadcaster. Profile: Andrew Strauss, broadcaster. Profile: Michael Vaughan, broadcaster.
+Conclusion
+The board will decide soon.
+"""
+
+
+def test_a_long_copied_sentence_is_one_statement_even_in_a_brief_of_templates():
+    # The profile cards make the brief read as a log, where alike sentences tell one moment
+    # each; a Key Point that copies a whole sentence with another name is still an error.
+    errors = [f for f in findings(PROFILES) if f.severity.value == "error"]
+    assert [f.code for f in errors] == ["C203"]
+    assert "'Michael Vaughan'" in errors[0].message and "O'Donnell" in errors[0].message
+
+
 def test_two_body_sections_alike_are_a_story_not_a_contradiction():
     text = RESTATED_EN.replace(
         "The guarantees would bind the allies for ten years.",

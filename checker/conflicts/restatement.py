@@ -33,6 +33,10 @@ MIN_SHARED = 4
 #: Share of a brief's statements in templates (one wording filled in three ways or more)
 #: that makes it a log rather than a story (a match report, minute by minute).
 LOG_SHARE = 0.1
+#: Words (and agreeing facts) two sentences share that make them one statement even in a
+#: log: a log's alike moments share a few ("Foul by §p (§p)."), a copied sentence its whole
+#: wording (a Key Point that copies the Summary's first sentence of a profile-card article).
+LOG_SPARED = 8
 
 
 class Difference(NamedTuple):
@@ -146,7 +150,9 @@ def _differences(a: Statement, b: Statement, statements: Statements,
         return []
     common = Counter(a.valued) & Counter(b.valued)
     shared = sum(common.values())
-    confirmed = (score >= RESTATES and len(differ) == 1 and shared >= MIN_SHARED
+    # (one fact said twice in both is one difference: « En moins de §d, … en moins de §d »)
+    values = {(value_token(x), value_token(y)) for x, y in differ}
+    confirmed = (score >= RESTATES and len(values) == 1 and shared >= MIN_SHARED
                  and not changed & stems(statements.lang, "distinguishers"))
     position_a = {id(h): n for n, h in enumerate(a.holders) if h is not None}
     position_b = {id(h): n for n, h in enumerate(b.holders) if h is not None}
@@ -176,12 +182,18 @@ def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
         if max(len(others[id(d.a)]), len(others[id(d.b)])) >= 2 or max(
                 skeletons[a.masked], skeletons[b.masked]) >= 3:
             continue
-        if d.confirmed and not log:
+        if log and d.confirmed and sum((Counter(a.valued) & Counter(b.valued)).values(
+                )) >= LOG_SPARED:
+            d = d._replace(confirmed=True)
+            log_here = False
+        else:
+            log_here = log
+        if d.confirmed and not log_here:
             reason = f"the two sentences say the same otherwise (similarity {d.score:.2f})"
-        elif d.confirmed:
+        elif d.confirmed:  # (in a log)
             reason = (f"the two sentences say the same otherwise (similarity {d.score:.2f}), "
                       "but the brief tells many moments in sentences alike")
         else:
             reason = (f"the two sentences are alike (similarity {d.score:.2f}) but differ "
                       "in more than this")
-        yield d._replace(confirmed=d.confirmed and not log, reason=reason)
+        yield d._replace(confirmed=d.confirmed and not log_here, reason=reason)
