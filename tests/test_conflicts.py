@@ -170,6 +170,34 @@ def test_a_long_copied_sentence_is_one_statement_even_in_a_brief_of_templates():
     assert "'Michael Vaughan'" in errors[0].message and "O'Donnell" in errors[0].message
 
 
+INTRUSION = """Points Clés
+- Des dizaines d'individus se sont introduits violemment dans les locaux du syndicat à Paris et s'en sont pris aux salariés, a dénoncé Jean Dupuis.
+- Le syndicat porte plainte.
+- La police enquête.
+Résumé
+Le syndicat a porté plainte après une intrusion dans ses locaux.
+L'Intrusion
+Des dizaines d'individus se sont introduits dans les locaux du syndicat à Paris et s'en sont pris aux salariés, a dénoncé dans un message le secrétaire général, Laurent Berger. Laurent Berger a demandé une enquête.
+Conclusion
+La police enquête sur l'intrusion.
+"""
+
+
+def test_a_summarys_value_the_story_never_gives_against_the_sentence_it_restates_is_an_error():
+    # The sentences differ in more than the name ("dans un message le secrétaire général"),
+    # but the Key Point's 'Jean Dupuis' is in no other sentence, and the story names Laurent
+    # Berger twice: the Key Point has the wrong person. The error is on the Key Point.
+    (error,) = [f for f in findings(INTRUSION) if f.severity.value == "error"]
+    assert error.code == "C203" and error.location.line == line_of(INTRUSION, "Jean Dupuis")
+    assert "no other sentence of the brief states 'Jean Dupuis'" in error.message
+    assert error.related[0].line == line_of(INTRUSION, "secrétaire général, Laurent Berger")
+
+
+def test_a_person_the_story_names_once_is_only_a_possible_conflict():
+    text = INTRUSION.replace("Laurent Berger a demandé", "Le syndicat a demandé")
+    assert [(f.code, f.severity.value) for f in findings(text)] == [("C205", "warning")]
+
+
 def test_two_body_sections_alike_are_a_story_not_a_contradiction():
     text = RESTATED_EN.replace(
         "The guarantees would bind the allies for ten years.",

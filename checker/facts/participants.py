@@ -171,6 +171,8 @@ def _possessive(end: int, text: str) -> int:
     return end
 
 
+#: What a summarising model writes for a word it does not know ("Stan UNK died"): no name.
+UNKNOWN = "UNK"
 #: The longest run of capitalised words read as one name ("Luiz Inácio Lula da Silva" is 5).
 MAX_RUN = 8
 
@@ -185,7 +187,7 @@ def _run(text: str, tokens: list[Token], i: int, particles: frozenset[str]) -> i
         if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip():
             break
         word = tokens[j][2]
-        if j > i and word == "The":
+        if (j > i and word == "The") or word == UNKNOWN:
             break  # (a new phrase: "the sitcom Ismol Family The Darwin woman")
         if word[0].isupper() or (j > i and _particle_name(word, particles)):
             j += 1
