@@ -215,7 +215,11 @@ def _use_color(choice: str, output_format: str, targets: list[Target]) -> bool:
         return True
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    return sys.stdout.isatty()
+    return _is_terminal(sys.stdout)
+
+
+def _is_terminal(stream) -> bool:  # noqa: ANN001 - any file object
+    return stream.isatty()
 
 
 def _check_and_report(
