@@ -98,9 +98,9 @@ def render(report: RunReport, *, color: bool = False) -> str:
         lines.append("::endgroup::")
     left_out = _left_out(report, chosen)
     if left_out:
-        lines.append(f"briefcheck: {left_out} not annotated: GitHub shows {MAX_ANNOTATIONS} "
-                     "annotations of each kind per step, the first of each severity are; "
-                     "every finding is in the groups above")
+        lines.append(f"briefcheck: {left_out} not annotated (GitHub shows {MAX_ANNOTATIONS} "
+                     f"annotations of each kind per step: the first {MAX_ANNOTATIONS} errors, "
+                     "warnings and notices are); every finding is in the groups above")
     return "".join(line + "\n" for line in lines) + render_summary(report.summary)
 
 
