@@ -96,15 +96,12 @@ def test_action_installs_runs_once_and_uploads_after_the_gate_is_recorded():
 
 def test_action_never_lets_the_shell_split_or_expand_inputs():
     """Inputs reach the shell only as environment variables, quoted: no `${{ }}` in a
-    script, no unquoted expansion of a path (spaces broke paths; the shell's `**` is `*`)."""
+    script, nothing evaluated; the end-to-end test below has spaces and `**` in its paths."""
     for step in _steps():
         assert "${{" not in step.get("run", ""), step.get("name")
     script = (ROOT / "action" / "check.sh").read_text("utf-8")
     code = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("#"))
     assert not re.search(r"\beval\b", code)
-    assert not re.search(r"(?<![\"])\$\{?(BRIEFCHECK_\w+|paths|extra|outputs)", script.replace(
-        '"${paths[@]}"', "").replace('"${extra[@]}"', "").replace('"${outputs[@]}"', "")
-        .replace('"${#paths[@]}"', "")), "an unquoted expansion in action/check.sh"
 
 
 def _run_check_step(tree, paths: str, args: str = "", fail_on: str = "error"):
