@@ -152,8 +152,8 @@ def chunks(jobs: list, processes: int) -> list[list]:
 @contextmanager
 def progress_bar(total: int, *, stream: TextIO = sys.stderr) -> Iterator[Callable[[int], None] | None]:
     """A progress callback drawing on `stream` for a large batch on a terminal, else None."""
-    if total < PROGRESS_MIN_FILES or not stream.isatty():
-        yield None
+    if total < PROGRESS_MIN_FILES or not stream.isatty() or os.environ.get("TERM") == "dumb":
+        yield None  # a dumb terminal cannot redraw a line: no bar at all
         return
     import click
 
@@ -167,9 +167,7 @@ def _clear(bar, stream: TextIO) -> None:
     """Blanks the progress bar's line and shows the cursor again (click hid it): the report
     that follows starts on a clean line, as if no bar had been drawn."""
     width = len(getattr(bar, "_last_line", None) or "") or 80
-    stream.write("\r" + " " * width + "\r")
-    if os.environ.get("TERM") != "dumb":
-        stream.write("\x1b[?25h")
+    stream.write("\r" + " " * width + "\r\x1b[?25h")
     stream.flush()
 
 

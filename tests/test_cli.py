@@ -286,7 +286,7 @@ def test_top_level_help_shows_the_check_options(run_cli):
         assert option in out, option
 
 
-def test_progress_bar_is_cleared_when_the_run_ends():
+def test_progress_bar_is_cleared_when_the_run_ends(monkeypatch):
     """What stays on the terminal line once the batch is done is nothing, not a 100% bar
     above the report."""
     import io
@@ -297,6 +297,7 @@ def test_progress_bar_is_cleared_when_the_run_ends():
         def isatty(self):
             return True
 
+    monkeypatch.setenv("TERM", "xterm")
     screen = Terminal()
     with progress_bar(25, stream=screen) as update:
         for _ in range(25):
@@ -305,3 +306,6 @@ def test_progress_bar_is_cleared_when_the_run_ends():
     assert "checking" in written and "\n" not in written
     last_line = written.split("\r")[-2:]  # what the last carriage return left
     assert last_line[0].strip() == "" and last_line[1].replace("\x1b[?25h", "") == ""
+    monkeypatch.setenv("TERM", "dumb")  # cannot redraw a line: no bar
+    with progress_bar(25, stream=Terminal()) as update:
+        assert update is None
