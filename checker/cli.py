@@ -207,11 +207,12 @@ def _targets(outputs: tuple[str, ...], output_format: str) -> list[Target]:
 
 def _use_color(choice: str, output_format: str, targets: list[Target]) -> bool:
     """Whether the text report on stdout is coloured: --color always/never, else (auto) on a
-    terminal, unless NO_COLOR is set or TERM is dumb; FORCE_COLOR (set, not empty) forces
-    it as `always` does (no-color.org, force-color.org). Reports written to files never are."""
+    terminal, unless NO_COLOR is set or TERM is dumb; FORCE_COLOR (set, not empty, not 0 or
+    false as Node reads it) forces it as `always` does, an explicit request that wins over
+    both (no-color.org, force-color.org). Reports written to files never are."""
     if (output_format, None) not in targets or output_format != "text" or choice == "never":
         return False
-    if choice == "always" or os.environ.get("FORCE_COLOR"):
+    if choice == "always" or os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
         return True
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False

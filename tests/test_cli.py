@@ -237,6 +237,7 @@ def test_color_follows_the_option_then_force_color_no_color_and_term(run_cli, mo
     assert not _colored(run_cli, monkeypatch, {})  # not a terminal
     assert _colored(run_cli, monkeypatch, {}, "--color", "always")
     assert _colored(run_cli, monkeypatch, {"FORCE_COLOR": "1"})
+    assert not _colored(run_cli, monkeypatch, {"FORCE_COLOR": "0"})
     assert not _colored(run_cli, monkeypatch, {"FORCE_COLOR": "1"}, "--color", "never")
 
 
