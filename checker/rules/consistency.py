@@ -57,6 +57,9 @@ class DateConflict(_Conflict):
     - **the same sentence is told twice**: two sentences of different sections say the same
       thing once their facts are set aside, and differ in the date, in the same place
       ("Leaders meet in Paris on January 6" / "Leaders meet in Paris on January 7");
+    - **the summary has a date of its own**: a Key Point or Summary sentence close to a
+      sentence of the story gives a date ("January 9") that no other sentence of the brief
+      states, where the story states its own again;
     - **it is the event's date**: the day most sections give, Key Points or Summary among
       them, is the event's; another day in one section conflicts with it when its sentence
       names the event ("the meeting on Jan. 29", « la réunion du 5 février ») or states two
@@ -110,6 +113,9 @@ class PlaceConflict(_Conflict):
     A place is compared with another when:
     - **the same sentence is told twice** with another place in the same part of it ("the
       talks in Geneva" / "the talks in Vienna");
+    - **the summary has a place of its own**: a Key Point or Summary sentence close to a
+      sentence of the story gives a place ("Lyon") that no other sentence of the brief
+      states, where the story states its own again;
     - **it is the event's place**: the city (or, without one, the country) most sections
       give, Key Points or Summary among them, is the event's; another one in one section
       conflicts with it when its sentence names the event ("the summit in Berlin", « le
@@ -165,6 +171,9 @@ class ParticipantConflict(_Conflict):
     - **the same sentence is told twice** with another person in the same part of it
       ("Allies meet President Volodymyr Zelensky in Paris" / "Allies meet President Petro
       Poroshenko in Paris");
+    - **the summary has a name of its own**: a Key Point or Summary sentence close to a
+      sentence of the story gives a name ("Jean Dupuis") that no other sentence of the brief
+      states, where the story states its own again;
     - **one office is held by two people**: the same office of the same body, one that one
       person holds at a time ("Ukraine's president Volodymyr Zelensky" / "President Petro
       Poroshenko of Ukraine"). A bare title names no body ("President X" and "President Y"
@@ -218,6 +227,9 @@ class DurationConflict(_Conflict):
     ## When two statements count as the same
     Two lengths are compared when:
     - **the same sentence is told twice** with another length in the same part of it;
+    - **the summary has a length of its own**: a Key Point or Summary sentence close to a
+      sentence of the story gives a length ("three days") that no other sentence of the brief
+      states, where the story states its own again;
     - **it is the event's length**: the length most sections give, Key Points or Summary
       among them, is the event's; another one, in the same unit, in one section only,
       conflicts with it when its sentence names the event ("the three-day summit", « ce
