@@ -413,3 +413,5 @@ def test_lang_plurals_and_the_rule_documentation_in_the_page(page, tmp_path):
     assert page.evaluate("location.hash") == "#rule-C201"
     assert rule.is_visible() and rule.locator("h3").inner_text() == "C201 date-conflict"
     assert "What it does" in rule.inner_text() and "Example" in rule.inner_text()
+    assert "How to silence or re-grade it" in rule.inner_text()
+    assert rule.locator("li code", has_text="--ignore C201").count() == 1

@@ -738,12 +738,13 @@ def _rule_docs(report: RunReport) -> str:
     if not codes:
         return ""
     from checker.rules import all_rules
+    from checker.rules.docs import full_doc
 
     rules = all_rules()
     parts = []
     for code in codes:
         rule = rules.get(code)
-        doc = _doc_html(rule.doc()) if rule else '<p class="muted">No documentation.</p>'
+        doc = _doc_html(full_doc(rule)) if rule else '<p class="muted">No documentation.</p>'
         name = f" {rule.name}" if rule else ""
         parts.append(f'<section class="rule" id="rule-{_e(code)}"><h3>{_e(code)}{_e(name)}</h3>'
                      f"{doc}</section>")
@@ -752,15 +753,23 @@ def _rule_docs(report: RunReport) -> str:
 
 
 def _doc_html(doc: str) -> str:
-    """A rule docstring (Markdown: `##` headings, fenced code, paragraphs) as HTML."""
+    """A rule's documentation (Markdown: `##` headings, fenced code, `- ` bullets,
+    paragraphs) as HTML."""
     out: list[str] = []
     paragraph: list[str] = []
+    items: list[str] = []
     code: list[str] | None = None
 
     def flush() -> None:
         if paragraph:
-            out.append(f"<p>{_code(' '.join(paragraph))}</p>")
+            if items:
+                items.append(" ".join(paragraph))
+            else:
+                out.append(f"<p>{_code(' '.join(paragraph))}</p>")
             paragraph.clear()
+        if items and not paragraph:
+            out.append("<ul>" + "".join(f"<li>{_code(i)}</li>" for i in items[1:]) + "</ul>")
+            items.clear()
 
     for line in doc.splitlines():
         if code is not None:
@@ -777,6 +786,14 @@ def _doc_html(doc: str) -> str:
             out.append(f"<h4>{_e(line[3:])}</h4>")
         elif not line.strip():
             flush()
+        elif line.startswith("- "):
+            if paragraph and items:
+                items.append(" ".join(paragraph))
+                paragraph.clear()
+            elif paragraph:
+                flush()
+            items[:] = items or [""]  # items[0] marks a list as open
+            paragraph.append(line[2:].strip())
         else:
             paragraph.append(line.strip())
     flush()

@@ -75,15 +75,18 @@ class RepeatedSentence(Rule):
     """A sentence repeats, word for word or nearly, a sentence of an earlier section.
 
     ## What it does
-    Compares every sentence with the sentences of the earlier sections (case, accents,
-    punctuation, little words and word endings ignored) and reports the later one when the
-    score reaches `[redundancy] paraphrase` (0.65); at `verbatim` (0.9) it is a near copy,
-    and the message names the words that differ ("'7' here, '6' there": the score compares
-    content words and leaves one-letter words, one-digit numbers among them, aside); a
-    sentence with the very same words is a verbatim copy. The Summary restating the Key
-    Points is expected and not reported (`[redundancy] expected`). The finding points at the
-    later sentence; `related` is the earlier one (the best three when it repeats several),
-    and the message says how it repeats each.
+    Reports a sentence that repeats one of an earlier section: a verbatim copy (the same
+    words), a near copy (the message names the words that differ: "'7' here, '6' there") or
+    a close paraphrase. The Summary restating the Key Points is expected and not reported
+    (`[redundancy] expected`). The finding points at the later sentence; `related` is the
+    earlier one (the best three), and the message says how it repeats each.
+
+    ## How it decides
+    Sentences are compared as their content words (case, accents, punctuation, little words,
+    one-letter words and word endings aside): a score of `[redundancy] paraphrase` (0.65) or
+    more is a repetition, `verbatim` (0.9) or more a near copy, unless the words are the same.
+    One-digit numbers are one-letter words: "le 6 janvier" and "le 7 janvier" score 1.00, and
+    the message says they differ.
 
     ## Why is this bad?
     Each section of a brief should add something. A sentence copied from the Summary into the
