@@ -803,11 +803,15 @@ def _doc_html(doc: str) -> str:
 
 
 def _code(text: str) -> str:
-    """Escaped text whose `backquoted` pieces are code."""
+    """Escaped text whose `backquoted` pieces are code and **starred** ones bold."""
     pieces = _e(text).split("`")
     if len(pieces) % 2 == 0:  # an odd backquote: leave it as written
-        return _e(text)
-    return "".join(f"<code>{p}</code>" if k % 2 else p for k, p in enumerate(pieces))
+        pieces = [_e(text)]
+    return "".join(f"<code>{p}</code>" if k % 2 else _BOLD.sub(r"<b>\1</b>", p)
+                   for k, p in enumerate(pieces))
+
+
+_BOLD = re.compile(r"\*\*([^*]+)\*\*")
 
 
 def _lang(report: RunReport) -> str:
