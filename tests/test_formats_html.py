@@ -154,3 +154,15 @@ def test_a_possible_conflict_is_marked_as_such_not_as_a_conflict():
         [str(ROOT / "samples/consistency/c205-possible-conflict.en.txt")], Config()), "error"))
     assert '<tr class="possible"><th>place: Brussels ≠ Vienna <span class="sev warning">possible conflict' in html
     assert '<tr class="conflict">' not in html
+
+
+def test_a_brief_on_one_long_line_is_cut_and_says_so():
+    """A file without line breaks is one line: the pane's character cap applies inside it."""
+    from checker.formats.html import MAX_CHARS
+
+    document = DocumentReport(path="one-line.txt", lang="en", format="text",
+                              source="In Paris today. " * 200_000)
+    html = document_part(page(document))
+    assert len(html.encode()) < MAX_CHARS * 2
+    assert f"and {3_200_000 - MAX_CHARS:,} more characters of line 1" in html
+    assert '<div class="brief scroll"' in html

@@ -189,6 +189,8 @@ def _brief(document: DocumentReport, number: int, ids: list[str], starts: list[i
     while last_line > 1 and starts[last_line] > MAX_CHARS:
         last_line -= 1
     size = starts[last_line + 1] if last_line + 1 < len(starts) else len(source)
+    cut = max(0, size - starts[last_line] - MAX_CHARS)  # a line longer than MAX_CHARS is cut
+    size -= cut
     ranges: list[tuple[int, int, int]] = []  # (start, end, finding number, or -1 - fact number)
     marked = sorted(range(len(document.findings)),
                     key=lambda n: (-document.findings[n].severity.rank, n))[:MAX_MARKS]
@@ -297,7 +299,8 @@ def _brief(document: DocumentReport, number: int, ids: list[str], starts: list[i
         f'<p class="muted">The brief\'s text as read from its {_e(document.format.upper())} '
         "markup; line numbers are the file's.</p>")
     return (legend + note + f'<div class="brief scroll" lang="{_e(document.lang or "")}">'
-            + "".join(rows) + "</div>" + _more(left, "lines of the brief"))
+            + "".join(rows) + "</div>"
+            + _more(cut, f"characters of line {last_line}") + _more(left, "lines of the brief"))
 
 
 def _unless_marked(shown_as: list, marked: list[tuple[int, int]]) -> list:
