@@ -149,6 +149,19 @@ def test_one_fact_said_twice_in_both_sentences_is_one_difference():
     assert all("say the same otherwise" in f.message for f in errors)
 
 
+def test_a_copy_that_changes_the_number_of_an_approximate_length_is_an_error():
+    # "more than 40 years" and "more than 43 years" may both hold; in one sentence told
+    # twice word for word, one copy is wrong (real news, one-fact mutant).
+    text = ("Key Points\n- The power station closed in 2013 after more than 43 years in operation.\n"
+            "- The site will be cleared.\n- Jobs were lost.\nSummary\nThe site will be cleared.\n"
+            "The Plant\nThe power station closed in 2013 after more than 40 years in operation.\n"
+            "Conclusion\nJobs were lost.\n")
+    assert [(f.code, f.severity.value) for f in findings(text)] == [("C204", "error")]
+    other = text.replace("The Plant\nThe power station closed in 2013 after",
+                         "The Plant\nThe mine was worked for")
+    assert [f for f in findings(other) if f.severity.value == "error"] == []
+
+
 PROFILES = """Key Points
 - Michael Vaughan has confirmed that he has held talks with the board over becoming the new director of cricket.
 - The board wants a quick appointment.

@@ -149,8 +149,8 @@ def _differences(a: Statement, b: Statement, statements: Statements,
     if score < CLOSE:
         return []
     pairs, changed, dressed = _aligned(a, b, statements)
-    differ = [(x, y) for x, y in pairs
-              if comparable(x, y, a, b, statements.lang) and not same_fact(x, y)]
+    differ = [(x, y) for x, y in pairs if comparable(x, y, a, b, statements.lang) and (
+        not same_fact(x, y) or (score >= RESTATES and _other_number(x, y)))]
     if not differ:
         return []
     common = Counter(a.valued) & Counter(b.valued)
@@ -163,6 +163,17 @@ def _differences(a: Statement, b: Statement, statements: Statements,
     position_b = {id(h): n for n, h in enumerate(b.holders) if h is not None}
     return [(position_a[id(x)], position_b[id(y)], round(score, 2),
              confirmed and id(x) not in dressed) for x, y in differ]
+
+
+def _other_number(x: Fact, y: Fact) -> bool:
+    """Two approximate lengths written alike but for their number ("more than 40 years" /
+    "more than 43 years", « près de neuf minutes » / « près de dix minutes »). Said in two
+    sentences, both may hold ("more than 40" is true when "more than 43" is); said in one
+    sentence restated word for word, one of the two copies has the wrong number."""
+    if x.kind != "duration" or x.value == y.value:
+        return False
+    wx, wy = x.text.split(), y.text.split()
+    return len(wx) == len(wy) and sum(p != q for p, q in zip(wx, wy)) == 1
 
 
 def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
