@@ -131,7 +131,7 @@ def check(
     report_dir: Path | None,
 ) -> int:
     """Check briefs and report what is wrong with them."""
-    from checker.batch import expand
+    from checker.discovery import expand
     from checker.config import ConfigError, ConfigResolver
     from checker.run import collector_paused
     from checker.schema import SchemaError, load_schema

@@ -258,7 +258,7 @@ def test_a_folder_lists_the_files_pathlib_would_list(tmp_path):
     from pathlib import Path
 
     from checker.loaders import EXTENSIONS
-    from checker.run import briefs_in
+    from checker.discovery import briefs_in
 
     root = tmp_path / "briefs"
     (root / "a" / "b").mkdir(parents=True)
