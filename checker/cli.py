@@ -150,7 +150,7 @@ def check(
     follow_external_symlinks: bool,
 ) -> int:
     """Check briefs and report what is wrong with them."""
-    from checker.discovery import Options, OutputIsInput, expand
+    from checker.discovery import DiscoveryError, Options, expand
     from checker.config import ConfigError, ConfigResolver
     from checker.run import collector_paused
     from checker.schema import SchemaError, load_schema
@@ -171,7 +171,7 @@ def check(
                       tuple(str(path) for path in (output, *reports) if path))
     try:
         items = expand(paths, options)
-    except (ConfigError, OutputIsInput) as exc:
+    except (ConfigError, DiscoveryError) as exc:
         raise RunError(str(exc)) from None
     # The collector stays off until the report is written and freed: a 5 MB brief's report
     # holds a million objects that it walked three times for nothing (0.26 s), once when

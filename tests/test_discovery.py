@@ -90,6 +90,7 @@ def test_a_folder_whose_files_are_all_excluded_says_so(run_cli, repo):
 
 
 def test_named_files_are_checked_even_when_excluded(run_cli, repo):
+    """As before the excludes: what the user names is what they want checked."""
     result, paths = _paths(run_cli, "README.md", "briefs/c.draft.md", "build")
     assert paths == ["README.md", "briefs/c.draft.md", "build/out.html"]
 
@@ -164,6 +165,7 @@ def test_a_pattern_key_of_the_wrong_type_is_one_line_naming_file_and_key(run_cli
     assert result.stderr.startswith(f"briefcheck: error: {repo / '.briefcheck.toml'}: invalid"
                                     f" config key '{key}")
     assert len(result.stderr.splitlines()) == 1
+    assert "unknown key" not in result.stderr  # the key exists; its value is wrong
 
 
 def test_a_ruff_spelling_of_a_key_gets_a_hint(run_cli, repo):

@@ -111,3 +111,21 @@ def test_symlink_loops_followed_when_allowed_still_end(tmp_path):
     paths = [d["path"] for d in json.loads(result.stdout)["documents"]]
     assert sorted(paths) == ["loop/a.txt", "loop/out/deep/c.txt", "loop/sub/b.txt"]
     assert result.returncode == 0 and result.stderr.count("\n") <= 1
+
+
+@pytest.mark.parametrize("where", [".briefcheck.toml", ".gitignore"])
+def test_a_pull_request_cannot_stall_a_walk_with_patterns(run_cli, tmp_path, monkeypatch, where):
+    """20,000 patterns took 4 s to compile, 100,000 (a 1 MB .gitignore) minutes: refused
+    in one line naming the file."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "briefs").mkdir()
+    (tmp_path / "briefs" / "ok.txt").write_bytes(BRIEF)
+    names = [f"x{n}*" for n in range(20_000)]
+    text = ("extend_exclude = [" + ",".join(f'"{n}"' for n in names) + "]\n"
+            if where == ".briefcheck.toml" else "\n".join(names))
+    (tmp_path / "briefs" / where).write_text(text, encoding="utf-8")
+    result = run_cli("briefs")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert f"briefs/{where}" in result.stderr and "more than 10,000 patterns" in result.stderr
