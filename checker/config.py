@@ -194,9 +194,26 @@ def discover(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and "briefcheck" in _read_toml(pyproject).get("tool", {}):
+        if pyproject.is_file() and _has_briefcheck_table(pyproject):
             return pyproject
     return None
+
+
+#: pyproject.toml (path, mtime, size) -> whether it has a [tool.briefcheck] table: a walk
+#: asks from each of its folders, and parsing the same file each time cost 1 ms a folder.
+_TABLES: dict[tuple[str, int, int], bool] = {}
+
+
+def _has_briefcheck_table(pyproject: Path) -> bool:
+    try:
+        info = pyproject.stat()
+    except OSError:
+        return False
+    key = (str(pyproject), info.st_mtime_ns, info.st_size)
+    if key not in _TABLES:
+        tool = _read_toml(pyproject).get("tool", {})
+        _TABLES[key] = isinstance(tool, dict) and "briefcheck" in tool
+    return _TABLES[key]
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:

@@ -494,7 +494,7 @@ def briefs_in(directory: str) -> list[str]:
 
 
 #: The last line of a text report (`checker.formats.text.summary_line`).
-_SUMMARY_LINE = re.compile(rb"(?:passed|failed): [^\n]* in \d+ documents?[^\n]*\.\s*\Z")
+_SUMMARY_LINE = re.compile(r"(?:passed|failed): [^\n]{0,200} in \d+ documents?[^\n]{0,200}\.")
 
 
 def _is_report(path: str) -> bool:
@@ -508,7 +508,8 @@ def _is_report(path: str) -> bool:
             tail = handle.read(512)
     except OSError:
         return False
-    return b"briefcheck" in head or _SUMMARY_LINE.search(tail) is not None
+    last = tail.rstrip().rsplit(b"\n", 1)[-1].decode("utf-8", "replace")
+    return b"briefcheck" in head or _SUMMARY_LINE.fullmatch(last) is not None
 
 
 def _gitignore_regex(line: str) -> tuple[str, bool | None]:
