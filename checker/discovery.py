@@ -286,12 +286,24 @@ class _Discovery:
         return _Here(rules, self.gitignores(folder) if rules.gitignore else [], folder, inside)
 
     def left_out(self, path: str) -> bool:
-        """Whether --force-exclude leaves out `path`, named on the command line."""
+        """Whether --force-exclude leaves out `path`, named on the command line: as a walk
+        from the current folder would, by its own name or a folder's on the way to it
+        (`drafts/d.md` with `drafts/` git-ignored); folders above the current one do not
+        count (a checkout in `/home/ci/build/repo` is not in a build folder)."""
         absolute = os.path.abspath(path)
-        name = os.path.basename(absolute)
-        here = self.here(os.path.dirname(absolute), "")
         folder = os.path.isdir(path)
-        return here.excludes(name, folder) or (not folder and not here.takes(name))
+        here = self.here(os.path.dirname(absolute), "")
+        if not folder and not here.takes(os.path.basename(absolute)):
+            return True
+        top = self.cwd.rstrip(os.sep) + os.sep
+        current = absolute
+        while True:
+            if here.excludes(os.path.basename(current), folder):
+                return True
+            current, folder = os.path.dirname(current), True
+            if not current.startswith(top):
+                return False
+            here = self.here(os.path.dirname(current), "")
 
     # -- walking ----------------------------------------------------------------------------
 

@@ -103,6 +103,19 @@ def test_force_exclude_applies_the_excludes_to_named_files(run_cli, repo):
     assert paths == ["briefs/a.md"]
     result, paths = _paths(run_cli, "--force-exclude", "README.md")
     assert paths == [] and result.exit_code == 0
+    # a file in an excluded or git-ignored folder is left out as a walk leaves it out
+    _, paths = _paths(run_cli, "--force-exclude", "scratch/d.md", "node_modules/pkg/index.html",
+                      ".venv/lib/site-packages/pkg/notes.md", "briefs/2024/06/b.md")
+    assert paths == ["briefs/2024/06/b.md"]
+
+
+def test_force_exclude_ignores_folders_above_the_current_one(run_cli, repo, monkeypatch):
+    """A checkout inside a folder named like an excluded one (`build/`, `.cache/`) is not
+    excluded whole."""
+    _tree(repo, "build/.ci/checkout/briefs/a.md")
+    monkeypatch.chdir(repo / "build" / ".ci" / "checkout")
+    _, paths = _paths(run_cli, "--force-exclude", "briefs/a.md", "briefs")
+    assert paths == ["briefs/a.md"]
 
 
 def test_gitignore_is_read_only_in_a_git_work_tree(run_cli, repo):
