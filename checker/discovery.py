@@ -364,7 +364,8 @@ class _Discovery:
                         continue
                     found.files.append((path, identity, True))
                 elif _is_file(entry):
-                    found.files.append((path, (info.st_dev, entry.inode()), False))
+                    inode = entry.inode()  # 0: a file system without inode numbers
+                    found.files.append((path, (info.st_dev, inode) if inode else None, False))
         return found
 
     def take(self, found: _Found) -> list[str | DocumentReport]:
@@ -542,7 +543,7 @@ def _identity(path: str) -> Identity | None:
         info = os.stat(path)
     except (OSError, ValueError):
         return None
-    return info.st_dev, info.st_ino
+    return (info.st_dev, info.st_ino) if info.st_ino else None  # 0: no inode numbers
 
 
 def _inside(real: str, tree: str) -> bool:
