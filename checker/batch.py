@@ -1,4 +1,4 @@
-"""Batches: many paths in (files, directories, globs), one report per brief out, in order.
+"""Batches: many files in (`checker.discovery` says which), one report per brief out, in order.
 
 Each file gets the config that applies to it (`ConfigResolver`). With `jobs > 1` the files
 are checked in worker processes; results come back in input order, so the output is the
@@ -11,47 +11,25 @@ large), never into the report.
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import accumulate
-from pathlib import Path
 from time import perf_counter
 from typing import TextIO
 
 from checker.config import Config
-from checker.loaders import EXTENSIONS, format_for
+from checker.loaders import format_for
 from checker.report import DocumentReport, RenderedDocument
-from checker.run import STDIN, briefs_in, check_file
+from checker.run import STDIN, check_file
 
 #: A batch this large shows a progress bar (when stderr is a terminal).
 PROGRESS_MIN_FILES = 20
 #: A batch this large is checked in parallel by default, with one more process per this
 #: many files, up to one per CPU.
 PARALLEL_MIN_FILES = 20
-_GLOB_CHARS = frozenset("*?[")
-
-
-def expand(paths: Iterable[str]) -> list[str | DocumentReport]:
-    """The files to check, in the order given (directories and globs sorted), or a report
-    with `error` for a directory or glob that holds no brief."""
-    items: list[str | DocumentReport] = []
-    for path in paths:
-        if path != STDIN and Path(path).is_dir():
-            files = briefs_in(path)
-            missing = f"no briefs found (looked for {', '.join(EXTENSIONS)})"
-        elif _GLOB_CHARS & set(path) and not Path(path).exists():
-            files = sorted(p for p in glob.glob(path, recursive=True)
-                           if Path(p).is_file() and Path(p).suffix.lower() in EXTENSIONS)
-            missing = "no briefs match this pattern"
-        else:
-            items.append(path)
-            continue
-        items.extend(files or [DocumentReport(path=path, lang=None, format=None, error=missing)])
-    return items
 
 
 def default_jobs(files: int) -> int:
@@ -180,7 +158,7 @@ def check_batch(
     render: Render | None = None,
     timed: bool = False,
 ) -> list[Outcome]:
-    """Check the files of `expand(...)` in `jobs` processes (None: `default_jobs`).
+    """Check the files of `checker.discovery.expand(...)` in `jobs` processes (None: `default_jobs`).
     `progress(1)` is called as each file is done. `evidence=False`: reports without what only
     the JSON and HTML reports show (`checker.run.check_source`), also less to send back
     from the workers. `render`: each report comes back as a RenderedDocument, rendered by

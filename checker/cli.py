@@ -109,6 +109,10 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip().upper() for part in value.split(",") if part.strip())
 
 
+def _patterns(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="text",
@@ -139,6 +143,17 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--sarif-category", default="briefcheck", show_default=True, metavar="NAME",
               help="The SARIF run's category (automationDetails): one per set of alerts that"
                    " replace each other in code scanning.")
+@click.option("--exclude", multiple=True, metavar="PATTERNS",
+              help="Leave these out of folder walks and globs (gitignore syntax, comma"
+                   " separated), instead of the config's exclude and the defaults.")
+@click.option("--extend-exclude", multiple=True, metavar="PATTERNS",
+              help="Leave these out as well as the config's exclude and the defaults.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply include, exclude and .gitignore to paths named on the command line"
+                   " too (for pre-commit and editors, which name every file).")
+@click.option("--follow-external-symlinks", is_flag=True,
+              help="Read files and walk folders that symbolic links lead to outside the folder"
+                   " being checked (refused by default).")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -152,9 +167,13 @@ def check(
     report_dir: Path | None,
     color: str,
     sarif_category: str,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    force_exclude: bool,
+    follow_external_symlinks: bool,
 ) -> int:
     """Check briefs and report what is wrong with them."""
-    from checker.batch import expand
+    from checker.discovery import DiscoveryError, Options, expand
     from checker.config import ConfigError, ConfigResolver
     from checker.run import collector_paused
     from checker.schema import SchemaError, load_schema
@@ -170,7 +189,15 @@ def check(
         raise click.UsageError(str(exc).splitlines()[0]) from None
     _check_codes(config.select + config.ignore + tuple(config.severity))
     targets = _targets(outputs, output_format)
-    items = expand(paths)
+    reports = (report_dir / "report.html", report_dir / "report.json") if report_dir else ()
+    written = tuple(str(path) for _, path in targets if path) + tuple(map(str, reports))
+    options = Options(config_for.for_folder, _patterns(exclude) if exclude else None,
+                      _patterns(extend_exclude), force_exclude, follow_external_symlinks,
+                      written)
+    try:
+        items = expand(paths, options)
+    except (ConfigError, DiscoveryError) as exc:
+        raise RunError(str(exc)) from None
     # The collector stays off until the report is written and freed: a 5 MB brief's report
     # holds a million objects that it walked three times for nothing (0.26 s), once when
     # the check was done, once while rendering, once at exit. (The console script has it

@@ -21,6 +21,36 @@ FailOn = Literal["error", "warning", "info", "never"]
 Lang = Literal["auto", "fr", "en"]
 
 
+#: What directory walks and globs leave out (gitignore syntax): hidden files and folders,
+#: tool and build folders (ruff's default `exclude`, less its hidden names), and the files
+#: of a repository that are not briefs. A config's `exclude` replaces this list;
+#: `extend_exclude` adds to it. Names that are about a repository, not news ("README",
+#: "LICENSE") are matched in any case, on the name before its extension, or with any suffix
+#: in upper case ("README-dev.md", "LICENSE-MIT.txt"); "security-council.md" is a brief.
+_REPOSITORY_FILES = (
+    "README", "CHANGELOG", "CHANGES", "HISTORY", "LICENSE", "LICENCE", "COPYING", "NOTICE",
+    "AUTHORS", "CONTRIBUTORS", "CONTRIBUTING", "CODE_OF_CONDUCT", "SECURITY", "SUPPORT",
+    "GOVERNANCE", "MAINTAINERS", "CITATION", "FUNDING",
+)
+
+
+def _any_case(name: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in name)
+
+
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    ".*",
+    "__pycache__", "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules",
+    "site-packages", "venv", "*.egg-info", "htmlcov", "_site",
+    *(f"{name}*" for name in _REPOSITORY_FILES),
+    *(f"{_any_case(name)}{suffix}" for name in _REPOSITORY_FILES for suffix in ("", ".*")),
+    "package.json", "package-lock.json", "npm-shrinkwrap.json", "composer.json",
+    "bower.json", "deno.json", "lerna.json", "renovate.json", "tsconfig*.json",
+    "jsconfig.json", "*.schema.json", "requirements*.txt", "constraints*.txt",
+    "CMakeLists.txt", "robots.txt",
+)
+
+
 class ConfigError(Exception):
     """A config that cannot be used: the message names the file, the key and the reason."""
 
@@ -91,11 +121,22 @@ class Config:
     schema: Path | None = None
     #: Redundancy thresholds and expected overlaps ([redundancy] table).
     redundancy: RedundancyConfig = field(default_factory=RedundancyConfig)
+    #: Which files directory walks and globs take (gitignore syntax, relative to the config
+    #: file's folder); empty: the brief extensions, in any case (checker.loaders.EXTENSIONS).
+    include: tuple[str, ...] = ()
+    #: What walks and globs leave out (gitignore syntax); replaces the defaults.
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    #: Left out as well as `exclude`: the way to add to the defaults.
+    extend_exclude: tuple[str, ...] = ()
+    #: Whether walks and globs leave out what .gitignore files ignore (in a git work tree).
+    respect_gitignore: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "select", _codes(self.select))
         object.__setattr__(self, "ignore", _codes(self.ignore))
         object.__setattr__(self, "severity", {k: Severity(v) for k, v in self.severity.items()})
+        for key in _PATTERN_KEYS:
+            object.__setattr__(self, key, tuple(getattr(self, key)))
         if self.fail_on not in get_args(FailOn):
             raise ValueError(f"fail_on: unknown value {self.fail_on!r}")
         if self.lang not in get_args(Lang):
@@ -111,6 +152,10 @@ class Config:
         """A copy with command-line values (those not None) replacing file values."""
         changes = {k: v for k, v in overrides.items() if v is not None}
         return replace(self, **changes) if changes else self
+
+
+#: Keys holding gitignore-style patterns: checked as patterns when a config file sets them.
+_PATTERN_KEYS = ("include", "exclude", "extend_exclude")
 
 
 def _codes(value: object) -> object:
@@ -149,9 +194,26 @@ def discover(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and "briefcheck" in _read_toml(pyproject).get("tool", {}):
+        if pyproject.is_file() and _has_briefcheck_table(pyproject):
             return pyproject
     return None
+
+
+#: pyproject.toml (path, mtime, size) -> whether it has a [tool.briefcheck] table: a walk
+#: asks from each of its folders, and parsing the same file each time cost 1 ms a folder.
+_TABLES: dict[tuple[str, int, int], bool] = {}
+
+
+def _has_briefcheck_table(pyproject: Path) -> bool:
+    try:
+        info = pyproject.stat()
+    except OSError:
+        return False
+    key = (str(pyproject), info.st_mtime_ns, info.st_size)
+    if key not in _TABLES:
+        tool = _read_toml(pyproject).get("tool", {})
+        _TABLES[key] = isinstance(tool, dict) and "briefcheck" in tool
+    return _TABLES[key]
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
@@ -185,11 +247,26 @@ def _validated(data: dict, path: Path) -> Config:
             reason = str(error)
         if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             reason = "unknown key"
+            if loc and loc[-1].replace("-", "_") in _FIELDS:
+                reason += f" (did you mean '{loc[-1].replace('-', '_')}'?)"
+        elif loc and loc[0] in _PATTERN_KEYS:
+            reason = "should be a list of strings (gitignore-style patterns)"
         key = ".".join(loc) or "(top level)"
         raise ConfigError(f"{path}: invalid config key '{key}': {reason}") from None
     if config.schema is not None and not config.schema.is_absolute():
         config = replace(config, schema=path.parent / config.schema)
+    for key in _PATTERN_KEYS:
+        if key in data:
+            from checker.discovery import PatternError, Patterns
+
+            try:
+                Patterns(getattr(config, key), str(path.parent))
+            except PatternError as exc:
+                raise ConfigError(f"{path}: invalid config key '{key}': {exc}") from None
     return config
+
+
+_FIELDS = frozenset(Config.__dataclass_fields__)
 
 
 class ConfigResolver:
@@ -211,11 +288,18 @@ class ConfigResolver:
         """The config for the brief at `path` ("-" is stdin). Raises ConfigError."""
         if self.explicit is not None or path == "-":
             return self.default
-        directory = os.path.dirname(path)
+        return self.for_folder(os.path.dirname(path))[0]
+
+    def for_folder(self, directory: str) -> tuple[Config, Path | None]:
+        """The config of the files in `directory`, and the file it comes from (None: the
+        defaults): a walk reads its include/exclude patterns, relative to that file's
+        folder, from it. Raises ConfigError."""
+        if self.explicit is not None:
+            return self.default, self.explicit
         if directory not in self._found:
             self._found[directory] = discover(Path(directory))
         found = self._found[directory]
         if found not in self._loaded:
             base = load_config(found) if found is not None else Config()
             self._loaded[found] = base.with_overrides(**self.overrides)
-        return self._loaded[found]
+        return self._loaded[found], found

@@ -17,13 +17,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache
-from pathlib import Path
 
 from checker.analysis import Analysis
 from checker.config import Config, ConfigError
 from checker.encoding import DocumentError
 from checker.encoding import decode as decode_bytes
-from checker.loaders import EXTENSIONS, format_for, load
+from checker.loaders import format_for, load
 from checker.report import DocumentReport, FactInfo, Finding, Redundancy, SectionInfo
 from checker import suppression
 from checker.rules import Rule, all_rules, matches
@@ -87,39 +86,6 @@ def _read_file(path: str) -> bytes:
         raise DocumentError(f"cannot read: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
-
-
-def briefs_in(directory: str) -> list[str]:
-    """The brief files under a directory, recursively, by extension, sorted: regular files
-    and symlinks to nothing (listed, so the report says so instead of skipping them).
-    Directory symlinks are not followed (no loops); unreadable folders are skipped.
-
-    Why `os.scandir`: its entries know their type without a `stat` per file (1,000 briefs:
-    1.7 ms instead of 8.9 with `Path.rglob` and `is_file`)."""
-    found, folders = [], [str(Path(directory))]
-    while folders:
-        try:
-            with os.scandir(folders.pop()) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        folders.append(entry.path)
-                    elif os.path.splitext(entry.name)[1].lower() in EXTENSIONS and (
-                            _is_file(entry) or _dangling(entry.path)):
-                        found.append(entry.path)
-        except OSError:
-            continue
-    return sorted(found)
-
-
-def _is_file(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_file()
-    except OSError:  # a link to itself (too many levels of links): listed if dangling
-        return False
-
-
-def _dangling(path: str) -> bool:
-    return os.path.islink(path) and not os.path.exists(path)
 
 
 @cache
@@ -277,20 +243,7 @@ def check_file(path: str, config: Config | None = None, evidence: bool = True) -
 
 def check_paths(paths: Iterable[str], config: Config) -> list[DocumentReport]:
     """Check every brief under `paths`, in the order given, directories sorted."""
-    reports = []
-    for path in paths:
-        if path != STDIN and Path(path).is_dir():
-            files = briefs_in(path)
-            if not files:
-                reports.append(
-                    DocumentReport(
-                        path=path,
-                        lang=None,
-                        format=None,
-                        error=f"no briefs found (looked for {', '.join(EXTENSIONS)})",
-                    )
-                )
-            reports.extend(check_file(file, config) for file in files)
-        else:
-            reports.append(check_file(path, config))
-    return reports
+    from checker.discovery import expand
+
+    return [item if isinstance(item, DocumentReport) else check_file(item, config)
+            for item in expand(paths)]
