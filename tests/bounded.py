@@ -1,0 +1,96 @@
+"""Run `briefcheck` in a process of its own, as a user or a CI job does, and measure it.
+
+Why a subprocess: the hostile cases are about what the command does to the process that
+runs it (its exit code, its stderr, its time and peak memory, a hang, a signal, a closed
+stream), which click's CliRunner cannot show. The peak memory is the child's own
+(`os.wait4`'s resource usage), the bounds are generous limits, not timings: a case that
+passes within them in a second on the 2-CPU machine is a case that no longer hangs.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Outcome:
+    code: int
+    stdout: bytes
+    stderr: str
+    seconds: float
+    peak_mb: float
+
+    @property
+    def stderr_lines(self) -> list[str]:
+        return self.stderr.splitlines()
+
+
+def run_bounded(
+    *args: object,
+    seconds: float = 60,
+    mb: float = 500,
+    cwd: Path | str | None = None,
+    stdin: int | bytes | None = subprocess.DEVNULL,
+    stdout: int | str | None = None,
+    env: dict | None = None,
+    shell_prefix: str = "",
+) -> Outcome:
+    """`python -m checker ARGS...` in a child: its exit code, output, time and peak memory.
+    Fails the test when it runs past `seconds` (the child is killed) or its peak resident
+    memory passes `mb`. `stdout`: a file descriptor spec for the child (default: captured);
+    `shell_prefix`: shell redirections such as `>&-` (the command then runs under sh)."""
+    command = [sys.executable, "-m", "checker", *map(os.fsdecode, map(os.fsencode, args))]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        stdin_file = None
+        if isinstance(stdin, bytes):
+            stdin_file = tempfile.TemporaryFile()
+            stdin_file.write(stdin)
+            stdin_file.seek(0)
+        if shell_prefix:
+            import shlex
+
+            line = "exec " + " ".join(shlex.quote(os.fsdecode(part)) for part in command)
+            command = ["/bin/sh", "-c", f"{line} {shell_prefix}"]
+        start = time.monotonic()
+        child = subprocess.Popen(
+            command, cwd=cwd, env=environment,
+            stdin=stdin_file if stdin_file is not None else stdin,
+            stdout=out if stdout is None else stdout, stderr=err,
+            start_new_session=True,
+        )
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - start > seconds:
+                os.killpg(child.pid, signal.SIGKILL)
+                os.wait4(child.pid, 0)
+                raise AssertionError(f"still running after {seconds} s: {args!r}"[:300])
+            time.sleep(0.02)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        elapsed = time.monotonic() - start
+        if stdin_file is not None:
+            stdin_file.close()
+        out.seek(0)
+        err.seek(0)
+        outcome = Outcome(child.returncode, out.read(), err.read().decode("utf-8", "replace"),
+                          elapsed, usage.ru_maxrss / 1024)
+    assert outcome.peak_mb <= mb, f"peak memory {outcome.peak_mb:.0f} MB > {mb} MB"
+    return outcome
+
+
+def assert_contract(outcome: Outcome, *, codes: tuple[int, ...] = (0, 1, 2)) -> None:
+    """Exit 0, 1 or 2; at most one line on stderr; never a traceback."""
+    assert outcome.code in codes, (outcome.code, outcome.stderr[-2000:])
+    assert "Traceback" not in outcome.stderr, outcome.stderr[-2000:]
+    assert len(outcome.stderr_lines) <= 1, outcome.stderr[-2000:]
