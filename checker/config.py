@@ -95,7 +95,8 @@ class Config:
     def __post_init__(self) -> None:
         object.__setattr__(self, "select", _codes(self.select))
         object.__setattr__(self, "ignore", _codes(self.ignore))
-        object.__setattr__(self, "severity", {k: Severity(v) for k, v in self.severity.items()})
+        object.__setattr__(self, "severity",
+                           {str(k).upper(): Severity(v) for k, v in self.severity.items()})
         if self.fail_on not in get_args(FailOn):
             raise ValueError(f"fail_on: unknown value {self.fail_on!r}")
         if self.lang not in get_args(Lang):
@@ -111,6 +112,24 @@ class Config:
         """A copy with command-line values (those not None) replacing file values."""
         changes = {k: v for k, v in overrides.items() if v is not None}
         return replace(self, **changes) if changes else self
+
+
+def code_problem(key: str, codes: tuple[str, ...]) -> str | None:
+    """What is wrong with the codes of `select`, `ignore` or `severity`, else None.
+
+    Why: a code that matches no rule would silently check nothing (a folder's config with
+    `select = ["S9"]` turned the gate off), and an empty `select` checks nothing at all."""
+    from checker.rules import all_rules
+
+    if key == "select" and not codes:
+        return "no rule selected, so nothing would be checked (\"ALL\" selects every rule)"
+    known = list(all_rules())
+    for code in codes:
+        if key == "severity" and code not in known:
+            return f"'{code}' is not a rule code (see 'briefcheck rules')"
+        if code != "ALL" and not any(k.startswith(code) for k in known):
+            return f"unknown rule code or prefix '{code}' (see 'briefcheck rules')"
+    return None
 
 
 def _codes(value: object) -> object:
@@ -131,13 +150,42 @@ def _validator() -> Any:
     return TypeAdapter(Config)
 
 
+#: A config is a few hundred bytes; a larger file is not one (and would cost memory to parse).
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _read_toml(path: Path) -> dict:
+    """The TOML table of a config file: a regular file of at most MAX_CONFIG_BYTES, as
+    briefs are read (`checker.files`); nesting too deep for the parser is refused."""
+    from checker.files import UnreadableFile, read_regular_file
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        data = read_regular_file(path, MAX_CONFIG_BYTES)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise UnreadableFile(f"larger than the {MAX_CONFIG_BYTES // 1024} KB limit of a config")
+        return tomllib.loads(data.decode("utf-8"))
+    except UnreadableFile as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read config: not UTF-8 ({exc.reason} at byte"
+                          f" {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{path}: invalid TOML: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+
+
+def _briefcheck_table(path: Path, data: dict) -> dict | None:
+    """The [tool.briefcheck] table of a pyproject.toml's data, None when it has none.
+    Raises ConfigError when `tool` or `tool.briefcheck` is not a table."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: invalid config key 'tool': should be a table")
+    if "briefcheck" not in tool:
+        return None
+    if not isinstance(tool["briefcheck"], dict):
+        raise ConfigError(f"{path}: invalid config key 'tool.briefcheck': should be a table")
+    return tool["briefcheck"]
 
 
 def discover(start: Path) -> Path | None:
@@ -149,7 +197,7 @@ def discover(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and "briefcheck" in _read_toml(pyproject).get("tool", {}):
+        if pyproject.is_file() and _briefcheck_table(pyproject, _read_toml(pyproject)) is not None:
             return pyproject
     return None
 
@@ -164,7 +212,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         raise ConfigError(f"{path}: config file not found")
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("briefcheck", {})
+        data = _briefcheck_table(path, data) or {}
     return _validated(data, path)
 
 
@@ -187,6 +235,11 @@ def _validated(data: dict, path: Path) -> Config:
             reason = "unknown key"
         key = ".".join(loc) or "(top level)"
         raise ConfigError(f"{path}: invalid config key '{key}': {reason}") from None
+    for key in ("select", "ignore", "severity"):
+        if key in data:
+            problem = code_problem(key, tuple(getattr(config, key)))
+            if problem:
+                raise ConfigError(f"{path}: invalid config key '{key}': {problem}")
     if config.schema is not None and not config.schema.is_absolute():
         config = replace(config, schema=path.parent / config.schema)
     return config
