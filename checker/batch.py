@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from checker.config import Config
+from checker.files import report_name
 from checker.loaders import EXTENSIONS, format_for
 from checker.report import DocumentReport, RenderedDocument
 from checker.run import STDIN, briefs_in, check_file
@@ -38,17 +39,18 @@ def expand(paths: Iterable[str]) -> list[str | DocumentReport]:
     with `error` for a directory or glob that holds no brief."""
     items: list[str | DocumentReport] = []
     for path in paths:
-        if path != STDIN and Path(path).is_dir():
+        if path != STDIN and os.path.isdir(path):  # False, not OSError, for a name too long
             files = briefs_in(path)
             missing = f"no briefs found (looked for {', '.join(EXTENSIONS)})"
-        elif _GLOB_CHARS & set(path) and not Path(path).exists():
+        elif _GLOB_CHARS & set(path) and not os.path.lexists(path):
             files = sorted(p for p in glob.glob(path, recursive=True)
-                           if Path(p).is_file() and Path(p).suffix.lower() in EXTENSIONS)
+                           if os.path.isfile(p) and Path(p).suffix.lower() in EXTENSIONS)
             missing = "no briefs match this pattern"
         else:
             items.append(path)
             continue
-        items.extend(files or [DocumentReport(path=path, lang=None, format=None, error=missing)])
+        items.extend(files or [DocumentReport(path=report_name(path), lang=None, format=None,
+                                              error=missing)])
     return items
 
 
@@ -201,7 +203,7 @@ def check_batch(
             for index in lost.chunks:
                 for offset, (path, *_) in enumerate(cut[index]):
                     results[slots[starts[index] + offset]] = DocumentReport(
-                        path=path, lang=None, format=format_for(path),
+                        path=report_name(path), lang=None, format=format_for(path),
                         error=f"not checked: {lost}")
     return [result if isinstance(result, RenderedDocument) else _finish(result, render)
             for result in results if not isinstance(result, str)]

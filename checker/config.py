@@ -194,10 +194,10 @@ def discover(start: Path) -> Path | None:
     start = start.resolve()
     for directory in (start, *start.parents):
         candidate = directory / ".briefcheck.toml"
-        if candidate.is_file():
+        if os.path.isfile(candidate):  # False, not OSError, for a name too long
             return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and _briefcheck_table(pyproject, _read_toml(pyproject)) is not None:
+        if os.path.isfile(pyproject) and _briefcheck_table(pyproject, _read_toml(pyproject)) is not None:
             return pyproject
     return None
 
@@ -208,7 +208,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         path = discover(start or Path.cwd())
         if path is None:
             return Config()
-    if not path.is_file():
+    if not os.path.isfile(path):
         raise ConfigError(f"{path}: config file not found")
     data = _read_toml(path)
     if path.name == "pyproject.toml":

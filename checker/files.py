@@ -49,3 +49,21 @@ def read_regular_file(path: str | os.PathLike, limit: int) -> bytes:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
+
+
+def report_name(path: str) -> str:
+    """How reports name a file: its path as given, unless the name is not UTF-8 (a byte
+    0xE9 in it reaches Python as a lone surrogate, which no UTF-8 output can carry: every
+    format crashed, and the batch's report was lost with it). Such a name is shown with each
+    byte that is not UTF-8 as `\\xNN` and each backslash doubled, so it stays lossless (the
+    bytes can be told back from it) and valid text in every format."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = path.encode("utf-8", "surrogateescape")  # how the file system's bytes arrive
+    except UnicodeEncodeError:  # another lone surrogate, from a caller of the API
+        raw = path.encode("utf-8", "surrogatepass")
+    return raw.replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")

@@ -22,7 +22,7 @@ from checker.analysis import Analysis
 from checker.config import Config, ConfigError
 from checker.encoding import DocumentError
 from checker.encoding import decode as decode_bytes
-from checker.files import UnreadableFile, read_regular_file
+from checker.files import UnreadableFile, read_regular_file, report_name
 from checker.loaders import EXTENSIONS, format_for, load
 from checker.report import DocumentReport, FactInfo, Finding, Redundancy, SectionInfo
 from checker import suppression
@@ -141,6 +141,7 @@ def check_source(
     config or schema is not the document's fault and still stops the run.
     """
     config = config or Config()
+    path = report_name(path)
     try:
         with collector_paused():
             return _check_source(source, path, format, config, encoding, evidence)
@@ -240,7 +241,7 @@ def _fact_infos(analysis: Analysis, rules: tuple[Rule, ...]) -> tuple[FactInfo, 
 def check_file(path: str, config: Config | None = None, evidence: bool = True) -> DocumentReport:
     """Check one file (or stdin for "-"); a file that cannot be read gives a report with `error`.
     `evidence`: as for `check_source`."""
-    name = STDIN_NAME if path == STDIN else path
+    name = STDIN_NAME if path == STDIN else report_name(path)
     try:
         source, encoding = read_path(path)
     except DocumentError as exc:
@@ -252,12 +253,12 @@ def check_paths(paths: Iterable[str], config: Config) -> list[DocumentReport]:
     """Check every brief under `paths`, in the order given, directories sorted."""
     reports = []
     for path in paths:
-        if path != STDIN and Path(path).is_dir():
+        if path != STDIN and os.path.isdir(path):
             files = briefs_in(path)
             if not files:
                 reports.append(
                     DocumentReport(
-                        path=path,
+                        path=report_name(path),
                         lang=None,
                         format=None,
                         error=f"no briefs found (looked for {', '.join(EXTENSIONS)})",

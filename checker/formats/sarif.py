@@ -8,6 +8,7 @@ Documents that could not be checked become tool execution notifications, not res
 
 from __future__ import annotations
 
+import os
 from urllib.parse import quote
 
 from checker.formats.json import dumps
@@ -18,7 +19,9 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/"), safe="/:@-._~")
+    # Only the system's own separator is one: on POSIX a backslash is part of a name (and
+    # names a byte that is not UTF-8: checker.files.report_name).
+    return quote(path.replace(os.sep, "/"), safe="/:@-._~")
 
 
 def _rule(rule: type) -> dict:
