@@ -44,7 +44,12 @@ def decode(data: bytes) -> str:
 def read_path(path: str) -> tuple[str, str | None]:
     """The decoded text of a file, or stdin for "-", and the legacy encoding assumed if any."""
     if path == STDIN:
-        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        if sys.stdin is None:  # the process was started with stdin closed (`<&-`)
+            raise DocumentError("standard input is closed")
+        try:
+            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise DocumentError(f"cannot read: {exc.strerror or exc}") from None
     else:
         data = _read_file(path)
     if len(data) > MAX_FILE_BYTES:

@@ -10,6 +10,7 @@ passes within them in a second on the 2-CPU machine is a case that no longer han
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -43,11 +44,13 @@ def run_bounded(
     stdout: int | str | None = None,
     env: dict | None = None,
     shell_prefix: str = "",
+    limit_files: int | None = None,
 ) -> Outcome:
     """`python -m checker ARGS...` in a child: its exit code, output, time and peak memory.
     Fails the test when it runs past `seconds` (the child is killed) or its peak resident
     memory passes `mb`. `stdout`: a file descriptor spec for the child (default: captured);
-    `shell_prefix`: shell redirections such as `>&-` (the command then runs under sh)."""
+    `shell_prefix`: shell redirections such as `>&-` (the command then runs under sh);
+    `limit_files`: the child's limit of open file descriptors (RLIMIT_NOFILE)."""
     command = [sys.executable, "-m", "checker", *map(os.fsdecode, map(os.fsencode, args))]
     environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -67,6 +70,8 @@ def run_bounded(
             stdin=stdin_file if stdin_file is not None else stdin,
             stdout=out if stdout is None else stdout, stderr=err,
             start_new_session=True,
+            preexec_fn=None if limit_files is None else lambda: resource.setrlimit(
+                resource.RLIMIT_NOFILE, (limit_files, limit_files)),
         )
         while True:
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
