@@ -218,7 +218,7 @@ def _check_source(
         findings=tuple(findings),
         redundancy=_redundancy(analysis, rules) if evidence else Redundancy(),
         source=source if evidence else None,
-    )
+    ).capped()
 
 
 def _redundancy(analysis: Analysis, rules: tuple[Rule, ...]) -> Redundancy:

@@ -8,7 +8,7 @@ command early or inject another one. Other control characters are shown escaped.
 
 from __future__ import annotations
 
-from checker.formats import visible
+from checker.formats import omission_note, visible
 from checker.report import DocumentReport, RunReport, Severity, Summary
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -50,6 +50,9 @@ def render_document(document: DocumentReport, *, color: bool = False) -> str:
             "endLine": loc.end_line, "endColumn": loc.end_column,
             "title": f"{finding.code} {finding.name}",
         }, message))
+    if document.omitted is not None:
+        lines.append(_command("notice", {"file": document.path, "title": "briefcheck"},
+                              omission_note(document)))
     return "".join(line + "\n" for line in lines)
 
 

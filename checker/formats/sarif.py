@@ -70,6 +70,18 @@ def _result(finding: Finding, uri: str, rule_index: dict[str, int]) -> dict:
     return result
 
 
+def _omissions(report: RunReport) -> list[dict]:
+    """A note for each document whose report left findings out past its caps."""
+    from checker.formats import omission_note
+
+    return [
+        {"level": "note", "message": {"text": f"{document.path}: {omission_note(document)}"},
+         "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(document.path)}}}]}
+        for document in report.documents
+        if document.omitted is not None
+    ]
+
+
 def render(report: RunReport, *, color: bool = False) -> str:
     from checker.rules import all_rules
 
@@ -93,7 +105,7 @@ def render(report: RunReport, *, color: bool = False) -> str:
             "rules": [_rule(rule) for rule in rules],
         }},
         "invocations": [{"executionSuccessful": not notifications,
-                         "toolExecutionNotifications": notifications}],
+                         "toolExecutionNotifications": notifications + _omissions(report)}],
         "artifacts": [{"location": {"uri": _uri(d.path)}} for d in report.documents],
         "columnKind": "unicodeCodePoints",
         "results": results,
