@@ -506,6 +506,15 @@ def validate_brief(brief: Brief, schema_path: Path | None = None) -> list[Violat
     except RecursionError:
         raise _unusable(_resolved(schema_path), ValueError(
             "its references loop without end")) from None
+    except Exception as exc:
+        # A reference to nothing inside the file ("#/$defs/missing"): jsonschema finds out
+        # only when a document reaches it (found by fuzzing, benchmarks/fuzz/).
+        if not type(exc).__module__.startswith(("referencing", "jsonschema")) or isinstance(
+                exc, SchemaError):
+            raise
+        reason = " ".join(str(exc).split())[:200]
+        raise _unusable(_resolved(schema_path), ValueError(
+            f"a reference cannot be resolved: {reason}")) from None
 
 
 def _validate_brief(brief: Brief, schema_path: Path | None) -> list[Violation]:

@@ -136,13 +136,15 @@ def test_neither_validator_retrieves_a_reference(tmp_path, server, monkeypatch, 
     ({"$ref": "#", "required": ["nothing"]}, "references loop"),
     ({"$defs": {"a": {"$ref": "#/$defs/a", "required": ["x"]}}, "$ref": "#/$defs/a"},
      "references loop"),
+    ({"properties": {"sections": {"$ref": "#/$defs/nowhere"}}}, "cannot be resolved"),
     ("[]", ""),
     ("1", ""),
     ('"schema"', ""),
     ('{"type": ', ""),
     ({"type": "nothing"}, ""),
     ("{}" + " " * 2_000_000, "larger than the 1024 KB limit"),
-], ids=["arrays-100000", "enum-arrays-900", "allOf-900", "ref-self", "ref-loop", "array", "number",
+], ids=["arrays-100000", "enum-arrays-900", "allOf-900", "ref-self", "ref-loop", "ref-nowhere",
+         "array", "number",
         "string", "truncated", "invalid", "2-MB"])
 def test_a_schema_of_the_wrong_shape_is_one_line(folder, schema, reason):
     _schema(folder, schema)
