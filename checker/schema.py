@@ -284,10 +284,20 @@ def _outline(brief: Brief) -> str:
     return "".join(kinds)
 
 
+#: The most sections of a brief the schema validates one by one (a brief has a handful): the
+#: validator holds every error of a document of 400,000 empty sections (gigabytes), and a
+#: report shows at most this many sections anyway (`checker.report.MAX_SECTIONS`). The
+#: whole brief's word count still counts every section.
+MAX_VALIDATED_SECTIONS = 1_000
+
+
 def brief_document(brief: Brief) -> dict[str, Any]:
-    """The brief's JSON form with derived metrics: what the schema validates."""
+    """The brief's JSON form with derived metrics: what the schema validates. Past
+    MAX_VALIDATED_SECTIONS sections, the others only add their words to the brief's."""
     sections = []
-    for section in brief.sections:
+    words_after = sum(count_words(p.text) for section in brief.sections[MAX_VALIDATED_SECTIONS:]
+                      for p in section.paragraphs)
+    for section in brief.sections[:MAX_VALIDATED_SECTIONS]:
         blocks = [(p.bullet, _block(p)) for p in section.paragraphs]  # words counted once
         sections.append(
             {
@@ -301,13 +311,12 @@ def brief_document(brief: Brief) -> dict[str, Any]:
                 "paragraphs": [block for bullet, block in blocks if not bullet],
             }
         )
+    shown = brief.sections[:MAX_VALIDATED_SECTIONS]
     return {
         "lang": brief.lang,
-        "words": sum(s["words"] for s in sections),
+        "words": sum(s["words"] for s in sections) + words_after,
         "outline": _outline(brief),
-        "body_headings": [
-            fold(s.heading or "") for s in brief.sections if s.kind == SectionKind.BODY
-        ],
+        "body_headings": [fold(s.heading or "") for s in shown if s.kind == SectionKind.BODY],
         "sections": sections,
     }
 
@@ -523,6 +532,12 @@ def _validate_brief(brief: Brief, schema_path: Path | None) -> list[Violation]:
     violations: list[tuple[tuple, Violation]] = []
     for message, span in brief.shape_errors:
         violations.append(((), Violation(GENERIC_CODE, message, span, None)))
+    if len(brief.sections) > MAX_VALIDATED_SECTIONS:
+        section = brief.sections[MAX_VALIDATED_SECTIONS]
+        violations.append(((), Violation(
+            GENERIC_CODE, f"the document has {len(brief.sections):,} sections (a brief has a"
+            f" handful); only the first {MAX_VALIDATED_SECTIONS:,} are checked against the"
+            " schema one by one", section.heading_span or section.span, section.id)))
     quick = _quick_validator(path)
     if quick is not None and quick.is_valid(document):
         return sorted((v for _, v in violations), key=lambda v: (v.span.start, v.code))
