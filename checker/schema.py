@@ -533,11 +533,11 @@ def _validate_brief(brief: Brief, schema_path: Path | None) -> list[Violation]:
     for message, span in brief.shape_errors:
         violations.append(((), Violation(GENERIC_CODE, message, span, None)))
     if len(brief.sections) > MAX_VALIDATED_SECTIONS:
-        section = brief.sections[MAX_VALIDATED_SECTIONS]
+        span, section_id, _ = _where(brief, {}, [])  # the start: kept whatever the report cap
         violations.append(((), Violation(
             GENERIC_CODE, f"the document has {len(brief.sections):,} sections (a brief has a"
             f" handful); only the first {MAX_VALIDATED_SECTIONS:,} are checked against the"
-            " schema one by one", section.heading_span or section.span, section.id)))
+            " schema one by one", span, section_id)))
     quick = _quick_validator(path)
     if quick is not None and quick.is_valid(document):
         return sorted((v for _, v in violations), key=lambda v: (v.span.start, v.code))
