@@ -69,7 +69,7 @@ def test_the_capped_report_is_valid_against_the_report_schema(many_findings):
     jsonschema.validate(json.loads(outcome.stdout), schema)
 
 
-@pytest.mark.parametrize("fmt", ["text", "github", "junit", "sarif"])
+@pytest.mark.parametrize("fmt", ["text", "github", "junit", "sarif", "html"])
 def test_every_format_says_what_it_leaves_out(many_findings, fmt):
     outcome = run_bounded(many_findings, "--format", fmt, "--fail-on", "never",
                           seconds=60, mb=400)

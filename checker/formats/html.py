@@ -61,6 +61,10 @@ def _verdict(document: DocumentReport) -> tuple[bool, str]:
     if document.error:
         return False, f"not checked: {document.error}"
     counts = ", ".join(f"{document.count(s)} {s.value}" for s in Severity)
+    if document.omitted is not None:  # the report's caps (checker.report.MAX_FINDINGS)
+        from checker.formats import omission_note
+
+        counts += f" ({omission_note(document)})"
     return document.count(Severity.ERROR) == 0, counts
 
 
