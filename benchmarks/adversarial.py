@@ -143,7 +143,7 @@ def _write_case(folder: Path, name: str, content: str | None) -> Path:
     return batch
 
 
-def run_sizes(only: str | None, timeout: float) -> int:
+def run_sizes(only: str | None, timeout: float, skip: str | None = None) -> int:
     """Each size case through the command in a child: seconds, peak memory, report size."""
     import os
     import subprocess
@@ -153,7 +153,7 @@ def run_sizes(only: str | None, timeout: float) -> int:
     print(f"| case | input MB | exit | seconds | peak MB | report MB |")
     print(f"|---|---:|---:|---:|---:|---:|")
     for name, (file_name, content, options) in size_cases().items():
-        if only and only not in name:
+        if (only and only not in name) or (skip and any(part in name for part in skip.split(","))):
             continue
         with tempfile.TemporaryDirectory() as folder:
             path = _write_case(Path(folder), file_name, content)
@@ -187,11 +187,12 @@ def main() -> int:
     parser.add_argument("--kb", type=int, default=1024, help="line size in KB (default 1024)")
     parser.add_argument("--only", help="run the cases whose name contains this")
     parser.add_argument("--sizes", action="store_true", help="the size cases (issue 18)")
+    parser.add_argument("--skip", help="size cases: leave out those whose name contains one of these (comma separated)")
     parser.add_argument("--timeout", type=float, default=300, help="seconds before a size case"
                         " is killed (default 300)")
     args = parser.parse_args()
     if args.sizes:
-        return run_sizes(args.only, args.timeout)
+        return run_sizes(args.only, args.timeout, args.skip)
     print(f"{'case':<24} {'seconds':>8}  outcome")
     for name, (fmt, document) in cases(args.kb * 1024).items():
         if args.only and args.only not in name:
