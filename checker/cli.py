@@ -58,7 +58,12 @@ class _BriefcheckGroup(click.Group):
             click.echo("briefcheck: interrupted", err=True)
             sys.exit(130)
         except BrokenPipeError:
+            _discard_stdout()
             sys.exit(1)
+        except OSError as exc:  # stdout on a full disk (`briefcheck rules > /dev/full`)
+            _discard_stdout()
+            click.echo(f"briefcheck: error: cannot write: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_USAGE)
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -237,6 +242,8 @@ def _emit(text: str) -> None:
 
 def _discard_stdout() -> None:
     """Whatever is still buffered for stdout goes nowhere (the exit's flush would fail again)."""
+    if sys.stdout is None:
+        return
     null = os.open(os.devnull, os.O_WRONLY)
     try:
         os.dup2(null, sys.stdout.fileno())

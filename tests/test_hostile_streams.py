@@ -28,6 +28,14 @@ def test_stdout_on_a_full_disk_is_one_line(fmt):
     assert "No space left on device" in outcome.stderr
 
 
+@pytest.mark.parametrize("args", [["rules"], ["rule", "C201"]])
+def test_the_documentation_on_a_full_disk_is_one_line(args):
+    with open("/dev/full", "wb") as full:
+        outcome = run_bounded(*args, stdout=full.fileno(), seconds=30, mb=300)
+    assert_contract(outcome, codes=(2,))
+    assert "No space left on device" in outcome.stderr
+
+
 def test_a_report_file_on_a_full_disk_is_one_line():
     outcome = run_bounded(SEED, "-o", "/dev/full", seconds=30, mb=300)
     assert_contract(outcome, codes=(2,))
