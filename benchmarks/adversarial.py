@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 import random
 import sys
 import time
@@ -103,35 +104,39 @@ def _dated(size: int) -> str:
     return "## Points Clés\n\n- Le sommet de Paris a lieu le 6 janvier.\n\n" + "".join(parts)
 
 
-def size_cases() -> dict[str, tuple[str, str | None, list[str]]]:
-    """name -> (file name, content (None: a batch, written by `_write_case`), options)."""
+def size_cases() -> dict[str, tuple[str, Callable[[], str | None], list[str]]]:
+    """name -> (file name, what writes its content (None: a batch, written by
+    `_write_case`), options). Contents are made one case at a time: made all at once, the
+    benchmark process held 170 MB of them, and each child's peak counted its forked image."""
     json_escapes = json.dumps({"sections": [{"kind": "summary", "heading": "Summary"}]})[:-3]
-    return {
-        "repeated-sentence-10mb": ("r.txt", _fill("In Paris.\n", LIMIT, "Key Points\n"), []),
-        "conflicts-10mb": ("c.md", _dated(LIMIT), []),
-        "headings-2mb": ("h.md", _fill("## H\n", 2 * MB), []),
-        "headings-10mb": ("h.md", _fill("## H\n", LIMIT), []),
-        "headings-10mb-sarif": ("h.md", _fill("## H\n", LIMIT), ["--format", "sarif"]),
-        "headings-10mb-junit": ("h.md", _fill("## H\n", LIMIT), ["--format", "junit"]),
-        "headings-10mb-github": ("h.md", _fill("## H\n", LIMIT), ["--format", "github"]),
-        "headings-10mb-json": ("h.md", _fill("## H\n", LIMIT), ["--format", "json"]),
-        "matrix-0.5mb-html": ("m.md", "".join(
+    cases = {
+        "repeated-sentence-10mb": ("r.txt", lambda: _fill("In Paris.\n", LIMIT, "Key Points\n"), []),
+        "conflicts-10mb": ("c.md", lambda: _dated(LIMIT), []),
+        "headings-2mb": ("h.md", lambda: _fill("## H\n", 2 * MB), []),
+        "headings-10mb": ("h.md", lambda: _fill("## H\n", LIMIT), []),
+        "headings-10mb-sarif": ("h.md", lambda: _fill("## H\n", LIMIT), ["--format", "sarif"]),
+        "headings-10mb-junit": ("h.md", lambda: _fill("## H\n", LIMIT), ["--format", "junit"]),
+        "headings-10mb-github": ("h.md", lambda: _fill("## H\n", LIMIT), ["--format", "github"]),
+        "headings-10mb-json": ("h.md", lambda: _fill("## H\n", LIMIT), ["--format", "json"]),
+        "matrix-0.5mb-html": ("m.md", lambda: "".join(
             f"## S{i}\n\nLe {1 + i % 28} janvier {1900 + i}.\n\n" for i in range(9_600)),
             ["--format", "html"]),
-        "directive-lines-10mb": ("d.md", _fill("<!-- briefcheck: ignore C211 -->\n", LIMIT), []),
-        "directive-open-10mb": ("d.md", _fill(" ", LIMIT, "<!-- briefcheck: ignore C"), []),
-        "entities-md-10mb": ("e.md", _fill("&#65;bc def. ", LIMIT, "## Summary\n\n"), []),
-        "entities-html-10mb": ("e.html", _fill("&#65;bc def. ", LIMIT, "<h2>Summary</h2><p>"), []),
-        "escapes-json-10mb": ("e.json", json_escapes + ', "paragraphs": ["' + _fill(
+        "directive-lines-10mb": ("d.md", lambda: _fill("<!-- briefcheck: ignore C211 -->\n", LIMIT), []),
+        "directive-open-10mb": ("d.md", lambda: _fill(" ", LIMIT, "<!-- briefcheck: ignore C"), []),
+        "entities-md-10mb": ("e.md", lambda: _fill("&#65;bc def. ", LIMIT, "## Summary\n\n"), []),
+        "entities-html-10mb": ("e.html", lambda: _fill("&#65;bc def. ", LIMIT, "<h2>Summary</h2><p>"), []),
+        "escapes-json-10mb": ("e.json", lambda: json_escapes + ', "paragraphs": ["' + _fill(
             "\\u0041bc def. ", LIMIT - 200) + '"]}]}', []),
-        "doctype-10mb": ("d.html", _fill("<!DOCTYPE [", LIMIT, "<h2>Summary</h2><p>Text.</p>"), []),
+        "doctype-10mb": ("d.html", lambda: _fill("<!DOCTYPE [", LIMIT, "<h2>Summary</h2><p>Text.</p>"), []),
         "batch-20000-json": ("batch", None, ["--format", "json"]),
         "batch-20000-html": ("batch", None, ["--format", "html"]),
     }
+    return cases
 
 
-def _write_case(folder: Path, name: str, content: str | None) -> Path:
-    if content is not None:
+def _write_case(folder: Path, name: str, make: Callable[[], str] | None) -> Path:
+    if make is not None:
+        content = make()
         path = folder / name
         path.write_text(content, encoding="utf-8")
         return path
