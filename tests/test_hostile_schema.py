@@ -224,3 +224,11 @@ def test_a_long_value_in_a_message_is_cut(folder):
     (finding,) = [f for f in json.loads(outcome.stdout)["documents"][0]["findings"]
                   if f["code"] == "S100" and "word" in f["message"]]
     assert len(finding["message"]) < 300 and finding["message"].endswith("… (499999)")
+
+
+def test_the_shipped_schema_keeps_the_rules_it_sets_for_user_schemas():
+    """Its patterns run on the linear engine too (jsonschema's `pattern` keyword does not
+    enforce a pattern that engine cannot run), so they must stay within its syntax."""
+    from checker.schema import _check_user_schema, shipped_schema_path
+
+    _check_user_schema(json.loads(shipped_schema_path().read_text("utf-8")))
