@@ -104,3 +104,20 @@ def test_an_option_path_too_long_is_one_line(tmp_path, option):
     outcome = run_bounded(option, "a" * 300, "good.txt", seconds=60, mb=300, cwd=tmp_path)
     assert_contract(outcome, codes=(2,))
     assert "File name too long" in outcome.stderr or "not found" in outcome.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html"])
+def test_a_json_brief_with_half_a_character_is_refused_in_one_line(tmp_path, fmt):
+    """`"\\ud800"` is valid JSON syntax but no character: it reached every report as a lone
+    surrogate (an internal error); a pair (an emoji) is fine. Found after the fuzz runs."""
+    bad = tmp_path / "half.json"
+    bad.write_text('{"sections": [{"kind": "summary", "heading": "Summary", "paragraphs":'
+                   ' ["Text \\ud800 here."]}]}', encoding="utf-8")
+    pair = tmp_path / "pair.json"
+    pair.write_text('{"sections": [{"kind": "summary", "heading": "Summary \\ud83d\\ude00",'
+                    ' "paragraphs": ["Text \\\\ud800 here."]}]}', encoding="utf-8")
+    outcome = run_bounded(bad, pair, "--format", fmt, seconds=60, mb=300)
+    assert_contract(outcome, codes=(2,), lines=2)
+    text = _valid(fmt, outcome.stdout)
+    assert "lone surrogate" in text and "internal error" not in text
+    assert "😀" in text or fmt != "json"
