@@ -133,7 +133,10 @@ def test_sigterm_to_a_parallel_batch_stops_its_workers(tmp_path):
     deadline = time.monotonic() + 10
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(_alive(pid) for pid in workers), "a worker outlived the main process"
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:  # not left running when the test fails (as they were before)
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors, "a worker outlived the main process"
     assert b"Traceback" not in child.stderr.read()
     assert child.returncode in (-signal.SIGTERM, 128 + signal.SIGTERM)
 
