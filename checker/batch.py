@@ -21,6 +21,7 @@ from time import perf_counter
 from typing import TextIO
 
 from checker.config import Config
+from checker.files import report_name
 from checker.loaders import format_for
 from checker.report import DocumentReport, RenderedDocument
 from checker.run import STDIN, check_file
@@ -32,13 +33,24 @@ PROGRESS_MIN_FILES = 20
 PARALLEL_MIN_FILES = 20
 
 
+def usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the CPUs this process may run on
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def default_jobs(files: int) -> int:
     """The processes for a batch of `files` files when --jobs is not given."""
-    try:
-        cpus = len(os.sched_getaffinity(0))  # the CPUs this process may run on
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, files // PARALLEL_MIN_FILES))
+    return max(1, min(usable_cpus(), files // PARALLEL_MIN_FILES))
+
+
+def capped_jobs(jobs: int, files: int) -> int:
+    """The processes a batch of `files` files is checked in when `jobs` are asked for: never
+    more than its files nor than the CPUs it may run on (`-j 500` on 30 files forked 500
+    processes; more processes than CPUs only share them, with a pipe and a copy of the
+    process each)."""
+    return max(1, min(jobs, files, usable_cpus()))
 
 
 #: The most files a worker is sent at once: each message between processes costs about
@@ -170,8 +182,7 @@ def check_batch(
     """
     work = [(i, (item, config_for(item), evidence, render, timed))
             for i, item in enumerate(items) if isinstance(item, str)]
-    if jobs is None:
-        jobs = default_jobs(len(work))
+    jobs = default_jobs(len(work)) if jobs is None else capped_jobs(jobs, len(work))
     results: list[Outcome | str] = list(items)
     parallel = [(i, job) for i, job in work if job[0] != STDIN] if jobs > 1 else []
     in_pool = {i for i, _ in parallel}
@@ -197,7 +208,7 @@ def check_batch(
             for index in lost.chunks:
                 for offset, (path, *_) in enumerate(cut[index]):
                     results[slots[starts[index] + offset]] = DocumentReport(
-                        path=path, lang=None, format=format_for(path),
+                        path=report_name(path), lang=None, format=format_for(path),
                         error=f"not checked: {lost}")
     return [result if isinstance(result, RenderedDocument) else _finish(result, render)
             for result in results if not isinstance(result, str)]

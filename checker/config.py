@@ -134,7 +134,8 @@ class Config:
     def __post_init__(self) -> None:
         object.__setattr__(self, "select", _codes(self.select))
         object.__setattr__(self, "ignore", _codes(self.ignore))
-        object.__setattr__(self, "severity", {k: Severity(v) for k, v in self.severity.items()})
+        object.__setattr__(self, "severity",
+                           {str(k).upper(): Severity(v) for k, v in self.severity.items()})
         for key in _PATTERN_KEYS:
             object.__setattr__(self, key, tuple(getattr(self, key)))
         if self.fail_on not in get_args(FailOn):
@@ -158,6 +159,24 @@ class Config:
 _PATTERN_KEYS = ("include", "exclude", "extend_exclude")
 
 
+def code_problem(key: str, codes: tuple[str, ...]) -> str | None:
+    """What is wrong with the codes of `select`, `ignore` or `severity`, else None.
+
+    Why: a code that matches no rule would silently check nothing (a folder's config with
+    `select = ["S9"]` turned the gate off), and an empty `select` checks nothing at all."""
+    from checker.rules import all_rules
+
+    if key == "select" and not codes:
+        return "no rule selected, so nothing would be checked (\"ALL\" selects every rule)"
+    known = list(all_rules())
+    for code in codes:
+        if key == "severity" and code not in known:
+            return f"'{code}' is not a rule code (see 'briefcheck rules')"
+        if code != "ALL" and not any(k.startswith(code) for k in known):
+            return f"unknown rule code or prefix '{code}' (see 'briefcheck rules')"
+    return None
+
+
 def _codes(value: object) -> object:
     """("S1", "C2") from "S1, c2" or ["S1", " c2"]."""
     if isinstance(value, str):
@@ -176,13 +195,42 @@ def _validator() -> Any:
     return TypeAdapter(Config)
 
 
+#: A config is a few hundred bytes; a larger file is not one (and would cost memory to parse).
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _read_toml(path: Path) -> dict:
+    """The TOML table of a config file: a regular file of at most MAX_CONFIG_BYTES, as
+    briefs are read (`checker.files`); nesting too deep for the parser is refused."""
+    from checker.files import UnreadableFile, read_regular_file
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        data = read_regular_file(path, MAX_CONFIG_BYTES)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise UnreadableFile(f"larger than the {MAX_CONFIG_BYTES // 1024} KB limit of a config")
+        return tomllib.loads(data.decode("utf-8"))
+    except UnreadableFile as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read config: not UTF-8 ({exc.reason} at byte"
+                          f" {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{path}: invalid TOML: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+
+
+def _briefcheck_table(path: Path, data: dict) -> dict | None:
+    """The [tool.briefcheck] table of a pyproject.toml's data, None when it has none.
+    Raises ConfigError when `tool` or `tool.briefcheck` is not a table."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: invalid config key 'tool': should be a table")
+    if "briefcheck" not in tool:
+        return None
+    if not isinstance(tool["briefcheck"], dict):
+        raise ConfigError(f"{path}: invalid config key 'tool.briefcheck': should be a table")
+    return tool["briefcheck"]
 
 
 def discover(start: Path) -> Path | None:
@@ -191,10 +239,10 @@ def discover(start: Path) -> Path | None:
     start = start.resolve()
     for directory in (start, *start.parents):
         candidate = directory / ".briefcheck.toml"
-        if candidate.is_file():
+        if os.path.isfile(candidate):  # False, not OSError, for a name too long
             return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and _has_briefcheck_table(pyproject):
+        if os.path.isfile(pyproject) and _has_briefcheck_table(pyproject):
             return pyproject
     return None
 
@@ -211,8 +259,7 @@ def _has_briefcheck_table(pyproject: Path) -> bool:
         return False
     key = (str(pyproject), info.st_mtime_ns, info.st_size)
     if key not in _TABLES:
-        tool = _read_toml(pyproject).get("tool", {})
-        _TABLES[key] = isinstance(tool, dict) and "briefcheck" in tool
+        _TABLES[key] = _briefcheck_table(pyproject, _read_toml(pyproject)) is not None
     return _TABLES[key]
 
 
@@ -222,11 +269,11 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         path = discover(start or Path.cwd())
         if path is None:
             return Config()
-    if not path.is_file():
+    if not os.path.isfile(path):
         raise ConfigError(f"{path}: config file not found")
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("briefcheck", {})
+        data = _briefcheck_table(path, data) or {}
     return _validated(data, path)
 
 
@@ -253,6 +300,11 @@ def _validated(data: dict, path: Path) -> Config:
             reason = "should be a list of strings (gitignore-style patterns)"
         key = ".".join(loc) or "(top level)"
         raise ConfigError(f"{path}: invalid config key '{key}': {reason}") from None
+    for key in ("select", "ignore", "severity"):
+        if key in data:
+            problem = code_problem(key, tuple(getattr(config, key)))
+            if problem:
+                raise ConfigError(f"{path}: invalid config key '{key}': {problem}")
     if config.schema is not None and not config.schema.is_absolute():
         config = replace(config, schema=path.parent / config.schema)
     for key in _PATTERN_KEYS:

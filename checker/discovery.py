@@ -43,6 +43,7 @@ from functools import cached_property
 from pathlib import Path
 
 from checker.config import Config
+from checker.files import report_name
 from checker.loaders import EXTENSIONS, format_for
 from checker.report import DocumentReport
 from checker.run import STDIN
@@ -358,7 +359,7 @@ class _Discovery:
                     if (identity is not None and not follow
                             and not _inside(os.path.realpath(full), tree)):
                         found.refused.append(DocumentReport(
-                            path=path, lang=None, format=format_for(path),
+                            path=report_name(path), lang=None, format=format_for(path),
                             error=f"symbolic link to a file outside the folder checked ({root});"
                                   " not read (--follow-external-symlinks allows it)"))
                         continue
@@ -496,7 +497,8 @@ def expand(paths: Iterable[str], options: Options | None = None) -> list[str | D
         if not taken and not found.files:
             if found.excluded:
                 missing += f"; {found.excluded} excluded (exclude patterns, .gitignore)"
-            taken = [DocumentReport(path=path, lang=None, format=None, error=missing)]
+            taken = [DocumentReport(path=report_name(path), lang=None, format=None,
+                                    error=missing)]
         items.extend(taken)
     return items
 

@@ -154,6 +154,10 @@ _VERDICT = {"fail": "FAIL", "warn": "PASS with remarks", "pass": "PASS"}
 def _banner(document: DocumentReport) -> str:
     state = _state(document)
     text = f"not checked: {document.error}" if document.error else _counts(document)
+    if document.omitted is not None:  # the report's caps (checker.report.MAX_FINDINGS)
+        from checker.formats import omission_note
+
+        text += f" ({omission_note(document)})"
     return f'<p class="banner {state}">{_VERDICT[state]} — {_e(text)}</p>'
 
 
