@@ -190,6 +190,10 @@ class Omitted(_Record):
     facts: int = 0
     pairs: int = 0
     findings: dict[str, int] = field(default_factory=dict)
+    #: The first line of the document left out of the analysis, past the loader's caps
+    #: (`checker.loaders.MAX_LINES`, `MAX_SENTENCES`); absent from the JSON form when all of
+    #: it was analysed.
+    unchecked_from_line: int | None = field(default=None, metadata={"optional": True})
 
     @property
     def finding_count(self) -> int:
@@ -226,6 +230,13 @@ class DocumentReport(_Record):
     def count(self, severity: Severity) -> int:
         shown = sum(1 for f in self.findings if f.severity == severity)
         return shown + (self.omitted.findings.get(severity.value, 0) if self.omitted else 0)
+
+    def unchecked_from(self, line: int | None) -> DocumentReport:
+        """This report saying that the document was analysed up to `line` only (None: all
+        of it was)."""
+        if line is None:
+            return self
+        return replace(self, omitted=replace(self.omitted or Omitted(), unchecked_from_line=line))
 
     def capped(self) -> DocumentReport:
         """This report within the caps: the first sections, facts and pairs, and the most
