@@ -48,8 +48,10 @@ def omission_note(document: DocumentReport) -> str | None:
     if omitted is None:
         return None
     notes = []
-    if omitted.unchecked_from_line is not None:
-        notes.append(f"the document from line {omitted.unchecked_from_line:,} on is not checked:"
+    if omitted.unchecked_from is not None:
+        line, column = omitted.unchecked_from.line, omitted.unchecked_from.column
+        place = f"line {line:,}" + (f", column {column:,}" if column > 1 else "")
+        notes.append(f"the document from {place} on is not checked:"
                      f" briefcheck analyses a document's first {MAX_LINES:,} lines and"
                      f" {MAX_SENTENCES:,} sentences")
     parts = []

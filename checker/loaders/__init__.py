@@ -112,7 +112,7 @@ def sniff_format(source: str) -> str:
 #: sentences. Why: loading and analysing cost a few KB a paragraph, so a 10 MB document of
 #: two million one-line paragraphs or headings needed several GB and minutes; the largest
 #: real briefs measured (5 MB of news, `benchmarks/news.py`, `corpus.py`) have 32,000 lines
-#: and 53,000 sentences. The rest is left out and the report says so (`unchecked_from_line`).
+#: and 53,000 sentences. The rest is left out and the report says where (`Omitted.unchecked_from`).
 MAX_LINES = 100_000
 MAX_SENTENCES = 100_000
 
@@ -125,8 +125,8 @@ def load(source: str, path: str, format: str | None = None, lang: str = "auto") 
     cut = None if format == "json" else _line_cut(source, MAX_LINES)
     parsed = module.parse(source if cut is None else source[:cut])
     brief = build_brief(parsed, source, path, format, lang)
-    if cut is not None and brief.unchecked_from_line is None:
-        brief = replace(brief, unchecked_from_line=MAX_LINES + 1)
+    if cut is not None and brief.unchecked_from is None:
+        brief = replace(brief, unchecked_from=(MAX_LINES + 1, 1))
     return brief
 
 
@@ -319,5 +319,5 @@ def build_brief(parsed: Parsed, source: str, path: str, format: str, lang: str) 
         source=source,
         sections=tuple(sections),
         shape_errors=shape_errors,
-        unchecked_from_line=None if unchecked_from is None else lines.position(unchecked_from)[0],
+        unchecked_from=None if unchecked_from is None else lines.position(unchecked_from),
     )
