@@ -243,8 +243,8 @@ def _paragraph(
     sentences = []
     cursor = block.start
     text, end = block.text, block.end
-    pieces = split_sentences(block.text, lang)
     room = MAX_SENTENCES - counter[0]
+    pieces = split_sentences(block.text, lang, limit=room)
     if len(pieces) > room:
         pieces = pieces[:max(room, 0)]
         text = block.text[:pieces[-1][1]] if pieces else ""
