@@ -103,6 +103,7 @@ def test_thousands_of_empty_sections_in_bounded_memory(tmp_path):
 #: The documented caps (README, `checker.loaders`; a test pins them there).
 MAX_LINES = 100_000
 MAX_SENTENCES = 100_000
+MAX_LINE_CHARS = 1_000_000
 MB = 1024 * 1024
 SIZE = 10 * MB - 4096  # under the 10 MB limit
 
@@ -110,7 +111,8 @@ SIZE = 10 * MB - 4096  # under the 10 MB limit
 def test_the_analysis_caps_are_the_documented_ones():
     from checker import loaders
 
-    assert (loaders.MAX_LINES, loaders.MAX_SENTENCES) == (MAX_LINES, MAX_SENTENCES)
+    assert (loaders.MAX_LINES, loaders.MAX_SENTENCES, loaders.MAX_LINE_CHARS) == (
+        MAX_LINES, MAX_SENTENCES, MAX_LINE_CHARS)
 
 
 @pytest.fixture
@@ -161,6 +163,20 @@ def test_a_one_line_paragraph_past_the_sentence_cap_is_cut_inside_its_line(tmp_p
     assert document["omitted"]["unchecked_from"] == {"line": 3, "column": 7 * MAX_SENTENCES}
 
 
+def test_a_markdown_line_past_the_character_cap_is_cut_before_parsing(tmp_path):
+    """40,000 sentences on one 1.2 MB line, under the sentence cap: markdown-it would
+    tokenize all of it first (a 10 MB line of entities took 600 MB), so the line is read up
+    to MAX_LINE_CHARS, cut at a space."""
+    path = tmp_path / "line.md"
+    unit = "&#65;bcdefghij klmnopqrst uvwxyz. "
+    path.write_text("## Summary\n\n" + unit * (40_000) + "\n", encoding="utf-8")
+    outcome = run_bounded(path, "--format", "json", "--fail-on", "never", seconds=120, mb=600)
+    assert_contract(outcome, codes=(0,))
+    (document,) = json.loads(outcome.stdout)["documents"]
+    place = document["omitted"]["unchecked_from"]
+    assert place["line"] == 3 and MAX_LINE_CHARS // 2 < place["column"] <= MAX_LINE_CHARS + 1
+
+
 def test_a_json_paragraph_past_the_sentence_cap_is_cut_inside_it(tmp_path):
     """JSON cannot be cut by lines: its sentences bound it."""
     path = tmp_path / "one.json"
@@ -208,6 +224,7 @@ TEN_MB = {
     "repeated-sentence.txt": lambda: _fill("In Paris.\n", "Key Points\n"),
     "headings.md": lambda: _fill("## H\n"),
     "conflicts.md": _dated,
+    "entities.md": lambda: _fill("&#65;bc def. ", "## Summary\n\n"),
     "escapes.json": lambda: json.dumps({"sections": [{"kind": "summary"}]})[:-3]
     + ', "paragraphs": ["' + "\\u0041bc def. " * ((SIZE - 200) // 15) + '"]}]}',
 }

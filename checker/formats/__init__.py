@@ -41,7 +41,7 @@ def omission_note(document: DocumentReport) -> str | None:
     """What a document's report leaves out past its caps (`DocumentReport.capped`) and what
     of the document was not analysed (`checker.loaders.MAX_LINES`), said in one sentence
     that every format prints; None when nothing is left out."""
-    from checker.loaders import MAX_LINES, MAX_SENTENCES
+    from checker.loaders import MAX_LINE_CHARS, MAX_LINES, MAX_SENTENCES
     from checker.report import MAX_FACTS, MAX_FINDINGS, MAX_PAIRS, MAX_SECTIONS
 
     omitted = document.omitted
@@ -53,7 +53,8 @@ def omission_note(document: DocumentReport) -> str | None:
         place = f"line {line:,}" + (f", column {column:,}" if column > 1 else "")
         notes.append(f"the document from {place} on is not checked:"
                      f" briefcheck analyses a document's first {MAX_LINES:,} lines and"
-                     f" {MAX_SENTENCES:,} sentences")
+                     f" {MAX_SENTENCES:,} sentences ({MAX_LINE_CHARS:,} characters a line"
+                     " in text and Markdown)")
     parts = []
     if omitted.finding_count:
         by = ", ".join(f"{n:,} {severity}" for severity, n in omitted.findings.items())

@@ -115,19 +115,47 @@ def sniff_format(source: str) -> str:
 #: and 53,000 sentences. The rest is left out and the report says where (`Omitted.unchecked_from`).
 MAX_LINES = 100_000
 MAX_SENTENCES = 100_000
+#: The most of one line analysed in text and Markdown (characters): the rest of a longer
+#: line, and all after it, is left out. Why: markdown-it tokenizes a whole paragraph before
+#: the sentence cap applies (a 10 MB line of entities: 600 MB); real briefs' lines have at
+#: most about a thousand. Not HTML or JSON, which are often written on one line.
+MAX_LINE_CHARS = 1_000_000
 
 
 def load(source: str, path: str, format: str | None = None, lang: str = "auto") -> Brief:
-    """Parse `source` in `format` (by extension or sniffed when None) into a Brief, its
-    first MAX_LINES lines only (JSON, which cannot be cut, is capped by its sentences)."""
+    """Parse `source` in `format` (by extension or sniffed when None) into a Brief, up to
+    the caps (`_cut`; JSON, which cannot be cut, is capped by its sentences)."""
     format = format or format_for(path) or sniff_format(source)
     module = importlib.import_module(f"checker.loaders.{format}")
-    cut = None if format == "json" else _line_cut(source, MAX_LINES)
-    parsed = module.parse(source if cut is None else source[:cut])
+    cut = _cut(source, format)
+    parsed = module.parse(source if cut is None else source[:cut[0]])
     brief = build_brief(parsed, source, path, format, lang)
     if cut is not None and brief.unchecked_from is None:
-        brief = replace(brief, unchecked_from=(MAX_LINES + 1, 1))
+        brief = replace(brief, unchecked_from=cut[1])
     return brief
+
+
+def _cut(source: str, format: str) -> tuple[int, tuple[int, int]] | None:
+    """Where reading stops: (offset, (line, column)) past MAX_LINES lines or, in text and
+    Markdown, MAX_LINE_CHARS characters into a line (at a space if there is one near);
+    None to read all of it."""
+    if format == "json":
+        return None
+    if format not in ("text", "markdown") or len(source) <= MAX_LINE_CHARS:
+        cut = _line_cut(source, MAX_LINES)
+        return None if cut is None else (cut, (MAX_LINES + 1, 1))
+    start = 0
+    for line in range(1, MAX_LINES + 1):
+        end = source.find("\n", start)
+        stop = len(source) if end == -1 else end
+        if stop - start > MAX_LINE_CHARS:
+            space = source.rfind(" ", start + MAX_LINE_CHARS // 2, start + MAX_LINE_CHARS)
+            at = space if space != -1 else start + MAX_LINE_CHARS
+            return at, (line, at - start + 1)
+        if end == -1:
+            return None
+        start = end + 1
+    return (start, (MAX_LINES + 1, 1)) if start < len(source) else None
 
 
 def _line_cut(source: str, lines: int) -> int | None:
