@@ -66,7 +66,7 @@ def run_dask(
             client = Client(scheduler, timeout="20s")
         else:
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0" if _has_dashboard() else None)
+                                   dashboard_address=":0")
             client = Client(cluster)
     except (OSError, TimeoutError, ValueError) as exc:
         raise EngineError(f"cannot reach the Dask scheduler {scheduler or ''}: {exc}".replace(

@@ -108,6 +108,7 @@ class _Counts:
         self.months: dict[str, Counter[str]] = {}
         self.dated: Counter[str] = Counter()
         self.worst: list[tuple] = []
+        self.unreadable: list[tuple] = []
 
     def add(self, record: dict, findings: list[dict]) -> None:
         self.documents += 1
@@ -122,10 +123,13 @@ class _Counts:
         if month:
             self.dated[month] += 1
             self.months.setdefault(month, Counter()).update(codes)
-        if findings or record["error"]:
-            self.worst.append((record["error"] is not None, record["error_count"],
-                               record["warning_count"], record["info_count"], record["id"],
-                               record["path"], record["error"]))
+        if record["error"] is not None:
+            self.unreadable.append((record["id"], record["path"], record["error"]))
+            if len(self.unreadable) > 4 * WORST:
+                self.unreadable = sorted(self.unreadable)[:WORST]
+        elif findings:
+            self.worst.append((record["error_count"], record["warning_count"],
+                               record["info_count"], record["id"], record["path"]))
             if len(self.worst) > 4 * WORST:
                 self.worst = worst(self.worst)
 
@@ -136,11 +140,12 @@ class _Counts:
             "rules": dict(self.rules), "rule_documents": dict(self.rule_documents),
             "names": self.names, "months": {m: dict(c) for m, c in self.months.items()},
             "dated": dict(self.dated), "worst": [list(w) for w in worst(self.worst)],
+            "unreadable": [list(u) for u in sorted(self.unreadable)[:WORST]],
             "seconds": round(seconds, 3),
         }
 
 
 def worst(entries: list) -> list:
-    """The WORST entries by errors, warnings, infos (documents that could not be checked
-    after those with findings), ties by id."""
-    return sorted(entries, key=lambda w: (w[0], -w[1], -w[2], -w[3], w[4]))[:WORST]
+    """The WORST (errors, warnings, infos, id, path) entries: most errors, then warnings,
+    then infos; ties by id."""
+    return sorted(entries, key=lambda w: (-w[0], -w[1], -w[2], w[3]))[:WORST]

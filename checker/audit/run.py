@@ -37,7 +37,7 @@ def run_audit(
     scheduler: str | None = None,
     workers: int | None = None,
     resume: bool = False,
-    partition_size: int = PARTITION_SIZE,
+    partition_size: int | None = None,
     config: Config | None = None,
     options: SourceOptions | None = None,
     progress: Callable[[int], Any] | None = None,
@@ -46,7 +46,8 @@ def run_audit(
 ) -> dict[str, Any]:
     """Audit `source` into the folder `out`; the summary (also written to summary.json).
     `progress(n)` is told of each `n` documents done, `total(n)` of how many there are,
-    `announce(text)` of the Dask dashboard's address."""
+    `announce(text)` of the Dask dashboard's address. `partition_size`: by default, the
+    audit's own when resuming, else PARTITION_SIZE."""
     from checker.audit.engines import EngineError, run_dask, run_local
     from checker.audit.sources import SourceError
     from checker.audit.summary import finish, merge, write
@@ -60,6 +61,9 @@ def run_audit(
     options = options or SourceOptions()
     out = Path(out)
     started = time.perf_counter()
+    if partition_size is None:
+        partition_size = (_earlier_manifest(out) if resume else {}).get(
+            "partition_size", PARTITION_SIZE)
     try:
         kind, partitions = plan(source, partition_size, options)
     except SourceError as exc:
@@ -111,6 +115,13 @@ def _manifest(
             "documents": sum(p.count for p in partitions), "fingerprint": digest.hexdigest()}
 
 
+def _earlier_manifest(out: Path) -> dict[str, Any]:
+    try:
+        return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 def _prepare(out: Path, manifest: dict[str, Any], resume: bool) -> None:
     """Make the output folder, or check that the audit in it is this one (`--resume`)."""
     path = out / "manifest.json"
@@ -128,6 +139,8 @@ def _prepare(out: Path, manifest: dict[str, Any], resume: bool) -> None:
             raise AuditError(f"{out} holds an audit of other partitions or settings (the"
                              " source changed, or --partition-size, the config or the"
                              " options did): audit into another folder")
+        for temporary in out.glob("*/.part-*.tmp"):  # left by a process killed mid-write
+            temporary.unlink(missing_ok=True)
         return
     if out.is_dir() and any(out.iterdir()):
         raise AuditError(f"{out}: not empty and not an audit; choose an empty or new folder")

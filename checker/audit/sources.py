@@ -198,7 +198,7 @@ def _jsonl_documents(partition: Partition) -> Iterator[Document]:
             try:
                 json.loads(text)
             except ValueError as exc:
-                error = f"not a JSON object: {exc}"
+                error = f"not JSON: {exc}"
             else:
                 error = 'the record has no "id" (a string or a number)'
             yield Document(id=where, path=name, line=number, error=error)

@@ -28,6 +28,7 @@ def merge(partitions: list[dict[str, Any]]) -> dict[str, Any]:
     months: dict[str, Counter[str]] = {}
     names: dict[str, str] = {}
     entries: list = []
+    unreadable: list = []
     for part in partitions:
         verdicts.update(part["verdicts"])
         severities.update(part["severities"])
@@ -38,6 +39,7 @@ def merge(partitions: list[dict[str, Any]]) -> dict[str, Any]:
         for month, codes in part["months"].items():
             months.setdefault(month, Counter()).update(codes)
         entries = worst(entries + [tuple(w) for w in part["worst"]])
+        unreadable = sorted(unreadable + [tuple(u) for u in part["unreadable"]])[:SHOWN_WORST]
     documents = sum(part["documents"] for part in partitions)
     return {
         "documents": documents,
@@ -45,8 +47,9 @@ def merge(partitions: list[dict[str, Any]]) -> dict[str, Any]:
         "findings": {s.value: severities[s.value] for s in Severity},
         "rules": [{"code": code, "name": names.get(code, ""), "findings": rules[code],
                    "documents": rule_documents[code]} for code in sorted(rules)],
-        "worst": [{"id": w[4], "path": w[5], "error": w[1], "warning": w[2], "info": w[3],
-                   "unreadable": w[6]} for w in entries[:SHOWN_WORST]],
+        "worst": [{"id": w[3], "path": w[4], "error": w[0], "warning": w[1], "info": w[2]}
+                  for w in entries[:SHOWN_WORST]],
+        "unreadable": [{"id": u[0], "path": u[1], "error": u[2]} for u in unreadable],
         "trends": {month: {"documents": dated[month], "findings": dict(sorted(months[month].items()))}
                    for month in sorted(months)},
     }
@@ -107,13 +110,21 @@ def render_html(summary: dict[str, Any]) -> str:
         parts.append("<table><tr><th>id</th><th>path</th><th class=n>errors</th>"
                      "<th class=n>warnings</th><th class=n>infos</th></tr>")
         for w in summary["worst"]:
-            counts = (f"<td colspan=3 class=error>{e(w['unreadable'])}</td>" if w["unreadable"]
-                      else f"<td class=n>{w['error']}</td><td class=n>{w['warning']}</td>"
-                           f"<td class=n>{w['info']}</td>")
-            parts.append(f"<tr><td>{e(w['id'])}</td><td><code>{e(w['path'])}</code></td>{counts}</tr>")
+            parts.append(f"<tr><td>{e(w['id'])}</td><td><code>{e(w['path'])}</code></td>"
+                         f"<td class=n>{w['error']}</td><td class=n>{w['warning']}</td>"
+                         f"<td class=n>{w['info']}</td></tr>")
         parts.append("</table>")
     else:
         parts.append("<p>None: no document has a finding.</p>")
+    if summary["unreadable"]:
+        shown = len(summary["unreadable"])
+        parts.append(f"<h2>Documents that could not be checked</h2><p>{v['error']} in all"
+                     + (f"; the first {shown} by id" if shown < v["error"] else "") + ".</p>"
+                     "<table><tr><th>id</th><th>path</th><th>why</th></tr>")
+        for u in summary["unreadable"]:
+            parts.append(f"<tr><td>{e(u['id'])}</td><td><code>{e(u['path'])}</code></td>"
+                         f"<td class=error>{e(u['error'])}</td></tr>")
+        parts.append("</table>")
     parts.append("<h2>Rule trends by the brief's date</h2>")
     trends = summary["trends"]
     if trends:

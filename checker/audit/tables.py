@@ -9,38 +9,46 @@ Each folder reads as one table (`pyarrow.dataset.dataset(DIR / "findings")`,
 `pandas.read_parquet`, DuckDB's `read_parquet('DIR/findings/*.parquet')`, Spark). A file is
 written under a temporary name and renamed, so a reader, and a rerun after an interruption,
 never sees half a file; a partition that is checked twice (Dask retries the tasks of a lost
-worker) writes the same bytes under the same names, so no document is ever listed twice.
+worker) writes the same rows under the same names, so no document is ever listed twice.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+if TYPE_CHECKING:
+    import pyarrow as pa
 
-_RELATED = pa.struct([("section", pa.string()), ("line", pa.int32()),
-                      ("column", pa.int32()), ("text", pa.string())])
-_FACT = pa.struct([("kind", pa.string()), ("value", pa.string()), ("text", pa.string()),
-                   ("section", pa.string()), ("line", pa.int32()), ("column", pa.int32())])
 
-FINDINGS = pa.schema([
-    ("id", pa.string()), ("path", pa.string()), ("code", pa.string()), ("name", pa.string()),
-    ("severity", pa.string()), ("category", pa.string()), ("fact", pa.string()),
-    ("section", pa.string()), ("line", pa.int32()), ("column", pa.int32()),
-    ("end_line", pa.int32()), ("end_column", pa.int32()), ("message", pa.string()),
-    ("related", pa.list_(_RELATED)),
-])
-DOCUMENTS = pa.schema([
-    ("id", pa.string()), ("path", pa.string()), ("lang", pa.string()), ("format", pa.string()),
-    ("verdict", pa.string()), ("error_count", pa.int32()), ("warning_count", pa.int32()),
-    ("info_count", pa.int32()), ("facts", pa.list_(_FACT)), ("date", pa.string()),
-    ("error", pa.string()), ("partition", pa.int32()),
-])
-TABLES = {"findings": FINDINGS, "documents": DOCUMENTS}
+@cache
+def schemas() -> dict[str, pa.Schema]:
+    """The Arrow schema of each table (built on first use: pyarrow is imported only by an
+    audit, and this module's docs and names stay importable without it)."""
+    import pyarrow as pa
+
+    related = pa.struct([("section", pa.string()), ("line", pa.int32()),
+                         ("column", pa.int32()), ("text", pa.string())])
+    fact = pa.struct([("kind", pa.string()), ("value", pa.string()), ("text", pa.string()),
+                      ("section", pa.string()), ("line", pa.int32()), ("column", pa.int32())])
+    findings = pa.schema([
+        ("id", pa.string()), ("path", pa.string()), ("code", pa.string()),
+        ("name", pa.string()), ("severity", pa.string()), ("category", pa.string()),
+        ("fact", pa.string()), ("section", pa.string()), ("line", pa.int32()),
+        ("column", pa.int32()), ("end_line", pa.int32()), ("end_column", pa.int32()),
+        ("message", pa.string()), ("related", pa.list_(related)),
+    ])
+    documents = pa.schema([
+        ("id", pa.string()), ("path", pa.string()), ("lang", pa.string()),
+        ("format", pa.string()), ("verdict", pa.string()), ("error_count", pa.int32()),
+        ("warning_count", pa.int32()), ("info_count", pa.int32()),
+        ("facts", pa.list_(fact)), ("date", pa.string()), ("error", pa.string()),
+        ("partition", pa.int32()),
+    ])
+    return {"findings": findings, "documents": documents}
 
 
 def part_name(index: int) -> str:
@@ -61,8 +69,11 @@ def read_done(out: Path, index: int) -> dict[str, Any] | None:
 
 def write_partition(out: Path, index: int, rows: dict[str, list[dict]], counts: dict) -> None:
     """The partition's rows of each table, then its counts (the mark that it is done)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     name = part_name(index)
-    for table, schema in TABLES.items():
+    for table, schema in schemas().items():
         path = out / table / f"{name}.parquet"
         _replace(path, lambda temporary, table=table, schema=schema: pq.write_table(
             pa.Table.from_pylist(rows[table], schema=schema), temporary, compression="zstd"))
@@ -83,7 +94,11 @@ def _replace(path: Path, write) -> None:  # noqa: ANN001 - a callable taking a p
 
 def read_table(out: Path, table: str) -> pa.Table:
     """A whole table of an audit, its partitions in order (for tests and small audits)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = schemas()[table]
     files = sorted((out / table).glob("part-*.parquet"))
     if not files:
-        return TABLES[table].empty_table()
-    return pa.concat_tables(pq.read_table(file, schema=TABLES[table]) for file in files)
+        return schema.empty_table()
+    return pa.concat_tables(pq.read_table(file, schema=schema) for file in files)
