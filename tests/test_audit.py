@@ -396,3 +396,29 @@ def test_the_summary_page_escapes_what_the_archive_holds(tmp_path, run_cli):
     page = (tmp_path / "out" / "summary.html").read_text()
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "2026-01" in page  # the trend by the record's date
+
+
+def test_the_readme_s_audit_commands_work_as_written(tmp_path):
+    """The README's audit block, run line by line in a folder holding samples/ and
+    benchmarks/ as a clone does (with 200 generated briefs instead of 2,000, for time)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("From a clone of this repository (the archive generator is in `benchmarks/`):")
+    block = readme[readme.index("```sh\n", start) + 6: readme.index("```", readme.index("```sh\n", start) + 6)]
+    commands = [line for line in block.splitlines() if line.strip()]
+    assert len(commands) == 6 and all(c.startswith(("briefcheck", "python")) for c in commands)
+    for name in ("samples", "benchmarks"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    outputs = []
+    for command in commands:
+        command = command.replace(" 2000 ", " 200 ")
+        done = subprocess.run(command, shell=True, cwd=tmp_path, env=env, capture_output=True,
+                              text=True, timeout=300)
+        assert done.returncode in (0, 1), f"{command}\n{done.stderr}"
+        assert "Traceback" not in done.stderr
+        outputs.append(done.stdout)
+    for out in ("audit-samples", "audit-local", "audit-jsonl", "audit-parquet"):
+        summary = json.loads((tmp_path / out / "summary.json").read_text())
+        assert summary["documents"] == (200 if out != "audit-samples" else
+                                        len(list((ROOT / "samples").rglob("*.*"))))
+    assert "code: string" in outputs[-1] and "R301" in outputs[-1]
