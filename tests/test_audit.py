@@ -422,3 +422,25 @@ def test_the_readme_s_audit_commands_work_as_written(tmp_path):
         assert summary["documents"] == (200 if out != "audit-samples" else
                                         len(list((ROOT / "samples").rglob("*.*"))))
     assert "code: string" in outputs[-1] and "R301" in outputs[-1]
+
+
+def test_the_local_engine_checks_again_the_partitions_of_a_worker_that_dies(
+        tmp_path, monkeypatch, capsys):
+    from checker.audit import engines, run_audit
+
+    source = archive.write_directory(tmp_path / "briefs", 40, broken_every=100)
+    real = engines.audit_partitions
+    marker = tmp_path / "killed-once"
+
+    def die_once(partitions, settings):
+        if partitions[0].index == 3 and not marker.exists():
+            marker.write_text("")
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+        return real(partitions, settings)
+
+    monkeypatch.setattr(engines, "audit_partitions", die_once)
+    summary = run_audit(str(source), tmp_path / "out", workers=2, partition_size=4)
+    assert marker.exists()
+    assert "a worker process ended unexpectedly (killed by SIGKILL)" in capsys.readouterr().err
+    ids = [row["id"] for row in read(tmp_path / "out", "documents")]
+    assert len(ids) == len(set(ids)) == 40 == summary["documents"]
