@@ -365,8 +365,11 @@ def test_bad_sources_and_folders_are_one_line_errors(tmp_path, run_cli):
     assert result.exit_code == 2 and "not empty and not an audit" in result.stderr
     result = run_cli("audit", ROOT / "samples", "--out", tmp_path / "o", "--scheduler", "tcp://x:1")
     assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.stderr
-    result = run_cli("audit", ROOT / "samples", "--out", tmp_path / "o", "--engine", "dask",
-                     "--scheduler", "tcp://127.0.0.1:9")
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        result = run_cli("audit", ROOT / "samples", "--out", tmp_path / "o", "--engine", "dask",
+                         "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.stderr
     assert "Traceback" not in result.output
 
@@ -424,23 +427,28 @@ def test_the_readme_s_audit_commands_work_as_written(tmp_path):
     assert "code: string" in outputs[-1] and "R301" in outputs[-1]
 
 
-def test_the_local_engine_checks_again_the_partitions_of_a_worker_that_dies(
-        tmp_path, monkeypatch, capsys):
-    from checker.audit import engines, run_audit
-
+def test_the_local_engine_checks_again_the_partitions_of_a_worker_that_dies(tmp_path):
+    """Run in a process of its own: the pool forks only in a program without threads (a
+    Dask client of another test has some), and a forked worker runs the stand-in."""
     source = archive.write_directory(tmp_path / "briefs", 40, broken_every=100)
-    real = engines.audit_partitions
     marker = tmp_path / "killed-once"
-
-    def die_once(partitions, settings):
-        if partitions[0].index == 3 and not marker.exists():
-            marker.write_text("")
-            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
-        return real(partitions, settings)
-
-    monkeypatch.setattr(engines, "audit_partitions", die_once)
-    summary = run_audit(str(source), tmp_path / "out", workers=2, partition_size=4)
+    program = f"""
+import os, signal
+from pathlib import Path
+from checker.audit import engines, run_audit
+real, marker = engines.audit_partitions, Path({str(marker)!r})
+def die_once(partitions, settings):
+    if partitions[0].index == 3 and not marker.exists():
+        marker.write_text("")
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+    return real(partitions, settings)
+engines.audit_partitions = die_once
+print(run_audit({str(source)!r}, {str(tmp_path / "out")!r}, workers=2, partition_size=4)["documents"])
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          timeout=300)
+    assert (done.returncode, done.stdout) == (0, "40\n"), done.stderr
     assert marker.exists()
-    assert "a worker process ended unexpectedly (killed by SIGKILL)" in capsys.readouterr().err
+    assert "a worker process ended unexpectedly (killed by SIGKILL)" in done.stderr
     ids = [row["id"] for row in read(tmp_path / "out", "documents")]
-    assert len(ids) == len(set(ids)) == 40 == summary["documents"]
+    assert len(ids) == len(set(ids)) == 40

@@ -57,13 +57,14 @@ def run_dask(
     `workers` processes of one thread (checking is pure Python: threads would share one
     core). A worker lost mid-run loses nothing: the scheduler gives its tasks to another
     worker. `announce` is told the dashboard's address."""
+    import dask
     import dask.bag as db
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout=dask.config.get("distributed.comm.timeouts.connect"))
         else:
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    dashboard_address=":0")
