@@ -2,6 +2,11 @@
 pool and on a real Dask cluster (`distributed.LocalCluster`, two worker processes), with
 broken files, a worker killed mid-run, and `--resume` after an interruption.
 
+No Dask machinery runs in the test process itself: the cluster and every `--engine dask`
+audit run in processes of their own, because distributed leaves threads behind, and a
+process with threads checks batches in spawned workers instead of forked ones, which other
+tests (tests/test_cli_batch.py) rely on.
+
 Needs the audit extra (`pip install -e '.[test,audit]'`, as .ci/run does). Without it these
 tests are skipped with that reason, except in CI (CI=true), where a missing extra is an
 error: the audit must not go untested there.
@@ -75,15 +80,35 @@ def small_archive(tmp_path_factory) -> Path:
                                    broken_every=BROKEN_EVERY)
 
 
+_CLUSTER = """
+import os, sys
+from distributed import Client, LocalCluster
+with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                  dashboard_address=":0") as cluster, Client(cluster) as client:
+    pids = client.run(os.getpid)
+    print(cluster.scheduler_address, *pids.values(), flush=True)
+    sys.stdin.read()  # until the test closes it
+"""
+
+
 @pytest.fixture(scope="module")
 def cluster():
-    """A real Dask cluster on this machine: a scheduler and two worker processes of one
-    thread each, each under a nanny that restarts it if it dies."""
-    from distributed import Client, LocalCluster
+    """A real Dask cluster on this machine, in a process of its own: a scheduler and two
+    worker processes of one thread each, each under a nanny that starts it again if it
+    dies. (The scheduler's address, the workers' process ids.)"""
+    process = subprocess.Popen([sys.executable, "-c", _CLUSTER], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+    address, *pids = process.stdout.readline().split()
+    yield address, [int(pid) for pid in pids]
+    process.stdin.close()
+    process.wait(timeout=60)
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=":0") as local, Client(local) as client:
-        yield local, client
+
+def audit(*args: object, timeout: float = 300) -> subprocess.CompletedProcess:
+    """`briefcheck audit ARGS...` in a process of its own."""
+    return subprocess.run([sys.executable, "-m", "checker", "audit", *map(str, args)],
+                          capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"})
 
 
 def batch_report(run_cli, source: Path) -> dict:
@@ -151,11 +176,10 @@ def test_the_local_engine_s_tables_equal_the_batch_json_report(small_archive, tm
 
 def test_on_a_local_cluster_the_tables_equal_the_batch_json_report(
         small_archive, tmp_path, run_cli, cluster):
-    from checker.audit import run_audit
-
-    local, _ = cluster
-    run_audit(str(small_archive), tmp_path / "out", engine="dask",
-              scheduler=local.scheduler_address, partition_size=10)
+    address, _ = cluster
+    done = audit(small_archive, "--out", tmp_path / "out", "--engine", "dask",
+                 "--scheduler", address, "--partition-size", 10)
+    assert done.returncode == 1, done.stderr
     report = batch_report(run_cli, small_archive)
     expected = {d["path"]: sorted(map(comparable, d["findings"]), key=json.dumps)
                 for d in report["documents"] if d["findings"]}
@@ -167,13 +191,14 @@ def test_on_a_local_cluster_the_tables_equal_the_batch_json_report(
 # -- end to end on the cluster ---------------------------------------------------------------
 
 
-def test_the_cli_audits_an_archive_with_broken_files_on_a_local_cluster(tmp_path, run_cli):
+def test_the_cli_audits_an_archive_with_broken_files_on_a_local_cluster(tmp_path):
     """`--engine dask` with no scheduler starts its own LocalCluster of `-j` workers."""
     source = archive.write_directory(tmp_path / "briefs", 50, broken_every=BROKEN_EVERY)
-    result = run_cli("audit", source, "--out", tmp_path / "out", "--engine", "dask", "-j", "2",
-                     "--partition-size", "8")
-    assert result.exit_code == 1, result.output  # two broken files: two documents in error
+    result = audit(source, "--out", tmp_path / "out", "--engine", "dask", "-j", "2",
+                   "--partition-size", "8")
+    assert result.returncode == 1, result.stderr  # two broken files: two documents in error
     assert "50 documents:" in result.stderr and "2 could not be checked" in result.stderr
+    assert "Traceback" not in result.stderr
     documents = read(tmp_path / "out", "documents")
     assert sorted(row["id"] for row in documents) == sorted(
         p.relative_to(source).as_posix() for p in source.rglob("*.*"))
@@ -192,31 +217,23 @@ def test_the_cli_audits_an_archive_with_broken_files_on_a_local_cluster(tmp_path
 def test_a_worker_killed_mid_run_loses_no_document_and_lists_none_twice(tmp_path, cluster):
     """The scheduler gives a dead worker's tasks to the other worker (and to the one its
     nanny starts again); a partition checked twice overwrites its own files."""
-    from checker.audit import run_audit
-
-    local, client = cluster
+    address, pids = cluster
     source = archive.write_directory(tmp_path / "briefs", 160, broken_every=BROKEN_EVERY)
     out = tmp_path / "out"
-    killed: dict = {}
-
-    def kill_a_busy_worker() -> None:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            done = len(list((out / "done").glob("*.json"))) if (out / "done").exists() else 0
-            busy = [address for address, tasks in client.processing().items() if tasks]
-            if done >= 2 and busy:
-                pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
-                killed.update(pid=pid, done=done)
-                os.kill(pid, signal.SIGKILL)
-                return
-            time.sleep(0.05)
-
-    killer = threading.Thread(target=kill_a_busy_worker)
-    killer.start()
-    summary = run_audit(str(source), out, engine="dask", scheduler=local.scheduler_address,
-                        partition_size=4)
-    killer.join()
-    assert killed and killed["done"] < 40  # killed while partitions were left to check
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checker", "audit", str(source), "--out", str(out),
+         "--engine", "dask", "--scheduler", address, "--partition-size", "4"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(list((out / "done").glob("*.json")) if (out / "done").exists() else []) < 2:
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.02)
+    os.kill(pids[0], signal.SIGKILL)  # both workers are busy: 38 partitions are left
+    left = 40 - len(list((out / "done").glob("*.json")))
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 1, stderr
+    assert left >= 10  # killed while partitions were left to check
+    summary = json.loads((out / "summary.json").read_text())
     ids = [row["id"] for row in read(out, "documents")]
     assert len(ids) == 160 and len(set(ids)) == 160
     assert sorted(ids) == sorted(p.relative_to(source).as_posix() for p in source.rglob("*.*"))
@@ -365,13 +382,10 @@ def test_bad_sources_and_folders_are_one_line_errors(tmp_path, run_cli):
     assert result.exit_code == 2 and "not empty and not an audit" in result.stderr
     result = run_cli("audit", ROOT / "samples", "--out", tmp_path / "o", "--scheduler", "tcp://x:1")
     assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.stderr
-    import dask
-
-    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
-        result = run_cli("audit", ROOT / "samples", "--out", tmp_path / "o", "--engine", "dask",
-                         "--scheduler", "tcp://127.0.0.1:9")
-    assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.stderr
-    assert "Traceback" not in result.output
+    done = audit(ROOT / "samples", "--out", tmp_path / "o", "--engine", "dask",
+                 "--scheduler", "tcp://127.0.0.1:9")  # nothing listens there
+    assert done.returncode == 2 and "cannot reach the Dask scheduler" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_without_the_extra_the_audit_says_how_to_install_it(run_cli, tmp_path, monkeypatch):
