@@ -125,7 +125,10 @@ def main() -> None:
                 shutil.rmtree(results / name.split()[-1], ignore_errors=True)  # local, dask
                 results.mkdir(parents=True, exist_ok=True)
                 measured.append(run(command))
-                print(f"{count} {name}: {measured[-1]['seconds']:.1f} s", file=sys.stderr)
+                m = measured[-1]
+                print(f"{count} {name}: {m['seconds']:.1f} s, CPU {m['cpu']:.1f} s, main"
+                      f" {m['main'] / 2**20:.0f} MB, largest worker {m['worker'] / 2**20:.0f} MB,"
+                      f" load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
             rows.append({"count": count, "name": name,
                          **{k: statistics.median(m[k] for m in measured) for k in measured[0]}})
     load = os.getloadavg()[0]

@@ -72,10 +72,7 @@ def _check(document: Document, config: Config) -> DocumentReport:
     try:
         if document.text is None:
             return check_file(document.path, config)
-        from checker.records import split_record
-
-        text, _ = split_record(document.text)
-        return check_source(text, document.path, None, config)
+        return check_source(document.text, document.path, None, config)
     except Exception as exc:  # noqa: BLE001 - a row with its error, never a failed job
         detail = " ".join(str(exc).split())[:200] or "".join(
             traceback.format_exception_only(exc)).strip()

@@ -57,8 +57,8 @@ class Partition:
 
 @dataclass(frozen=True)
 class Document:
-    """One document to check: its text (None for a file, read where it is checked), where
-    it is, and what the record says of it."""
+    """One document to check: its text (None for a file, read where it is checked; a JSON
+    record's metadata blanked out), where it is, and what the record says of it."""
 
     id: str
     path: str
@@ -74,9 +74,7 @@ def kind_of(source: str) -> str:
     """directory, jsonl or parquet; SourceError for anything else."""
     path = Path(source)
     if path.is_dir():
-        if any(path.glob("*.parquet")) and not briefs_in(source):
-            return "parquet"
-        return "directory"
+        return "directory"  # of briefs, or of Parquet files (`plan` tells)
     if not path.is_file():
         raise SourceError(f"{source}: no such file or directory")
     suffix = path.suffix.lower()
@@ -94,7 +92,9 @@ def plan(source: str, size: int, options: SourceOptions) -> tuple[str, list[Part
     if kind == "directory":
         files = briefs_in(source)
         if not files:
-            raise SourceError(f"{source}: no briefs found")
+            if any(Path(source).rglob("*.parquet")):
+                return "parquet", _parquet_partitions(source, size, options)
+            raise SourceError(f"{source}: no briefs found (nor Parquet files)")
         return kind, [Partition(index=i, kind="files", count=len(part), files=tuple(part))
                       for i, part in enumerate(files[s:s + size]
                                                for s in range(0, len(files), size))]
@@ -192,7 +192,7 @@ def _jsonl_documents(partition: Partition) -> Iterator[Document]:
         except UnicodeDecodeError:
             yield Document(id=where, path=name, line=number, error="line is not UTF-8")
             continue
-        _, metadata = split_record(text)
+        text, metadata = split_record(text)  # the metadata blanked out of the text
         record_id = metadata.get("id")
         if record_id is None or isinstance(record_id, (dict, list)):
             try:
@@ -233,4 +233,7 @@ def _parquet_documents(partition: Partition, options: SourceOptions) -> Iterator
         else:
             if not isinstance(text, str):  # a brief as a nested value: its JSON form
                 text = json.dumps(text, ensure_ascii=False, indent=2) + "\n"
+            text, metadata = split_record(text)  # a JSON record's own id and date
+            if date is None and isinstance(metadata.get("date"), str):
+                date = metadata["date"]
             yield Document(id=str(record_id), path=where, text=text, date=date)
