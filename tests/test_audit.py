@@ -466,3 +466,13 @@ print(run_audit({str(source)!r}, {str(tmp_path / "out")!r}, workers=2, partition
     assert "a worker process ended unexpectedly (killed by SIGKILL)" in done.stderr
     ids = [row["id"] for row in read(tmp_path / "out", "documents")]
     assert len(ids) == len(set(ids)) == 40
+
+
+def test_an_output_folder_inside_the_source_is_not_audited(tmp_path, run_cli):
+    source = archive.write_directory(tmp_path / "briefs", 10, broken_every=100)
+    out = source / "audit"
+    assert run_cli("audit", source, "--out", out, "-j", "1").exit_code == 0
+    # a rerun lists the same briefs: not the audit's own summary.json and done/*.json
+    result = run_cli("audit", source, "--out", out, "--resume")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads((out / "summary.json").read_text())["documents"] == 10

@@ -65,7 +65,7 @@ def run_audit(
         partition_size = (_earlier_manifest(out) if resume else {}).get(
             "partition_size", PARTITION_SIZE)
     try:
-        kind, partitions = plan(source, partition_size, options)
+        kind, partitions = plan(source, partition_size, options, exclude=str(out))
     except SourceError as exc:
         raise AuditError(str(exc)) from None
     manifest = _manifest(source, kind, partitions, partition_size, config, options)

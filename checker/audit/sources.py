@@ -86,11 +86,18 @@ def kind_of(source: str) -> str:
                       " or a Parquet dataset (.parquet)")
 
 
-def plan(source: str, size: int, options: SourceOptions) -> tuple[str, list[Partition]]:
-    """The source's kind and its partitions of about `size` documents each, in order."""
+def plan(
+    source: str, size: int, options: SourceOptions, exclude: str | None = None
+) -> tuple[str, list[Partition]]:
+    """The source's kind and its partitions of about `size` documents each, in order.
+    `exclude`: a folder inside a directory source whose files are not briefs (the audit's
+    own output, whose summary.json would otherwise be checked on a rerun)."""
     kind = kind_of(source)
     if kind == "directory":
         files = briefs_in(source)
+        if exclude is not None:
+            inside = os.path.join(os.path.abspath(exclude), "")
+            files = [f for f in files if not os.path.abspath(f).startswith(inside)]
         if not files:
             if any(Path(source).rglob("*.parquet")):
                 return "parquet", _parquet_partitions(source, size, options)
