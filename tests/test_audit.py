@@ -476,3 +476,22 @@ def test_an_output_folder_inside_the_source_is_not_audited(tmp_path, run_cli):
     result = run_cli("audit", source, "--out", out, "--resume")
     assert result.exit_code == 0, result.stderr
     assert json.loads((out / "summary.json").read_text())["documents"] == 10
+
+
+def test_the_python_api_audits_on_a_client_of_the_caller_s(tmp_path, small_archive, cluster):
+    """How Coiled, dask-kubernetes or dask-yarn clusters are used: their own client (with
+    their security) is passed in, used, and left open for the caller."""
+    address, _ = cluster
+    program = f"""
+from distributed import Client
+from checker.audit import run_audit
+with Client({address!r}) as client:
+    summary = run_audit({str(small_archive)!r}, {str(tmp_path / "out")!r}, engine="dask",
+                        client=client, partition_size=30)
+    assert client.status == "running"  # still the caller's
+    print(summary["documents"], summary["run"]["scheduler"], summary["run"]["partitions"])
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["92", address, "4"]

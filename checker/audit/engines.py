@@ -50,22 +50,25 @@ def run_local(partitions: list[Partition], settings: Settings, workers: int) -> 
 
 def run_dask(
     partitions: list[Partition], settings: Settings, workers: int, scheduler: str | None,
-    announce: Callable[[str], Any],
+    announce: Callable[[str], Any], client: Any = None,
 ) -> Iterator[dict]:
     """Each partition as a task of a Dask Bag (one partition of the Bag per partition of
     the source), computed on the cluster at `scheduler`, else on a LocalCluster of
     `workers` processes of one thread (checking is pure Python: threads would share one
     core). A worker lost mid-run loses nothing: the scheduler gives its tasks to another
-    worker. `announce` is told the dashboard's address."""
+    worker. `announce` is told the dashboard's address. `client`: a `distributed.Client`
+    of the caller's (a cluster object's `get_client()`: Coiled, dask-kubernetes, dask-yarn,
+    SSHCluster, with their own security), used as it is and left open."""
     import dask
     import dask.bag as db
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
+    own = client is None
     try:
-        if scheduler:
+        if own and scheduler:
             client = Client(scheduler, timeout=dask.config.get("distributed.comm.timeouts.connect"))
-        else:
+        elif own:
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    dashboard_address=":0")
             client = Client(cluster)
@@ -73,7 +76,7 @@ def run_dask(
         raise EngineError(f"cannot reach the Dask scheduler {scheduler or ''}: {exc}".replace(
             "  ", " ")) from None
     try:
-        if client.dashboard_link and (scheduler or _has_dashboard()):
+        if client.dashboard_link and (scheduler or not own or _has_dashboard()):
             announce(client.dashboard_link)
         bag = db.from_sequence([[p] for p in partitions], npartitions=len(partitions))
         tasks = bag.map_partitions(_audit_bag_partition, settings=settings).to_delayed()
@@ -87,7 +90,8 @@ def run_dask(
             future.release()
             yield from done
     finally:
-        client.close()
+        if own:
+            client.close()
         if cluster is not None:
             cluster.close()
 

@@ -43,10 +43,12 @@ def run_audit(
     progress: Callable[[int], Any] | None = None,
     announce: Callable[[str], Any] = lambda message: None,
     total: Callable[[int], Any] = lambda documents: None,
+    client: Any = None,
 ) -> dict[str, Any]:
     """Audit `source` into the folder `out`; the summary (also written to summary.json).
     `progress(n)` is told of each `n` documents done, `total(n)` of how many there are,
-    `announce(text)` of the Dask dashboard's address. `partition_size`: by default, the
+    `announce(text)` of the Dask dashboard's address. `client`: a `distributed.Client`
+    to run on (engine "dask"), instead of `scheduler`. `partition_size`: by default, the
     audit's own when resuming, else PARTITION_SIZE."""
     from checker.audit.engines import EngineError, run_dask, run_local
     from checker.audit.sources import SourceError
@@ -55,7 +57,7 @@ def run_audit(
 
     if engine not in ENGINES:
         raise AuditError(f"unknown engine {engine!r} (local or dask)")
-    if scheduler and engine != "dask":
+    if (scheduler or client is not None) and engine != "dask":
         raise AuditError("--scheduler needs --engine dask")
     config = config or Config()
     options = options or SourceOptions()
@@ -82,7 +84,8 @@ def run_audit(
         if engine == "local":
             results = run_local(todo, settings, workers)
         else:
-            results = run_dask(todo, settings, workers, scheduler, announce) if todo else iter(())
+            results = (run_dask(todo, settings, workers, scheduler, announce, client)
+                       if todo else iter(()))
         for counts in results:
             done.append(counts)
             if progress:
@@ -93,7 +96,8 @@ def run_audit(
     checked = sum(counts["documents"] for counts in done if counts["partition"] not in earlier)
     summary = finish(merge(done), {
         "source": manifest["source"], "kind": kind, "engine": engine,
-        "scheduler": scheduler, "workers": workers if not scheduler else None,
+        "scheduler": scheduler or (client.scheduler.address if client is not None else None),
+        "workers": workers if not scheduler and client is None else None,
         "partitions": len(partitions), "resumed": len(earlier), "seconds": round(seconds, 3),
         "documents_per_second": round(checked / seconds, 1) if seconds and checked else None,
     })
