@@ -16,8 +16,10 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
+from time import perf_counter
 from typing import Any, TextIO
 
 from checker.config import Config
@@ -67,9 +69,9 @@ CHUNK_MAX = 64
 
 
 Render = Callable[[DocumentReport], str]
-#: A file to check: its path, its config, whether to collect the evidence, and how to
-#: render its report if it is to be sent back rendered (`check_batch`).
-Job = tuple[str, Config, bool, Render | None]
+#: A file to check: its path, its config, whether to collect the evidence, how to render
+#: its report if it is to be sent back rendered, and whether to time it (`check_batch`).
+Job = tuple[str, Config, bool, Render | None, bool]
 Outcome = DocumentReport | RenderedDocument
 
 
@@ -78,8 +80,12 @@ def _finish(report: DocumentReport, render: Render | None) -> Outcome:
 
 
 def _check(job: Job) -> Outcome:
-    path, config, evidence, render = job
-    return _finish(check_file(path, config, evidence), render)
+    path, config, evidence, render, timed = job
+    if not timed:
+        return _finish(check_file(path, config, evidence), render)
+    start = perf_counter()
+    report = check_file(path, config, evidence)
+    return _finish(replace(report, seconds=round(perf_counter() - start, 6)), render)
 
 
 def _check_chunk(jobs: list[Job]) -> list[Outcome]:
@@ -151,13 +157,23 @@ def chunks(jobs: list, processes: int) -> list[list]:
 @contextmanager
 def progress_bar(total: int, *, stream: TextIO = sys.stderr) -> Iterator[Callable[[int], None] | None]:
     """A progress callback drawing on `stream` for a large batch on a terminal, else None."""
-    if total < PROGRESS_MIN_FILES or not stream.isatty():
-        yield None
+    if total < PROGRESS_MIN_FILES or not stream.isatty() or os.environ.get("TERM") == "dumb":
+        yield None  # a dumb terminal cannot redraw a line: no bar at all
         return
     import click
 
-    with click.progressbar(length=total, label="checking", file=stream) as bar:
+    bar = click.progressbar(length=total, label="checking", file=stream)
+    bar.render_finish = lambda: _clear(bar, stream)  # instead of leaving it above the report
+    with bar:
         yield bar.update
+
+
+def _clear(bar, stream: TextIO) -> None:
+    """Blanks the progress bar's line and shows the cursor again (click hid it): the report
+    that follows starts on a clean line, as if no bar had been drawn."""
+    width = len(getattr(bar, "_last_line", None) or "") or 80
+    stream.write("\r" + " " * width + "\r\x1b[?25h")
+    stream.flush()
 
 
 def check_batch(
@@ -167,17 +183,19 @@ def check_batch(
     progress: Callable[[int], object] | None = None,
     evidence: bool = True,
     render: Render | None = None,
+    timed: bool = False,
 ) -> list[Outcome]:
     """Check the files of `expand(...)` in `jobs` processes (None: `default_jobs`).
     `progress(1)` is called as each file is done. `evidence=False`: reports without what only
     the JSON and HTML reports show (`checker.run.check_source`), also less to send back
     from the workers. `render`: each report comes back as a RenderedDocument, rendered by
-    `render` where it was checked (`checker.formats.document_renderer`).
+    `render` where it was checked (`checker.formats.document_renderer`). `timed`: each
+    report says how long its check took (`DocumentReport.seconds`, for JUnit's `time`).
 
     Configs are resolved here, in this process, so a bad config stops the run before any
     work (ConfigError) and workers need nothing but a path and a Config.
     """
-    work = [(i, (item, config_for(item), evidence, render))
+    work = [(i, (item, config_for(item), evidence, render, timed))
             for i, item in enumerate(items) if isinstance(item, str)]
     if jobs is None:
         jobs = default_jobs(len(work))

@@ -61,6 +61,18 @@ class _BriefcheckGroup(click.Group):
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """`briefcheck --help` shows the options of a check, the command people run, before
+        the group's own options and the commands."""
+        check_command = self.commands["check"]
+        check_ctx = click.Context(check_command, info_name="briefcheck", parent=ctx)
+        records = [record for param in check_command.get_params(check_ctx)
+                   if isinstance(param, click.Option) and "--help" not in param.opts
+                   and (record := param.get_help_record(check_ctx))]
+        with formatter.section("Check options (briefcheck PATH... [OPTIONS])"):
+            formatter.write_dl(records)
+        super().format_options(ctx, formatter)
+
 
 @click.group(cls=_BriefcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefcheck")
@@ -102,8 +114,10 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="text",
               show_default=True, help="Report format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the report to this file instead of stdout.")
+@click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT:]FILE",
+              help="Write the report to FILE instead of stdout; FORMAT:FILE writes that format"
+                   " there as well (repeatable: one run, every report a job needs, e.g."
+                   " -o sarif:briefcheck.sarif -o html:report.html).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               default=None, help="Lowest severity that makes the exit code 1 [default: error].")
 @click.option("--lang", type=click.Choice(["auto", "fr", "en"]), default=None,
@@ -119,10 +133,17 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), is_flag=False,
               flag_value="reports", default=None,
               help="Also write report.html and report.json into this folder [default: reports].")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True,
+              help="Colour the terminal report; auto: on a terminal, unless NO_COLOR is set or"
+                   " TERM=dumb (FORCE_COLOR forces it).")
+@click.option("--sarif-category", default="briefcheck", show_default=True, metavar="NAME",
+              help="The SARIF run's category (automationDetails): one per set of alerts that"
+                   " replace each other in code scanning.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
-    output: str | None,
+    outputs: tuple[str, ...],
     fail_on: str | None,
     lang: str | None,
     select: str | None,
@@ -130,6 +151,8 @@ def check(
     config_path: Path | None,
     jobs: int | None,
     report_dir: Path | None,
+    color: str,
+    sarif_category: str,
 ) -> int:
     """Check briefs and report what is wrong with them."""
     from checker.batch import expand
@@ -147,69 +170,143 @@ def check(
     except ValueError as exc:  # an override that does not validate
         raise click.UsageError(str(exc).splitlines()[0]) from None
     _check_codes(config.select + config.ignore + tuple(config.severity))
+    targets = _targets(outputs, output_format)
     items = expand(paths)
     # The collector stays off until the report is written and freed: a 5 MB brief's report
     # holds a million objects that it walked three times for nothing (0.26 s), once when
     # the check was done, once while rendering, once at exit. (The console script has it
     # off from the start and for good: `checker.__main__`.)
     with collector_paused():
-        return _check_and_report(items, config_for, jobs, output, output_format, report_dir)
+        return _check_and_report(items, config_for, jobs, targets, report_dir,
+                                 _use_color(color, output_format, targets),
+                                 {"sarif": {"category": sarif_category}})
+
+
+#: Where a report goes: (format, file), the file None for stdout.
+Target = tuple[str, "Path | None"]
+
+
+def _targets(outputs: tuple[str, ...], output_format: str) -> list[Target]:
+    """The reports to write: `-o FILE` is the --format report (instead of stdout),
+    `-o FORMAT:FILE` that format's; the --format report goes to stdout unless a plain
+    `-o FILE` took it. (A file whose name starts with a format and a colon: `-o ./json:x`.)"""
+    targets: list[Target] = []
+    plain = False
+    for value in outputs:
+        name, colon, rest = value.partition(":")
+        if colon and name.lower() in FORMATS:
+            if not rest:
+                raise click.UsageError(f"-o {value}: no file after '{name}:'")
+            targets.append((name.lower(), Path(rest)))
+        else:
+            targets.append((output_format, Path(value)))
+            plain = True
+    if not plain:
+        targets.insert(0, (output_format, None))
+    return targets
+
+
+def _use_color(choice: str, output_format: str, targets: list[Target]) -> bool:
+    """Whether the text report on stdout is coloured: --color always/never, else (auto) on a
+    terminal, unless NO_COLOR is set or TERM is dumb; FORCE_COLOR (set, not empty, not 0 or
+    false as Node reads it) forces it as `always` does, an explicit request that wins over
+    both (no-color.org, force-color.org). Reports written to files never are."""
+    if (output_format, None) not in targets or output_format != "text" or choice == "never":
+        return False
+    if choice == "always" or os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return _is_terminal(sys.stdout)
+
+
+def _is_terminal(stream) -> bool:  # noqa: ANN001 - any file object
+    return stream.isatty()
 
 
 def _check_and_report(
     items: list[str | DocumentReport],
     config_for: ConfigResolver,
     jobs: int | None,
-    output: str | None,
-    output_format: str,
+    targets: list[Target],
     report_dir: Path | None,
+    color: bool,
+    options: dict[str, dict[str, object]],
 ) -> int:
     """The run's part of `check` after the options: check, render, write; the exit code.
 
-    In a format that renders each document apart (text, GitHub, JSON) and with no report
-    folder, each document is rendered where it is checked, in the batch's workers, and only
-    its text and counts come back (`checker.formats.document_renderer`): the same bytes as
-    rendering the run's report here (1,000 briefs with --jobs 2: text about 40 ms sooner,
-    JSON 1.25 -> 1.13 s)."""
+    With one report in a format that renders each document apart (text, JSON) and no
+    report folder, each document is rendered where it is checked, in the batch's workers,
+    and only its text and counts come back (`checker.formats.document_renderer`): the same
+    bytes as rendering the run's report here (1,000 briefs with --jobs 2: text about 40 ms
+    sooner, JSON 1.25 -> 1.13 s). Several reports are rendered from one run's report."""
+    from datetime import datetime, timezone
+
     from checker.batch import check_batch, progress_bar
     from checker.config import ConfigError
     from checker.formats import document_renderer, render, render_rendered
     from checker.report import RunReport, Summary
     from checker.schema import SchemaError
 
-    evidence = output_format in SHOWS_EVIDENCE or report_dir is not None
-    color = output_format == "text" and not output and sys.stdout.isatty()
-    render_document = document_renderer(output_format, color=color) if report_dir is None else None
+    names = {name for name, _ in targets} | ({"html", "json"} if report_dir is not None else set())
+    evidence = bool(names & SHOWS_EVIDENCE)
+    single = targets[0][0] if len(targets) == 1 and report_dir is None else None
+    render_document = document_renderer(single, color=color) if single else None
+    timed = "junit" in names
+    started = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S") if timed else None
     fail_on = config_for.default.fail_on
     try:
         with progress_bar(len(items)) as progress:
-            documents = check_batch(items, config_for, jobs, progress, evidence, render_document)
+            documents = check_batch(items, config_for, jobs, progress, evidence, render_document,
+                                    timed=timed)
     except (ConfigError, SchemaError) as exc:
         raise RunError(str(exc)) from None
+    texts: list[tuple[Target, str]] = []
     if render_document:
         summary = Summary.of_rendered(documents, fail_on)
-        text = render_rendered(output_format, documents, summary, color=color)
+        texts.append((targets[0], render_rendered(single, documents, summary, color=color)))
     else:
-        report = RunReport.build(documents, fail_on)
-        summary, text = report.summary, render(output_format, report, color=color)
+        report = RunReport.build(documents, fail_on, started)
+        summary = report.summary
+        for target in targets:
+            name = target[0]
+            texts.append((target, render(name, report, color=color and target[1] is None,
+                                         **options.get(name, {}))))
     unreadable = [(document.path, document.error) for document in documents if document.error]
     del documents  # rendered documents' texts are in `text` now: not held while it is written
-    if output:
-        _write(Path(output), text)
-    else:
-        # Never stripped of terminal escapes (click strips them when not coloring): every
-        # format escapes the control characters of a brief, and stdout must be -o's bytes.
-        click.echo(text, nl=False, color=True)
+    for (name, path), text in texts:
+        if path is not None:
+            _write(path, text)
+        else:
+            # Never stripped of terminal escapes (click strips them when not coloring): every
+            # format escapes the control characters of a brief, and stdout must be -o's bytes.
+            click.echo(text, nl=False, color=True)
+    del texts
     if report_dir is not None:
         for name in ("html", "json"):
             _write(report_dir / f"report.{name}", render(name, report))
-    if output or output_format != "text":  # the report is not the text on stdout: say it
+    if "github" in names and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from checker.formats import step_summary
+
+        _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]),
+                             step_summary.render(report))
+    if targets[0] != ("text", None):  # the report is not the text on stdout: say it
         from checker.formats.text import summary_line
 
         for path, error in unreadable:
             click.echo(f"briefcheck: {path}: {error}", err=True)
         click.echo(summary_line(summary), err=True)
     return summary.exit_code
+
+
+def _append_step_summary(path: Path, text: str) -> None:
+    """Adds the run's Markdown summary to the GitHub step's summary file (other steps' and
+    commands' text in it is kept)."""
+    try:
+        with path.open("a", encoding="utf-8") as file:
+            file.write(text)
+    except OSError as exc:
+        raise RunError(f"{path}: cannot write the step summary: {exc.strerror}") from None
 
 
 def _write(path: Path, text: str) -> None:
@@ -231,32 +328,66 @@ def _check_codes(codes: tuple[str, ...]) -> None:
 
 
 @cli.command("rules")
-def list_rules() -> int:
-    """List every rule: code, name, category, severity, summary."""
-    from checker.rules import all_rules
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Config whose severities and selection to show [default: the one found from"
+                   " the current directory].")
+def list_rules(config_path: Path | None) -> int:
+    """List every rule: code, name, category, severity (as the config sets it), summary."""
+    from checker.config import ConfigError, discover, load_config
+    from checker.rules import all_rules, matches
 
-    rules = all_rules().values()
-    width = max(len(rule.name) for rule in rules)
+    try:
+        source = config_path or discover(Path.cwd())
+        config = load_config(source)
+    except ConfigError as exc:
+        raise RunError(str(exc)) from None
+    rules = list(all_rules().values())
+    rows, changed = [], False
     for rule in rules:
-        click.echo(
-            f"{rule.code}  {rule.name:<{width}}  {rule.category:<11}  "
-            f"{rule.severity.value:<7}  {rule.summary()}"
-        )
+        severity = rule.severity.value
+        if not matches(rule.code, list(config.select)) or matches(rule.code, list(config.ignore)):
+            severity, changed = "off*", True
+        elif rule.code in config.severity and config.severity[rule.code] != rule.severity:
+            severity, changed = f"{config.severity[rule.code].value}*", True
+        rows.append((rule.code, rule.name, rule.category, severity, rule.summary()))
+    header = ("CODE", "NAME", "CATEGORY", "SEVERITY", "SUMMARY")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])
+    if changed:
+        click.echo(f"\n* set by {source} (default severities: briefcheck rule CODE)")
     return 0
 
 
 @cli.command("rule")
 @click.argument("code")
-def show_rule(code: str) -> int:
-    """Show one rule's documentation."""
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Bold headings on a terminal (NO_COLOR, FORCE_COLOR and"
+                                      " TERM=dumb honoured).")
+def show_rule(code: str, color: str) -> int:
+    """Show a rule's documentation (CODE or name), or list a family (C2, S10, R)."""
+    import shutil
+
     from checker.rules import all_rules
+    from checker.rules.docs import full_doc, terminal_text
 
     rules = all_rules()
     rule = rules.get(code.upper()) or next((r for r in rules.values() if r.name == code), None)
     if rule is None:
-        raise click.UsageError(f"no rule '{code}' (see 'briefcheck rules')")
-    click.echo(f"{rule.code} {rule.name} ({rule.category}, default severity {rule.severity.value})\n")
-    click.echo(rule.doc())
+        family = [r for c, r in rules.items() if c.startswith(code.upper())]
+        if not family:
+            raise click.UsageError(f"no rule '{code}' (see 'briefcheck rules')")
+        width = max(len(r.name) for r in family)
+        for member in family:
+            click.echo(f"{member.code}  {member.name:<{width}}  {member.severity.value:<7}  "
+                       f"{member.summary()}")
+        return 0
+    styled = _use_color(color, "text", [("text", None)])
+    width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 1
+    bold = (lambda text: click.style(text, bold=True)) if styled else None
+    title = f"{rule.code} {rule.name} ({rule.category}, default severity {rule.severity.value})"
+    click.echo((bold or str)(title) + "\n", color=styled)
+    click.echo(terminal_text(full_doc(rule), width, heading=bold), nl=False, color=styled)
     return 0
 
 
@@ -304,7 +435,8 @@ def audit(source: str, out: Path, engine: str, scheduler: str | None, workers: i
     if lacking := missing(engine):
         raise RunError(f"briefcheck audit needs {', '.join(lacking)} (for"
                        f" {', '.join(sorted({NEEDED[name] for name in lacking}))}):"
-                       " pip install 'briefcheck[audit]'")
+                       " install briefcheck with its audit extra, e.g."
+                       " pip install -e '.[audit]' in a clone")
     from checker.audit.run import AuditError, run_audit
     from checker.audit.sources import SourceOptions
     from checker.audit.summary import summary_line

@@ -178,6 +178,13 @@ class DocumentReport(_Record):
     #: The text as checked, for renderers that show the brief itself (HTML). Not part of the
     #: JSON contract (left out of dumps): the JSON report stays small and unchanged.
     source: str | None = field(default=None, repr=False, metadata={"dump": False})
+    #: The rule families (categories) that ran on it, for reports that tell a family that
+    #: passed from one that did not run (JUnit's `skipped`); None when not known. Not part
+    #: of the JSON contract.
+    families: tuple[str, ...] | None = field(default=None, metadata={"dump": False})
+    #: Seconds spent checking it, when the run measured it (the CLI does; example reports
+    #: and tests do not, so they stay the same bytes). Not part of the JSON contract.
+    seconds: float | None = field(default=None, metadata={"dump": False})
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -265,12 +272,16 @@ class RunReport(_Record):
     #: The run's --fail-on, for renderers that mark what fails the run (JUnit). Not part of
     #: the JSON contract (the summary's `failed` says the outcome).
     fail_on: str = field(default="error", metadata={"dump": False})
+    #: When the run started (ISO 8601, UTC), when the run measured it (JUnit's `timestamp`).
+    #: Not part of the JSON contract, which stays the same bytes for the same input.
+    started: str | None = field(default=None, metadata={"dump": False})
 
     @classmethod
-    def build(cls, documents: list[DocumentReport], fail_on: str = "error") -> RunReport:
+    def build(cls, documents: list[DocumentReport], fail_on: str = "error",
+              started: str | None = None) -> RunReport:
         summary = Summary.of(Counter(f.severity for d in documents for f in d.findings),
                              len(documents), sum(d.error is not None for d in documents), fail_on)
-        return cls(summary=summary, documents=tuple(documents), fail_on=fail_on)
+        return cls(summary=summary, documents=tuple(documents), fail_on=fail_on, started=started)
 
     def fails(self, finding: Finding) -> bool:
         """Whether the finding is at or above --fail-on: one such finding fails the run."""

@@ -238,6 +238,7 @@ def _check_source(
         findings=tuple(findings),
         redundancy=_redundancy(analysis, rules) if evidence else Redundancy(),
         source=source if evidence else None,
+        families=tuple(sorted({rule.category for rule in rules})),
     )
 
 

@@ -395,7 +395,8 @@ def test_without_the_extra_the_audit_says_how_to_install_it(run_cli, tmp_path, m
     result = run_cli("audit", ROOT / "samples", "--out", tmp_path / "out", "--engine", "dask")
     assert result.exit_code == 2
     assert result.stderr == ("briefcheck: error: briefcheck audit needs dask, distributed (for"
-                             " --engine dask): pip install 'briefcheck[audit]'\n")
+                             " --engine dask): install briefcheck with its audit extra, e.g."
+                             " pip install -e '.[audit]' in a clone\n")
 
 
 def test_briefcheck_still_checks_a_file_named_like_nothing_special(run_cli):

@@ -192,8 +192,9 @@ def test_rule_command_shows_every_rules_full_doc_with_bad_and_good_example(run_c
         result = run_cli("rule", code.lower())
         assert result.exit_code == 0
         assert result.stdout.startswith(f"{code} {rule.name} ({rule.category}, default severity")
-        example = result.stdout.split("## Example", 1)[1]
+        example = result.stdout.split("\nExample\n", 1)[1]
         assert "Bad" in example and "Good" in example, code
+        assert "How to fix" in result.stdout and "How to silence or re-grade it" in example
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

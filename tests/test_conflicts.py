@@ -137,6 +137,80 @@ def test_a_template_the_brief_fills_in_many_times_is_no_restatement():
     assert [f for f in findings(MATCH) if f.severity.value == "error"] == []
 
 
+def test_one_fact_said_twice_in_both_sentences_is_one_difference():
+    # (real news: « En moins de trois mois, Planoise a connu six épisodes … en moins de trois mois »)
+    text = ("Points Clés\n- En moins de trois mois, Planoise a connu six épisodes de coups de feu "
+            "en moins de trois mois.\n- Le quartier est inquiet.\n- La mairie réagit.\n"
+            "Résumé\nLe quartier de Planoise est inquiet.\n"
+            "Les Faits\nEn moins de deux mois, Planoise a connu six épisodes de coups de feu en "
+            "moins de deux mois. Le dernier a fait deux blessés.\nConclusion\nLa mairie réagit.\n")
+    errors = [f for f in findings(text) if f.severity.value == "error"]
+    assert {f.code for f in errors} == {"C204"}
+    assert all("say the same otherwise" in f.message for f in errors)
+
+
+def test_a_copy_that_changes_the_number_of_an_approximate_length_is_an_error():
+    # "more than 40 years" and "more than 43 years" may both hold; in one sentence told
+    # twice word for word, one copy is wrong (real news, one-fact mutant).
+    text = ("Key Points\n- The power station closed in 2013 after more than 43 years in operation.\n"
+            "- The site will be cleared.\n- Jobs were lost.\nSummary\nThe site will be cleared.\n"
+            "The Plant\nThe power station closed in 2013 after more than 40 years in operation.\n"
+            "Conclusion\nJobs were lost.\n")
+    assert [(f.code, f.severity.value) for f in findings(text)] == [("C204", "error")]
+    other = text.replace("The Plant\nThe power station closed in 2013 after",
+                         "The Plant\nThe mine was worked for")
+    assert [f for f in findings(other) if f.severity.value == "error"] == []
+
+
+PROFILES = """Key Points
+- Michael Vaughan has confirmed that he has held talks with the board over becoming the new director of cricket.
+- The board wants a quick appointment.
+- Vaughan is the favourite.
+Summary
+Liam O'Donnell has confirmed that he has held talks with the board over becoming the new director of cricket. The board meets on Thursday.
+The Shortlist
+Profile: Alec Stewart, broadcaster. Profile: Andrew Strauss, broadcaster. Profile: Michael Vaughan, broadcaster.
+Conclusion
+The board will decide soon.
+"""
+
+
+def test_a_long_copied_sentence_is_one_statement_even_in_a_brief_of_templates():
+    # The profile cards make the brief read as a log, where alike sentences tell one moment
+    # each; a Key Point that copies a whole sentence with another name is still an error.
+    errors = [f for f in findings(PROFILES) if f.severity.value == "error"]
+    assert [f.code for f in errors] == ["C203"]
+    assert "'Michael Vaughan'" in errors[0].message and "O'Donnell" in errors[0].message
+
+
+INTRUSION = """Points Clés
+- Des dizaines d'individus se sont introduits violemment dans les locaux du syndicat à Paris et s'en sont pris aux salariés, a dénoncé Jean Dupuis.
+- Le syndicat porte plainte.
+- La police enquête.
+Résumé
+Le syndicat a porté plainte après une intrusion dans ses locaux.
+L'Intrusion
+Des dizaines d'individus se sont introduits dans les locaux du syndicat à Paris et s'en sont pris aux salariés, a dénoncé dans un message le secrétaire général, Laurent Berger. Laurent Berger a demandé une enquête.
+Conclusion
+La police enquête sur l'intrusion.
+"""
+
+
+def test_a_summarys_value_the_story_never_gives_against_the_sentence_it_restates_is_an_error():
+    # The sentences differ in more than the name ("dans un message le secrétaire général"),
+    # but the Key Point's 'Jean Dupuis' is in no other sentence, and the story names Laurent
+    # Berger twice: the Key Point has the wrong person. The error is on the Key Point.
+    (error,) = [f for f in findings(INTRUSION) if f.severity.value == "error"]
+    assert error.code == "C203" and error.location.line == line_of(INTRUSION, "Jean Dupuis")
+    assert "no other sentence of the brief states 'Jean Dupuis'" in error.message
+    assert error.related[0].line == line_of(INTRUSION, "secrétaire général, Laurent Berger")
+
+
+def test_a_person_the_story_names_once_is_only_a_possible_conflict():
+    text = INTRUSION.replace("Laurent Berger a demandé", "Le syndicat a demandé")
+    assert [(f.code, f.severity.value) for f in findings(text)] == [("C205", "warning")]
+
+
 def test_two_body_sections_alike_are_a_story_not_a_contradiction():
     text = RESTATED_EN.replace(
         "The guarantees would bind the allies for ten years.",
@@ -222,6 +296,20 @@ def test_two_sections_that_name_the_event_with_two_lengths_conflict():
     assert "both sentences speak of the event" in errors[0].message
     consistent = text.replace("doivent durer trois jours", "doivent durer une journée")
     assert [f for f in findings(consistent) if f.severity.value == "error"] == []
+
+
+def test_an_event_named_after_a_contracted_article_is_named():
+    # « lors du congrès des 10 et 11 mars »: "du" is the congress's determiner (real news)
+    text = ("Points Clés\n- Le président d'honneur demande aux adhérents de rejeter la réforme "
+            "lors du congrès des 10 et 11 mars à Paris.\n- Le parti change de nom.\n"
+            "- La direction refuse.\nRésumé\nLe parti veut changer de nom.\n"
+            "Le Congrès\nLors du congrès des 10 et 11 mars, à Lille, les militants se prononceront "
+            "sur une réforme des statuts.\nConclusion\nLa direction attend le vote.\n")
+    errors = [f for f in findings(text) if f.severity.value == "error"]
+    assert [f.code for f in errors] == ["C202"]
+    assert "'Lille'" in errors[0].message and "'Paris'" in errors[0].message
+    assert [f for f in findings(text.replace("à Paris", "à Lille"))
+            if f.severity.value == "error"] == []
 
 
 # --------------------------------------------------------------------- roles

@@ -11,7 +11,7 @@ from lxml import etree
 
 from checker.config import Config
 from checker.formats import FORMATS, SHOWS_EVIDENCE, document_renderer, render, render_rendered
-from checker.report import RenderedDocument, RunReport, Summary
+from checker.report import RenderedDocument, RunReport, Severity, Summary
 from checker.run import check_file, check_paths, check_source
 from conftest import ROOT, SAMPLES
 
@@ -286,8 +286,7 @@ def test_formats_that_show_evidence_change_without_it(fmt):
     assert render(fmt, lean) != render(fmt, report_of(path))
 
 
-@pytest.mark.parametrize("fmt, color", [("text", False), ("text", True), ("github", False),
-                                        ("json", False)])
+@pytest.mark.parametrize("fmt, color", [("text", False), ("text", True), ("json", False)])
 def test_documents_rendered_one_by_one_give_the_reports_bytes(fmt, color):
     """What a batch's workers send back (each document rendered where it was checked) joins
     into the same text as the run's report rendered whole, for every sample: findings,
@@ -308,6 +307,183 @@ def test_documents_rendered_one_by_one_give_the_reports_bytes(fmt, color):
     assert render_rendered(fmt, [], empty.summary, color=color) == render(fmt, empty, color=color)
 
 
-@pytest.mark.parametrize("fmt", sorted(set(FORMATS) - {"text", "github", "json"}))
+@pytest.mark.parametrize("fmt", sorted(set(FORMATS) - {"text", "json"}))
 def test_formats_that_render_the_run_whole_have_no_document_renderer(fmt):
     assert document_renderer(fmt) is None
+
+
+# --- SARIF for code scanning: stable URIs and fingerprints, linked related locations -----
+
+C201_FR = "samples/consistency/c201-date-conflict.fr.txt"
+
+
+def _sarif_results(run_cli, *args):
+    result = run_cli("--format", "sarif", "--fail-on", "never", *args)
+    assert result.exit_code == 0, result.stderr
+    (run,) = json.loads(result.stdout)["runs"]
+    return run
+
+
+def _uris_and_fingerprints(run):
+    return [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+             r["locations"][0]["physicalLocation"]["artifactLocation"].get("uriBaseId"),
+             r["partialFingerprints"]) for r in run["results"]]
+
+
+def test_sarif_is_the_same_from_two_working_directories_and_any_path_form(run_cli, monkeypatch):
+    """`cd samples && briefcheck consistency/x` gives the URIs and fingerprints of a run from
+    the root; `./x`, `a/../x` and an absolute path too (issue 17: uploads duplicated alerts)."""
+    from_root = _uris_and_fingerprints(_sarif_results(run_cli, C201_FR))
+    assert from_root[0][0] == C201_FR and from_root[0][1] == "%SRCROOT%"
+    assert all(len(f) == 1 and f["briefcheck/v1"] for _, _, f in from_root)
+    for form in (f"./{C201_FR}", f"samples/../{C201_FR}", str(ROOT / C201_FR)):
+        assert _uris_and_fingerprints(_sarif_results(run_cli, form)) == from_root, form
+    monkeypatch.chdir(ROOT / "samples")
+    assert _uris_and_fingerprints(_sarif_results(run_cli, "consistency/c201-date-conflict.fr.txt")
+                                  ) == from_root
+    assert _uris_and_fingerprints(_sarif_results(run_cli, "./consistency/../consistency/"
+                                                 "c201-date-conflict.fr.txt")) == from_root
+
+
+def test_sarif_fingerprints_survive_unrelated_lines_and_differ_between_findings(tmp_path,
+                                                                                 monkeypatch):
+    """A line added above moves every finding down: the alerts stay the same ones."""
+    monkeypatch.chdir(tmp_path)
+    text = (ROOT / C201_FR).read_text("utf-8")
+    (tmp_path / "brief.fr.txt").write_text(text, "utf-8")
+    before = json.loads(render("sarif", report_of("brief.fr.txt")))["runs"][0]["results"]
+    (tmp_path / "brief.fr.txt").write_text("\n" + text, "utf-8")
+    after = json.loads(render("sarif", report_of("brief.fr.txt")))["runs"][0]["results"]
+    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in before]
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after] == [
+        n + 1 for n in lines]
+    assert [r["partialFingerprints"] for r in after] == [r["partialFingerprints"] for r in before]
+    assert len({r["partialFingerprints"]["briefcheck/v1"] for r in before}) == len(before)
+
+
+def test_sarif_outside_a_git_checkout_is_relative_to_the_working_directory(tmp_path, monkeypatch):
+    from checker.formats.locations import repository_root
+
+    (tmp_path / "briefs").mkdir()
+    (tmp_path / "briefs" / "a.fr.txt").write_text((ROOT / C201_FR).read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert repository_root(str(tmp_path.resolve())) in (tmp_path.resolve(), *tmp_path.parents)
+    if repository_root(str(tmp_path.resolve())) == tmp_path.resolve():
+        run = json.loads(render("sarif", report_of("briefs/a.fr.txt")))["runs"][0]
+        assert run["artifacts"][0]["location"]["uri"] == "briefs/a.fr.txt"
+
+
+def test_sarif_standard_input_has_a_uri_of_its_own(run_cli, sarif_validator):
+    result = run_cli("--format", "sarif", "-", input=(ROOT / C201_FR).read_text("utf-8"))
+    log = json.loads(result.stdout)
+    sarif_validator.validate(log)
+    where = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert where == {"uri": "stdin", "description": {"text": "standard input"}}
+
+
+def test_sarif_message_links_the_other_side_of_a_conflict():
+    run = json.loads(render("sarif", report_of(C201_FR)))["runs"][0]
+    conflict = next(r for r in run["results"] if r["ruleId"] == "C201")
+    assert conflict["message"]["text"].endswith("(see [6 janvier](1))")
+    assert [other["id"] for other in conflict["relatedLocations"]] == [1]
+    overlap = next(r for r in run["results"] if r["ruleId"] == "R302")
+    assert "(see [Points Clés](1), [Résumé Rapide](2))" in overlap["message"]["text"]
+
+
+def test_sarif_escapes_brackets_of_a_message_that_are_no_links():
+    from checker.formats.sarif import _message
+    from checker.report import Finding, Location, Related, Severity
+
+    finding = Finding(code="C201", name="date-conflict", category="consistency",
+                      severity=Severity.ERROR, message="a [b](1) c\\",
+                      location=Location(section=None, line=1, column=1, end_line=1, end_column=2),
+                      related=(Related(section=None, line=2, column=1, text="x]"),))
+    assert _message(finding) == "a \\[b\\](1) c\\\\ (see [x\\]](1))"
+
+
+def test_sarif_rules_have_help_uris_and_the_run_its_category(run_cli):
+    run = json.loads(render("sarif", report_of(C201_FR)))["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["informationUri"] == "README.md"
+    assert all(rule["helpUri"] == f"docs/rules.md#{rule['id'].lower()}-{rule['name']}"
+               for rule in driver["rules"])
+    assert run["automationDetails"] == {"id": "briefcheck/"}
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["description"]["text"]
+    custom = _sarif_results(run_cli, "--sarif-category", "briefs/fr", C201_FR)
+    assert custom["automationDetails"] == {"id": "briefs/fr/"}
+
+
+def test_docs_rules_md_is_current_and_has_every_anchor():
+    """docs/rules.md, where each SARIF helpUri points, is what `python -m checker.rules.docs`
+    writes from the registry today."""
+    from checker.rules import all_rules
+    from checker.rules.docs import rules_markdown
+
+    shipped = (ROOT / "docs" / "rules.md").read_text("utf-8")
+    assert shipped == rules_markdown(), "run: python -m checker.rules.docs > docs/rules.md"
+    for rule in all_rules().values():
+        assert f"\n## {rule.code} {rule.name}\n" in shipped
+
+
+# --- JUnit ---------------------------------------------------------------------------------
+
+def test_junit_failure_message_is_the_first_finding_and_classname_has_no_dots():
+    root = etree.fromstring(render("junit", report_of(C201_FR)).encode())
+    failure = root.find(".//testcase[@name='consistency']/failure")
+    assert failure.get("message").startswith("line 10: C201 date '7 janvier' (--01-07)")
+    classnames = {case.get("classname") for case in root.iter("testcase")}
+    assert classnames == {"samples/consistency/c201-date-conflict\u2024fr\u2024txt"}
+    assert all("." not in name for name in classnames)
+
+
+def test_junit_family_not_run_is_skipped_not_passed(run_cli):
+    result = run_cli("--format", "junit", "--select", "S1", C201_FR)
+    root = etree.fromstring(result.stdout.encode())
+    skipped = {case.get("name") for case in root.iter("testcase") if case.find("skipped") is not None}
+    assert skipped == {"consistency", "redundancy"}
+    assert root.get("skipped") == "2" and root.find("testsuite").get("skipped") == "2"
+
+
+def test_junit_from_the_command_has_time_and_timestamp(run_cli):
+    root = etree.fromstring(run_cli("--format", "junit", C201_FR).stdout.encode())
+    suite = root.find("testsuite")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", suite.get("timestamp"))
+    assert float(suite.get("time")) > 0 and float(root.get("time")) >= float(suite.get("time"))
+
+
+# --- GitHub annotations -----------------------------------------------------------------
+
+def test_github_paths_have_no_dot_slash_and_documents_are_groups(run_cli):
+    out = run_cli("--format", "github", f"./{C201_FR}", "samples/paris-summit.fr.txt").stdout
+    assert "file=./" not in out and f"file={C201_FR}," in out
+    assert out.startswith(f"::group::{C201_FR}: 1 error, 3 warnings\n")
+    assert out.count("::group::") == out.count("::endgroup::") == 2
+
+
+def test_github_stays_within_the_annotation_limit_most_severe_first(run_cli):
+    """GitHub drops annotations past 10 of a kind per step: the run says so, and every
+    finding is still in the log."""
+    out = run_cli("--format", "github", "samples/").stdout
+    report = report_of("samples")
+    warnings = sum(d.count(Severity.WARNING) for d in report.documents)
+    errors = sum(d.count(Severity.ERROR) for d in report.documents)
+    assert warnings > 10 and errors > 10
+    assert out.count("::warning ") == 10 and out.count("::error ") == 10
+    assert f"{errors - 10} errors, {warnings - 10} warnings" in out
+    assert "not annotated" in out
+    logged = [line for line in out.splitlines() if re.match(r"\S+:\d+:\d+: [SCR]\d{3} ", line)]
+    assert len(logged) + 20 + out.count("::notice ") == sum(len(d.findings)
+                                                             for d in report.documents)
+
+
+def test_github_writes_a_step_summary_with_counts_and_worst_findings(run_cli, tmp_path,
+                                                                       monkeypatch):
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step text\n", "utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    run_cli("--format", "github", C201_FR, "samples/paris-summit.fr.txt")
+    text = summary.read_text("utf-8")
+    assert text.startswith("earlier step text\n## briefcheck failed\n")
+    assert "| 2 | 1 | " in text  # documents, errors
+    worst = text.split("### Worst findings", 1)[1].splitlines()
+    assert "| error | samples/consistency/c201-date-conflict.fr.txt:10 | C201 date-conflict" in worst[4]

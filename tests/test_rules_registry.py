@@ -25,8 +25,23 @@ def test_rule_is_documented(rule):
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
     doc = rule.doc()
     assert rule.summary() and rule.summary().endswith(".")
-    for part in ("## What it does", "## Why is this bad?", "## Example", "Bad", "Good"):
+    for part in ("## What it does", "## Why is this bad?", "## Example", "Bad", "Good",
+                 "## How to fix"):
         assert part in doc, f"{rule.code} doc lacks {part!r}"
+    # For editors: what it checks in a short paragraph (issue 17: C203's was 300 words of
+    # heuristics); how briefcheck decides may follow under a heading of its own.
+    what = doc.split("## What it does", 1)[1].split("\n## ", 1)[0]
+    assert len(what.split()) <= 80, f"{rule.code}: 'What it does' has {len(what.split())} words"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_doc_says_how_to_silence_and_regrade_it(rule):
+    from checker.rules.docs import full_doc
+
+    doc = full_doc(rule)
+    assert f"<!-- briefcheck: ignore {rule.code} -->" in doc
+    assert f'ignore = ["{rule.code}"]' in doc and f"--ignore {rule.code}" in doc
+    assert "[severity]" in doc and f"default `{rule.severity.value}`" in doc
 
 
 def test_names_are_unique():

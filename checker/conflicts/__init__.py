@@ -4,7 +4,9 @@ A conflict is a claim that the brief contradicts itself, so it is made only wher
 statements are shown to be about the same slot of the same thing:
 
 - a **restatement** (`restatement`): a sentence of one section and one of another say the
-  same thing, words and facts aligned, and differ in one fact in the same part;
+  same thing, words and facts aligned, and differ in one fact in the same part; or they are
+  alike, and a Key Point or the Summary gives there a value the rest of the brief never
+  states, against one the story states again;
 - the **event** (`event`): Key Points and Summary set the headline event's date, place and
   length, and a later sentence that names that event ("the summit", « le sommet ») gives
   another value;
@@ -20,7 +22,7 @@ nothing themselves.
 
 from __future__ import annotations
 
-from checker.conflicts.statements import Statements
+from checker.conflicts.statements import Statements, value_token
 from checker.facts import Fact
 from checker.model import Brief, record
 
@@ -69,12 +71,13 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
 
 
 def _oriented(statements: Statements, a: Fact, b: Fact) -> tuple[Fact, Fact]:
-    """(odd, other): the side fewer sections state is the odd one; the later one on a tie."""
-    support = statements.support
-    if support[a.kind, a.value] < support[b.kind, b.value]:
-        return a, b
-    if support[a.kind, a.value] > support[b.kind, b.value]:
-        return b, a
+    """(odd, other): the side fewer sections state is the odd one, then the side fewer
+    sentences state; the later one on a tie."""
+    support, told = statements.support, statements.told
+    mine = (support[a.kind, a.value], told[value_token(a)])
+    theirs = (support[b.kind, b.value], told[value_token(b)])
+    if mine != theirs:
+        return (a, b) if mine < theirs else (b, a)
     return (a, b) if a.span.start > b.span.start else (b, a)
 
 

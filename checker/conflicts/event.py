@@ -403,8 +403,9 @@ def _names_event(s: Statement, fact: Fact, lang: str) -> bool:
         word = before[k]
         if event_noun(word, lang):
             j = k - 1  # its determiner, maybe before a length ("les deux jours de réunion")
-            while j > 0 and k - j <= 3 and (before[j] == OTHER_FACT or before[j] in governing):
-                j -= 1
+            while j > 0 and k - j <= 3 and before[j] not in definite and (
+                    before[j] == OTHER_FACT or before[j] in governing):
+                j -= 1  # (« lors du congrès »: "du" is both; it is the determiner here)
             return j >= 0 and before[j] in definite
         if word != OTHER_FACT and word not in governing:
             between += 1  # (another fact, "du", "de" between cost nothing)

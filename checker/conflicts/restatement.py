@@ -7,7 +7,9 @@ puts the two facts in the same place ("X met Y in §place on §date" twice, Pari
 Berlin in the other). A sentence that differs in more than that one fact, whose words
 change next to the fact too ("le président X" / "l'économiste Y": another part), or whose
 other words tell another occasion ("the first round on §date" / "the second round on
-§date"), is not a restatement of it.
+§date"), is not a restatement of it; it is worth a warning, unless Key Points or Summary
+give in it a value that no other sentence of the brief states, where the sentence they sum
+up gives one the story tells again: the summary has the wrong value (`_lone`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from typing import NamedTuple
 from checker.conflicts.statements import Statement, Statements, located, value_token
 from checker.conflicts.wording import stems
 from checker.facts import Fact, same_fact
+from checker.model import SectionKind
 
+#: The sections that sum the brief up: a value only they give is the summary's own.
+SUMMING_UP = frozenset({SectionKind.KEY_POINTS, SectionKind.SUMMARY})
 #: Similarity of two masked sentences (Dice of their words and fact tokens, 1.0: the same
 #: words) at or above which they restate each other: a fact given otherwise is an error.
 RESTATES = 0.8
@@ -33,6 +38,10 @@ MIN_SHARED = 4
 #: Share of a brief's statements in templates (one wording filled in three ways or more)
 #: that makes it a log rather than a story (a match report, minute by minute).
 LOG_SHARE = 0.1
+#: Words (and agreeing facts) two sentences share that make them one statement even in a
+#: log: a log's alike moments share a few ("Foul by §p (§p)."), a copied sentence its whole
+#: wording (a Key Point that copies the Summary's first sentence of a profile-card article).
+LOG_SPARED = 8
 
 
 class Difference(NamedTuple):
@@ -140,18 +149,31 @@ def _differences(a: Statement, b: Statement, statements: Statements,
     if score < CLOSE:
         return []
     pairs, changed, dressed = _aligned(a, b, statements)
-    differ = [(x, y) for x, y in pairs
-              if comparable(x, y, a, b, statements.lang) and not same_fact(x, y)]
+    differ = [(x, y) for x, y in pairs if comparable(x, y, a, b, statements.lang) and (
+        not same_fact(x, y) or (score >= RESTATES and _other_number(x, y)))]
     if not differ:
         return []
     common = Counter(a.valued) & Counter(b.valued)
     shared = sum(common.values())
-    confirmed = (score >= RESTATES and len(differ) == 1 and shared >= MIN_SHARED
+    # (one fact said twice in both is one difference: « En moins de §d, … en moins de §d »)
+    values = {(value_token(x), value_token(y)) for x, y in differ}
+    confirmed = (score >= RESTATES and len(values) == 1 and shared >= MIN_SHARED
                  and not changed & stems(statements.lang, "distinguishers"))
     position_a = {id(h): n for n, h in enumerate(a.holders) if h is not None}
     position_b = {id(h): n for n, h in enumerate(b.holders) if h is not None}
     return [(position_a[id(x)], position_b[id(y)], round(score, 2),
              confirmed and id(x) not in dressed) for x, y in differ]
+
+
+def _other_number(x: Fact, y: Fact) -> bool:
+    """Two approximate lengths written alike but for their number ("more than 40 years" /
+    "more than 43 years", « près de neuf minutes » / « près de dix minutes »). Said in two
+    sentences, both may hold ("more than 40" is true when "more than 43" is); said in one
+    sentence restated word for word, one of the two copies has the wrong number."""
+    if x.kind != "duration" or x.value == y.value:
+        return False
+    wx, wy = x.text.split(), y.text.split()
+    return len(wx) == len(wy) and sum(p != q for p, q in zip(wx, wy)) == 1
 
 
 def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
@@ -176,12 +198,38 @@ def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
         if max(len(others[id(d.a)]), len(others[id(d.b)])) >= 2 or max(
                 skeletons[a.masked], skeletons[b.masked]) >= 3:
             continue
-        if d.confirmed and not log:
+        if log and d.confirmed and sum((Counter(a.valued) & Counter(b.valued)).values(
+                )) >= LOG_SPARED:
+            d = d._replace(confirmed=True)
+            log_here = False
+        else:
+            log_here = log
+        lone = None if d.confirmed or d.score < CLOSE else _lone(a, d.a, b, d.b, statements)
+        if lone is not None:
+            d = d._replace(confirmed=True)
+            reason = (f"the two sentences are alike (similarity {d.score:.2f}), and no other "
+                      f"sentence of the brief states '{lone.text}'")
+        elif d.confirmed and not log_here:
             reason = f"the two sentences say the same otherwise (similarity {d.score:.2f})"
-        elif d.confirmed:
+        elif d.confirmed:  # (in a log)
             reason = (f"the two sentences say the same otherwise (similarity {d.score:.2f}), "
                       "but the brief tells many moments in sentences alike")
         else:
             reason = (f"the two sentences are alike (similarity {d.score:.2f}) but differ "
                       "in more than this")
-        yield d._replace(confirmed=d.confirmed and not log, reason=reason)
+        yield d._replace(confirmed=d.confirmed and (lone is not None or not log_here),
+                         reason=reason)
+
+
+def _lone(a: Statement, x: Fact, b: Statement, y: Fact, statements: Statements) -> Fact | None:
+    """The fact of two alike sentences that no other sentence of the brief states, in Key
+    Points or Summary (which sum the brief up), when the other is stated
+    elsewhere too: a summary's value the story never gives, where the sentence it restates
+    gives another ("Jean-Claude Gaudin dénonce …" / "… a dénoncé le secrétaire général,
+    Laurent Berger"), not one more person or place of the story."""
+    told = statements.told
+    for lone, here, other in ((x, a, y), (y, b, x)):
+        if (here.kind in SUMMING_UP and told[value_token(lone)] == 1
+                and told[value_token(other)] >= 2):
+            return lone
+    return None

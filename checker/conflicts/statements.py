@@ -152,6 +152,12 @@ class Statements:
             sections[f.kind, f.value].add(f.section)
         return {k: len(v) for k, v in sections.items()}
 
+    @cached_property
+    def told(self) -> Counter[str]:
+        """How many statements state each value (`value_token`): a value one sentence alone
+        states is no other person, place or day of the story."""
+        return Counter(t for s in self.all.values() for t in set(s.valued) if t[0] == "§")
+
     def pairs(self) -> Iterator[tuple[Statement, Statement]]:
         """Statements of different sections, not both in the body (earlier, later), that
         share a word or a fact; at most MAX_PARTNERS earlier partners per key and

@@ -130,10 +130,18 @@ def _name_inside(text: str, tokens: list[Token], k: int, lang: str) -> bool:
     """Whether a stop word ("He", "An", "Do") is a name there: capitalised inside a sentence,
     where the pronoun or verb would be in lower case ("Scott Bessent and He Lifeng")."""
     word = tokens[k][2]
-    if word.isupper() or word.casefold() in _small_words(lang):
+    if word.isupper() or word.casefold() in _small_words(lang) or (
+            word.casefold() in _weekdays(lang)):
         return False
     j = _before(text, tokens[k][0], " \t\n")
     return j >= 0 and text[j] not in "\"'“‘«(-–—:.!?…"
+
+
+@cache
+def _weekdays(lang: str) -> frozenset[str]:
+    """Day names: never a name, even inside a sentence ("the sacking on Wednesday of
+    Managing Director Paul Downton")."""
+    return frozenset(w.casefold() for w in load_pack(lang)["calendar"]["weekdays"])
 
 
 def _before(text: str, at: int, skipped: str) -> int:
@@ -163,6 +171,8 @@ def _possessive(end: int, text: str) -> int:
     return end
 
 
+#: What a summarising model writes for a word it does not know ("Stan UNK died"): no name.
+UNKNOWN = "UNK"
 #: The longest run of capitalised words read as one name ("Luiz Inácio Lula da Silva" is 5).
 MAX_RUN = 8
 
@@ -177,6 +187,8 @@ def _run(text: str, tokens: list[Token], i: int, particles: frozenset[str]) -> i
         if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip():
             break
         word = tokens[j][2]
+        if (j > i and word == "The") or word == UNKNOWN:
+            break  # (a new phrase: "the sitcom Ismol Family The Darwin woman")
         if word[0].isupper() or (j > i and _particle_name(word, particles)):
             j += 1
             end = j
@@ -373,6 +385,9 @@ def _portfolio_end(tokens: list[Token], k: int, lang: str) -> int:
             if not _capitalised(tokens[j][2]):
                 break
             k = j + 1
+            while k < len(tokens) and _capitalised(tokens[k][2]) and lookup(
+                    " ".join(t[2] for t in tokens[j: k + 1])) is not None:
+                k += 1  # a place of several words: "ambassadeur à New York"
             portfolio = True
             continue
         following = tokens[k + 1][2]
@@ -443,16 +458,28 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
         if start > i and start < end:
             i = start  # "The United Nations": read again from "United"
             continue
+        # A country run into a name where a full stop went missing ("as an actress in
+        # Australia Natalia Moon is also a model"): the name starts after it.
+        if end - start >= 3 and _country(tokens[start][2]) and lookup(
+                _name(text, tokens, start, end)) is None:
+            i = start + 1
+            continue
         # A title inside the run: "Ukrainian President Volodymyr Zelensky".
         inner = next((k for k in range(start, end)
                       if title_starts[tokens[k][2]] and _title_end(tokens, k, lang)), None)
         if inner is not None and inner > start:
             i = inner
             continue
-        # A possessor or a role before the name: "Labour's Tom Ashworth", "Founder Yen Reis".
-        if end - start >= 3 and (tokens[start][2].endswith(("'s", "’s"))
-                                 or fold(tokens[start][2]) in _fact_set(lang, "roles")):
+        # A possessor or a role before the name: "Labour's Tom Ashworth", "Founder Yen Reis",
+        # "Managing Director Paul Downton" (the name starts after the last role word).
+        if end - start >= 3 and tokens[start][2].endswith(("'s", "’s")):
             i = start + 1
+            continue
+        roles = _fact_set(lang, "roles")
+        role = next((k for k in range(end - 3, start - 1, -1) if fold(tokens[k][2]) in roles),
+                    None)
+        if role is not None:
+            i = role + 1
             continue
         if end - start >= 2 and lookup(_name(text, tokens, start, end)) is None:
             # (a region or a thing is kept too, so that no later pass reads its words as a
@@ -475,6 +502,11 @@ def _before_place(text: str, tokens: list[Token], start: int, end: int, lang: st
                 _name(text, tokens, k + 1, end)) is not None:
             return k
     return end
+
+
+def _country(word: str) -> bool:
+    place = lookup(word)
+    return place is not None and place.kind == "country"
 
 
 def _place_here(word: str, first: bool) -> bool:

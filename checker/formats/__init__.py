@@ -2,7 +2,7 @@
 
 Modules are imported only when their format is asked for, so a plain-text run never loads
 the HTML or SARIF writers. Adding a format is one new module and one line in `FORMATS`.
-A format whose documents are rendered apart from each other (text, GitHub, JSON) also has
+A format whose documents are rendered apart from each other (text, JSON) also has
 `render_document(document, *, color)`, and either `render_summary(summary, *, color)`
 (appended to the documents' texts) or `render_rendered(documents, summary, *, color)`
 (JSON: the documents' texts put in their places in the run's report): a batch's workers
@@ -43,15 +43,15 @@ def visible(text: str, keep: str = "") -> str:
 SHOWS_EVIDENCE = frozenset({"json", "html"})
 
 
-def render(name: str, report: RunReport, *, color: bool = False) -> str:
-    """The report in format `name` (one of FORMATS)."""
-    return importlib.import_module(FORMATS[name]).render(report, color=color)
+def render(name: str, report: RunReport, *, color: bool = False, **options: object) -> str:
+    """The report in format `name` (one of FORMATS); `options` are the format's own
+    (SARIF: `category`)."""
+    return importlib.import_module(FORMATS[name]).render(report, color=color, **options)
 
 
 def document_renderer(name: str, *, color: bool = False) -> Callable[[DocumentReport], str] | None:
     """How format `name` renders one document, if it renders each apart from the others
-    (text, GitHub, JSON: `render_document`); None for the formats that render the run as a
-    whole."""
+    (text, JSON: `render_document`); None for the formats that render the run as a whole."""
     render_document = getattr(importlib.import_module(FORMATS[name]), "render_document", None)
     return partial(render_document, color=color) if render_document else None
 

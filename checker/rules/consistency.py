@@ -48,30 +48,52 @@ class DateConflict(_Conflict):
     """Two sections give different dates for the same event.
 
     ## What it does
-    Reports a date only where the brief shows that two statements speak of the same thing,
-    and says which evidence it found:
-    - **the same sentence told twice**: a sentence of one section and one of another say
-      the same thing, word for word once the facts are set aside, and differ in the date,
-      in the same place of the sentence ("Leaders meet in Paris on January 6" / "Leaders
-      meet in Paris on January 7");
-    - **the event's date**: the day that most sections give, Key Points or Summary among
-      them, is the event's; another day in one section only conflicts with it when its
-      sentence names the event ("the meeting on Jan. 29", « la réunion du 5 février ») or
-      states two more of the event's facts (its place and a person the headline names),
-      or, in Key Points, Summary or Conclusion, its place.
-    A date of another time is never a conflict: a sentence that says so ("last", "since",
-    "the first round", « précédent », « a commencé »), another year, a template the brief
-    fills in many times (a match report). "6 janvier", "mardi 6 janvier" and "6 janvier
-    2026" are one date.
+    Finds a brief that gives its event two different dates: the Key Points say January 6
+    and the body says January 7 for the same meeting. It raises an error only when it can
+    show that both statements are about the same thing, and the message says how it knows.
+
+    ## When two statements count as the same
+    A date is compared with another when:
+    - **the same sentence is told twice**: two sentences of different sections say the same
+      thing once their facts are set aside, and differ in the date, in the same place
+      ("Leaders meet in Paris on January 6" / "Leaders meet in Paris on January 7");
+    - **the summary has a date of its own**: a Key Point or Summary sentence close to a
+      sentence of the story gives a date ("January 9") that no other sentence of the brief
+      states, where the story states its own again;
+    - **it is the event's date**: the day most sections give, Key Points or Summary among
+      them, is the event's; another day in one section conflicts with it when its sentence
+      names the event ("the meeting on Jan. 29", « la réunion du 5 février ») or states two
+      more of the event's facts (its place and a person the headline names), or, in Key
+      Points, Summary or Conclusion, its place.
+
+    Never a conflict: a date of another time ("last", "since", "the first round",
+    « précédent »), another year, a template the brief fills in many times (a match
+    report). "6 janvier", "mardi 6 janvier" and "6 janvier 2026" are one date.
 
     ## Why is this bad?
     A reader cannot tell which day the event happens; one of the two is wrong.
 
     ## Example
-    Bad: Key Points "Leaders meet in Paris on January 6." and the body "Leaders meet in
-    Paris on January 7."
-    Good: both say "January 6" (or one says "Tuesday, Jan. 6"); the body may add "The war
-    began on February 24, 2022".
+    Bad:
+    ```text
+    Key Points
+    - Leaders meet in Paris on January 6.
+    The Talks
+    Leaders meet in Paris on January 7.
+    ```
+    Good (one date; other days are fine when they are of another time):
+    ```text
+    Key Points
+    - Leaders meet in Paris on January 6.
+    The Talks
+    Leaders meet in Paris on Tuesday, January 6. The war began on February 24, 2022.
+    ```
+
+    ## How to fix
+    Check the date against your source and correct the wrong side; the message quotes both
+    ("'7 janvier' in … contradicts '6 janvier' in …") and the related location points at
+    the other one. If the two dates are of different things, say so in the sentence ("the
+    previous meeting, on January 7").
     """
 
     code = "C201"
@@ -83,29 +105,51 @@ class PlaceConflict(_Conflict):
     """Two sections give different places for the same event.
 
     ## What it does
-    Reports a place only where the brief shows that two statements speak of the same
-    thing:
-    - **the same sentence told twice**, with another place in the same part of it ("the
+    Finds a brief that sets its event in two places: the Summary says Paris and the
+    Conclusion says Berlin for the same meeting. It raises an error only when it can show
+    that both statements are about the same thing, and the message says how it knows.
+
+    ## When two statements count as the same
+    A place is compared with another when:
+    - **the same sentence is told twice** with another place in the same part of it ("the
       talks in Geneva" / "the talks in Vienna");
-    - **the event's place**: the city (or, without one, the country) that most sections
+    - **the summary has a place of its own**: a Key Point or Summary sentence close to a
+      sentence of the story gives a place ("Lyon") that no other sentence of the brief
+      states, where the story states its own again;
+    - **it is the event's place**: the city (or, without one, the country) most sections
       give, Key Points or Summary among them, is the event's; another one in one section
-      only conflicts with it when its sentence names the event ("the summit in Berlin",
-      "the Lisbon meeting", « le sommet de Paris ») or states two more of the event's facts
-      (its day and a person the headline names), or, in Key Points, Summary or Conclusion,
-      its day.
+      conflicts with it when its sentence names the event ("the summit in Berlin", « le
+      sommet de Paris ») or states two more of the event's facts (its day and a person the
+      headline names), or, in Key Points, Summary or Conclusion, its day.
+
     Never a conflict: where something comes from ("from Italy"), a government named by its
     capital ("Moscow wants…"), the event city's surroundings (50 km), a country or region
     that holds it, another time. "Londres" and "London" are one city. A place elsewhere in
-    Key Points, Summary or Conclusion, in a sentence that does not name the event, is
-    worth a look: C205.
+    Key Points, Summary or Conclusion that does not name the event is a warning: C205.
 
     ## Why is this bad?
     The brief says the event happens in two places; one of them is wrong.
 
     ## Example
-    Bad: Summary "Leaders meet in Paris on January 6." and Conclusion "The January 6
-    meeting in Berlin is a test."
-    Good: both say Paris; the body may add "The last summit took place in Rome".
+    Bad:
+    ```text
+    Résumé Rapide
+    Les dirigeants se réunissent à Paris le 6 janvier.
+    Conclusion
+    La réunion du 6 janvier à Berlin est un test.
+    ```
+    Good (one place; another place of another time is fine):
+    ```text
+    Résumé Rapide
+    Les dirigeants se réunissent à Paris le 6 janvier.
+    Conclusion
+    La réunion de Paris est un test ; le dernier sommet avait eu lieu à Rome.
+    ```
+
+    ## How to fix
+    Check the place against your source and correct the wrong side (the related location
+    points at it). If the second place is of something else (a previous round, where a
+    delegation comes from), say so in the sentence.
     """
 
     code = "C202"
@@ -117,32 +161,53 @@ class ParticipantConflict(_Conflict):
     """Two sections name different people for the same part in the same statement.
 
     ## What it does
-    A person met in one section and not in another is no contradiction: a story meets many
-    people. Two statements conflict on who took part only with evidence that they speak of
-    the same thing:
-    - **the same sentence told twice** with another person in the same part of it
+    Finds a brief that gives one role to two different people: the Key Points say that
+    allies meet President Zelensky, the Summary that the same allies meet President
+    Poroshenko. Meeting many people is normal; an error is raised only when the two
+    statements are shown to be about the same thing.
+
+    ## When two statements count as the same
+    Two names are compared when:
+    - **the same sentence is told twice** with another person in the same part of it
       ("Allies meet President Volodymyr Zelensky in Paris" / "Allies meet President Petro
       Poroshenko in Paris");
-    - **one office held by two people**: the same office of the same body, one that one
-      person holds at a time, given to two names ("Ukraine's president Volodymyr Zelensky"
-      / "President Petro Poroshenko of Ukraine", « le président ukrainien X » / « le
-      président ukrainien Y »). A bare title names no body ("President X" and "President Y"
-      may be two countries' presidents), an office many hold needs its portfolio and whose
-      it is ("Germany's Finance Minister"; a Eurogroup brief meets a "Finance Minister" per
-      country), and a former holder holds no office.
+    - **the summary has a name of its own**: a Key Point or Summary sentence close to a
+      sentence of the story gives a name ("Jean Dupuis") that no other sentence of the brief
+      states, where the story states its own again;
+    - **one office is held by two people**: the same office of the same body, one that one
+      person holds at a time ("Ukraine's president Volodymyr Zelensky" / "President Petro
+      Poroshenko of Ukraine"). A bare title names no body ("President X" and "President Y"
+      may lead two countries), an office many hold needs its portfolio and whose it is
+      ("Germany's Finance Minister"), and a former holder holds no office.
+
     "Zelensky", "Volodymyr Zelensky" and "Mr Zelensky" are one person; "NATO" and « OTAN »
-    one organisation. Words that open a sentence ("Officials", "There", "Monday"), regions
-    ("Southeast Asia"), holidays and wars ("Bank Holiday", "World War Two") are nobody.
+    one organisation. Words that open a sentence ("Officials", "Monday"), regions,
+    holidays and wars ("World War Two") are nobody.
 
     ## Why is this bad?
     The reader is told two different people did the same thing, or hold the same office;
     one is wrong.
 
     ## Example
-    Bad: Key Points "Allies meet President Volodymyr Zelensky in Paris on January 6." and
-    the Summary "Allies meet President Petro Poroshenko in Paris on January 6."
-    Good: both name Zelensky (the body may say just "Zelensky", and may quote "the
-    economist Paul Winter").
+    Bad:
+    ```text
+    Key Points
+    - Allies meet President Volodymyr Zelensky in Paris on January 6.
+    Summary
+    Allies meet President Petro Poroshenko in Paris on January 6.
+    ```
+    Good (one name for the role; other people may be quoted):
+    ```text
+    Key Points
+    - Allies meet President Volodymyr Zelensky in Paris on January 6.
+    Summary
+    Allies meet Zelensky in Paris; the economist Paul Winter calls it a turning point.
+    ```
+
+    ## How to fix
+    Check who holds the role in your source and correct the wrong name (the related
+    location points at the other one). If both people really took part, write them both
+    into one sentence, or give each their own role ("former president Poroshenko").
     """
 
     code = "C203"
@@ -154,26 +219,52 @@ class DurationConflict(_Conflict):
     """Two sections give different durations for the same thing.
 
     ## What it does
-    Compares lengths where the brief shows they measure the same thing:
-    - **the same sentence told twice** with another length in the same part of it;
-    - **the event's length**: the length that most sections give, Key Points or Summary
+    Finds a brief that gives two lengths for the same thing: the Key Points say a
+    two-day summit, the Summary a three-day one; the war has lasted four years in one place
+    and six in another. An error is raised only when the two statements are shown to
+    measure the same thing.
+
+    ## When two statements count as the same
+    Two lengths are compared when:
+    - **the same sentence is told twice** with another length in the same part of it;
+    - **the summary has a length of its own**: a Key Point or Summary sentence close to a
+      sentence of the story gives a length ("three days") that no other sentence of the brief
+      states, where the story states its own again;
+    - **it is the event's length**: the length most sections give, Key Points or Summary
       among them, is the event's; another one, in the same unit, in one section only,
-      conflicts with it when its sentence names the event ("the three-day summit", « la
-      réunion dure deux jours », « ce sommet de trois jours ») or, in Key Points, Summary
-      or Conclusion, measures the same thing (the same noun next to both: « la guerre dure
-      depuis quatre ans » / « six ans après le début de la guerre »).
-    Not lengths: ages ("Ferreira, 29 ans,", "a 39-year-old"), times of day (« à 20
-    heures »), rates ("two billion pounds a year"). "quatre ans" and "4 ans" agree; "près
-    de quatre ans" agrees with "quatre ans" (an approximate amount may differ by 15%).
+      conflicts with it when its sentence names the event ("the three-day summit", « ce
+      sommet de trois jours ») or, in Key Points, Summary or Conclusion, measures the same
+      thing (the same noun next to both: « la guerre dure depuis quatre ans » / « six ans
+      après le début de la guerre »).
+
+    Not lengths: ages ("a 39-year-old"), times of day (« à 20 heures »), rates ("two
+    billion pounds a year"). "quatre ans" and "4 ans" agree; "près de quatre ans" agrees
+    with "quatre ans" (an approximate amount may differ by 15%).
 
     ## Why is this bad?
     "The war has lasted four years" and "six years after the war began" cannot both be
     true.
 
     ## Example
-    Bad: Key Points "The war has lasted nearly four years." and the Summary "Nearly six
-    years after the war began, the summit seeks a deal."
-    Good: both say four years; the body may add "The summit seeks a 30-day ceasefire".
+    Bad:
+    ```text
+    Key Points
+    - The war has lasted nearly four years.
+    Summary
+    Nearly six years after the war began, the summit seeks a deal.
+    ```
+    Good (one length for the war; a length of something else is fine):
+    ```text
+    Key Points
+    - The war has lasted nearly four years.
+    Summary
+    Nearly four years after the war began, the summit seeks a 30-day ceasefire.
+    ```
+
+    ## How to fix
+    Check the length against your source and correct the wrong side (the related location
+    points at the other one). If the lengths measure different things, name the thing next
+    to each ("a 30-day ceasefire", "a two-day summit").
     """
 
     code = "C204"
@@ -200,6 +291,11 @@ class PossibleConflict(_Conflict):
     "Leaders agree the guarantees in Geneva." (Is Geneva where the talks are, or another
     step?)
     Good: the Conclusion says "A follow-up meeting in Geneva will draft the guarantees."
+
+    ## How to fix
+    Read both sentences (the related location points at the other one). If one is wrong,
+    correct it; if they tell of different things, make that plain in the sentence ("a
+    follow-up meeting in Geneva"), which also silences the warning.
     """
 
     code = "C205"
@@ -221,6 +317,10 @@ class UnsupportedKeyFact(Rule):
     ## Example
     Bad: Key Points "The summit lasts two days." and no body section mentions two days.
     Good: the body says "The two-day summit …".
+
+    ## How to fix
+    Develop the fact in a body section (where it can be sourced), or take it out of the
+    Key Points or the Summary if the article does not stand behind it.
     """
 
     code = "C211"
@@ -265,6 +365,10 @@ class NewFactInConclusion(Rule):
     ## Example
     Bad: the Conclusion says "the meeting in Geneva" when every other section says Paris.
     Good: the Conclusion repeats Paris, or the body introduces Geneva first.
+
+    ## How to fix
+    Introduce the fact in the body first, or take it out of the Conclusion; if it
+    contradicts the other sections, correct the wrong side.
     """
 
     code = "C212"

@@ -50,6 +50,12 @@ class RepeatedSentence(Rule):
     Le Sommet
     La réunion doit fixer le rôle de chaque pays dans les garanties de sécurité. ...
     ```
+
+    ## How to fix
+    Cut the repeated sentence, or rewrite it so that it adds something (a detail, a
+    consequence); the related locations point at the earlier copy. The Summary may
+    restate the Key Points: that is expected and not reported (`expected` in the
+    `[redundancy]` config).
     """
 
     code = "R301"
@@ -105,6 +111,11 @@ class SectionOverlap(Rule):
     The Summit
     Delegations from thirty countries arrive in the morning. The press conference is at six.
     ```
+
+    ## How to fix
+    Rewrite the section so that most of it says something the earlier sections did not;
+    the message lists the sections it repeats and how much of each. The thresholds are
+    `section_overlap`, `verbatim` and `paraphrase` in the `[redundancy]` config.
     """
 
     code = "R302"
@@ -163,6 +174,9 @@ class RepeatedWithinSection(Rule):
     Conclusion
     The summit will test the allies' unity. Its outcome will shape the spring talks.
     ```
+
+    ## How to fix
+    Cut one of the two sentences, or merge them into one.
     """
 
     code = "R303"

@@ -47,6 +47,11 @@ class SchemaViolation(SchemaRule):
     ```json
     {"sections": [{"kind": "summary", "heading": "Summary", "paragraphs": ["The summit met."]}]}
     ```
+
+    ## How to fix
+    Give the brief the shape the message names (the JSON path says where): the section
+    kinds are key_points, summary, body, conclusion, title and other, and paragraphs and
+    bullets are strings. With a schema of your own, fix the brief or the schema.
     """
 
     code = "S100"
@@ -93,6 +98,11 @@ class MissingSection(SchemaRule):
     Conclusion
     The meeting matters.
     ```
+
+    ## How to fix
+    Add the missing section under one of the headings briefcheck recognises (`Key
+    Points`, `Summary`, `Conclusion`, « Points Clés », « Résumé », …; `briefcheck rule
+    S101` lists examples), or rename a heading that means the same thing.
     """
 
     code = "S101"
@@ -125,6 +135,9 @@ class SectionOrder(SchemaRule):
     Summary
     …
     ```
+
+    ## How to fix
+    Move the sections into the order Key Points, Summary, body sections, Conclusion.
     """
 
     code = "S102"
@@ -154,6 +167,9 @@ class DuplicateSection(SchemaRule):
     Summary
     European leaders meet in Paris on Tuesday.
     ```
+
+    ## How to fix
+    Merge the two sections into one, or give the second its own body heading.
     """
 
     code = "S103"
@@ -183,6 +199,10 @@ class KeyPointsCount(SchemaRule):
     - They discuss security guarantees for Ukraine.
     - The war has lasted nearly four years.
     ```
+
+    ## How to fix
+    Keep three to six bullets: merge or cut bullets when there are more, add the missing
+    key facts when there are fewer.
     """
 
     code = "S104"
@@ -208,6 +228,10 @@ class BulletLength(SchemaRule):
     ```text
     - European leaders meet Zelensky in Paris on January 6.
     ```
+
+    ## How to fix
+    Rewrite the bullet as one sentence of 5 to 35 words: split a long bullet in two, or
+    give a short one its verb and its fact.
     """
 
     code = "S105"
@@ -233,6 +257,10 @@ class BulletSentences(SchemaRule):
     ```text
     - Leaders meet in Paris to discuss security guarantees.
     ```
+
+    ## How to fix
+    Keep one sentence per bullet: split the bullet in two, or move the second sentence
+    to the Summary or the body.
     """
 
     code = "S106"
@@ -262,6 +290,10 @@ class ParagraphCount(SchemaRule):
     Conclusion
     One or two paragraphs that close the brief.
     ```
+
+    ## How to fix
+    Merge or cut paragraphs of the Summary (1 to 3) or the Conclusion (1 or 2), or add
+    the missing one.
     """
 
     code = "S107"
@@ -283,6 +315,10 @@ class SectionLength(SchemaRule):
 
     Good: a Summary of two short paragraphs, 60 to 100 words, that states what happened,
     where, when and who.
+
+    ## How to fix
+    Shorten the Summary to 120 words or the Conclusion to 100: cut what the body already
+    develops.
     """
 
     code = "S108"
@@ -308,6 +344,10 @@ class HeadingLength(SchemaRule):
     ```text
     Paris Summit Convened
     ```
+
+    ## How to fix
+    Shorten the heading to 12 words or fewer: a heading names the section, the
+    paragraphs tell the story.
     """
 
     code = "S109"
@@ -339,6 +379,9 @@ class DuplicateHeading(SchemaRule):
     What Comes Next
     …
     ```
+
+    ## How to fix
+    Give each body section its own heading, or merge the two sections.
     """
 
     code = "S110"
@@ -368,6 +411,9 @@ class EmptySection(SchemaRule):
     Conclusion
     …
     ```
+
+    ## How to fix
+    Write the section's text under its heading, or remove the heading.
     """
 
     code = "S111"
@@ -388,6 +434,10 @@ class BriefLength(SchemaRule):
     Bad: a 2,400-word brief with eight body sections.
 
     Good: a brief of 300 to 800 words with two or three body sections.
+
+    ## How to fix
+    Cut the brief to 1,500 words: a brief that long is an article; move detail to a
+    linked piece.
     """
 
     code = "S112"
@@ -417,6 +467,10 @@ class KeyPointsProse(SchemaRule):
     - Leaders meet in Paris.
     - They discuss security guarantees.
     ```
+
+    ## How to fix
+    Start each line of the Key Points with a bullet (`- `, `• `, `* `, `1.`), and move
+    prose to the Summary.
     """
 
     code = "S113"
@@ -447,6 +501,11 @@ class UnsupportedLanguage(Rule):
     Key Points
     - Leaders meet in Paris on January 6.
     ```
+
+    ## How to fix
+    Check briefs in French or English, or pass `--lang fr` / `--lang en` when detection
+    is wrong. A brief in another language still gets its structure checked; silence this
+    rule for such briefs in their folder's config.
     """
 
     code = "S120"
@@ -489,6 +548,10 @@ class LegacyEncoding(Rule):
     Key Points
     - Leaders meet at the caf\xc3\xa9 on January 6.
     ```
+
+    ## How to fix
+    Save the file as UTF-8 (most editors: "Save with encoding"); the message names the
+    encoding briefcheck assumed, so check that accented letters read right.
     """
 
     code = "S121"

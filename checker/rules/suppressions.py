@@ -35,6 +35,10 @@ class UnusedSuppression(Rule):
     ```markdown
     - Leaders meet in Paris on January 6.
     ```
+
+    ## How to fix
+    Remove the suppression comment, or correct its code if it was meant for another rule
+    (a suppression must name the rule of a finding on the line it covers).
     """
 
     code = "S190"
