@@ -478,7 +478,7 @@ class _AuditProgress:
         self.bar = None
 
     def start(self, total: int) -> None:
-        if sys.stderr.isatty():
+        if sys.stderr.isatty() and os.environ.get("TERM") != "dumb":  # no redrawing there
             self.bar = click.progressbar(length=total, label="auditing", file=sys.stderr,
                                          show_pos=True, show_eta=True)
             self.bar.__enter__()
