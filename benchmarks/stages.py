@@ -112,7 +112,8 @@ def worker(corpus: Path) -> None:
     gc.disable()
     import checker
     from checker.config import Config
-    from checker.run import _active_rules, briefs_in, check_source, read_path
+    from checker.discovery import briefs_in
+    from checker.run import _active_rules, check_source, read_path
 
     config = Config()
     rules = _active_rules(config.select, config.ignore)

@@ -1,4 +1,4 @@
-"""Batches: many paths in (files, directories, globs), one report per brief out, in order.
+"""Batches: many files in (`checker.discovery` says which), one report per brief out, in order.
 
 Each file gets the config that applies to it (`ConfigResolver`). With `jobs > 1` the files
 are checked in worker processes; results come back in input order, so the output is the
@@ -11,56 +11,46 @@ large), never into the report.
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import accumulate
-from pathlib import Path
 from time import perf_counter
 from typing import Any, TextIO
 
 from checker.config import Config
-from checker.loaders import EXTENSIONS, format_for
+from checker.files import report_name
+from checker.loaders import format_for
 from checker.report import DocumentReport, RenderedDocument
-from checker.run import STDIN, briefs_in, check_file
+from checker.run import STDIN, check_file
 
 #: A batch this large shows a progress bar (when stderr is a terminal).
 PROGRESS_MIN_FILES = 20
 #: A batch this large is checked in parallel by default, with one more process per this
 #: many files, up to one per CPU.
 PARALLEL_MIN_FILES = 20
-_GLOB_CHARS = frozenset("*?[")
 
 
-def expand(paths: Iterable[str]) -> list[str | DocumentReport]:
-    """The files to check, in the order given (directories and globs sorted), or a report
-    with `error` for a directory or glob that holds no brief."""
-    items: list[str | DocumentReport] = []
-    for path in paths:
-        if path != STDIN and Path(path).is_dir():
-            files = briefs_in(path)
-            missing = f"no briefs found (looked for {', '.join(EXTENSIONS)})"
-        elif _GLOB_CHARS & set(path) and not Path(path).exists():
-            files = sorted(p for p in glob.glob(path, recursive=True)
-                           if Path(p).is_file() and Path(p).suffix.lower() in EXTENSIONS)
-            missing = "no briefs match this pattern"
-        else:
-            items.append(path)
-            continue
-        items.extend(files or [DocumentReport(path=path, lang=None, format=None, error=missing)])
-    return items
+def usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the CPUs this process may run on
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def default_jobs(files: int) -> int:
     """The processes for a batch of `files` files when --jobs is not given."""
-    try:
-        cpus = len(os.sched_getaffinity(0))  # the CPUs this process may run on
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, files // PARALLEL_MIN_FILES))
+    return max(1, min(usable_cpus(), files // PARALLEL_MIN_FILES))
+
+
+def capped_jobs(jobs: int, files: int) -> int:
+    """The processes a batch of `files` files is checked in when `jobs` are asked for: never
+    more than its files nor than the CPUs it may run on (`-j 500` on 30 files forked 500
+    processes; more processes than CPUs only share them, with a pipe and a copy of the
+    process each)."""
+    return max(1, min(jobs, files, usable_cpus()))
 
 
 #: The most files a worker is sent at once: each message between processes costs about
@@ -185,7 +175,7 @@ def check_batch(
     render: Render | None = None,
     timed: bool = False,
 ) -> list[Outcome]:
-    """Check the files of `expand(...)` in `jobs` processes (None: `default_jobs`).
+    """Check the files of `checker.discovery.expand(...)` in `jobs` processes (None: `default_jobs`).
     `progress(1)` is called as each file is done. `evidence=False`: reports without what only
     the JSON and HTML reports show (`checker.run.check_source`), also less to send back
     from the workers. `render`: each report comes back as a RenderedDocument, rendered by
@@ -197,8 +187,7 @@ def check_batch(
     """
     work = [(i, (item, config_for(item), evidence, render, timed))
             for i, item in enumerate(items) if isinstance(item, str)]
-    if jobs is None:
-        jobs = default_jobs(len(work))
+    jobs = default_jobs(len(work)) if jobs is None else capped_jobs(jobs, len(work))
     results: list[Outcome | str] = list(items)
     parallel = [(i, job) for i, job in work if job[0] != STDIN] if jobs > 1 else []
     in_pool = {i for i, _ in parallel}
@@ -224,7 +213,7 @@ def check_batch(
             for index in lost.chunks:
                 for offset, (path, *_) in enumerate(cut[index]):
                     results[slots[starts[index] + offset]] = DocumentReport(
-                        path=path, lang=None, format=format_for(path),
+                        path=report_name(path), lang=None, format=format_for(path),
                         error=f"not checked: {lost}")
     return [result if isinstance(result, RenderedDocument) else _finish(result, render)
             for result in results if not isinstance(result, str)]

@@ -58,7 +58,12 @@ class _BriefcheckGroup(click.Group):
             click.echo("briefcheck: interrupted", err=True)
             sys.exit(130)
         except BrokenPipeError:
+            _discard_stdout()
             sys.exit(1)
+        except OSError as exc:  # stdout on a full disk (`briefcheck rules > /dev/full`)
+            _discard_stdout()
+            click.echo(f"briefcheck: error: cannot write: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_USAGE)
         sys.exit(code if isinstance(code, int) else 0)
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -87,6 +92,10 @@ def cli() -> None:
     """
 
 
+#: The most processes --jobs may ask for: more is a mistake, not a machine.
+MAX_JOBS = 1024
+
+
 class _Jobs(click.ParamType):
     """--jobs: a number of processes (1 or more), or "auto" (None: decided per batch)."""
 
@@ -95,12 +104,17 @@ class _Jobs(click.ParamType):
     def convert(self, value, param, ctx):  # noqa: ANN001 - click's signature
         if value is None or value == "auto":
             return None
+        text = str(value).strip()
         try:
-            number = int(value)
+            number = MAX_JOBS + 1 if text.isdigit() and len(text) > 9 else int(text)
         except (TypeError, ValueError):
             number = 0
         if number < 1:
-            self.fail(f"{value!r} is not a number of processes (1 or more) or 'auto'", param, ctx)
+            self.fail(f"{text[:30]!r} is not a number of processes (1 or more) or 'auto'",
+                      param, ctx)
+        if number > MAX_JOBS:
+            self.fail(f"{text[:30]!r} is more processes than briefcheck starts (at most"
+                      f" {MAX_JOBS}; a batch uses no more than its files and CPUs)", param, ctx)
         return number
 
 
@@ -108,6 +122,10 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
     return tuple(part.strip().upper() for part in value.split(",") if part.strip())
+
+
+def _patterns(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
 @cli.command()
@@ -140,6 +158,17 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--sarif-category", default="briefcheck", show_default=True, metavar="NAME",
               help="The SARIF run's category (automationDetails): one per set of alerts that"
                    " replace each other in code scanning.")
+@click.option("--exclude", multiple=True, metavar="PATTERNS",
+              help="Leave these out of folder walks and globs (gitignore syntax, comma"
+                   " separated), instead of the config's exclude and the defaults.")
+@click.option("--extend-exclude", multiple=True, metavar="PATTERNS",
+              help="Leave these out as well as the config's exclude and the defaults.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply include, exclude and .gitignore to paths named on the command line"
+                   " too (for pre-commit and editors, which name every file).")
+@click.option("--follow-external-symlinks", is_flag=True,
+              help="Read files and walk folders that symbolic links lead to outside the folder"
+                   " being checked (refused by default).")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -153,13 +182,18 @@ def check(
     report_dir: Path | None,
     color: str,
     sarif_category: str,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    force_exclude: bool,
+    follow_external_symlinks: bool,
 ) -> int:
     """Check briefs and report what is wrong with them."""
-    from checker.batch import expand
+    from checker.discovery import DiscoveryError, Options, expand
     from checker.config import ConfigError, ConfigResolver
     from checker.run import collector_paused
     from checker.schema import SchemaError, load_schema
 
+    _check_codes(_codes(select), _codes(ignore))
     try:
         config_for = ConfigResolver(config_path, fail_on=fail_on, lang=lang,
                                     select=_codes(select), ignore=_codes(ignore))
@@ -169,9 +203,16 @@ def check(
         raise RunError(str(exc)) from None
     except ValueError as exc:  # an override that does not validate
         raise click.UsageError(str(exc).splitlines()[0]) from None
-    _check_codes(config.select + config.ignore + tuple(config.severity))
     targets = _targets(outputs, output_format)
-    items = expand(paths)
+    reports = (report_dir / "report.html", report_dir / "report.json") if report_dir else ()
+    written = tuple(str(path) for _, path in targets if path) + tuple(map(str, reports))
+    options = Options(config_for.for_folder, _patterns(exclude) if exclude else None,
+                      _patterns(extend_exclude), force_exclude, follow_external_symlinks,
+                      written)
+    try:
+        items = expand(paths, options)
+    except (ConfigError, DiscoveryError) as exc:
+        raise RunError(str(exc)) from None
     # The collector stays off until the report is written and freed: a 5 MB brief's report
     # holds a million objects that it walked three times for nothing (0.26 s), once when
     # the check was done, once while rendering, once at exit. (The console script has it
@@ -221,7 +262,7 @@ def _use_color(choice: str, output_format: str, targets: list[Target]) -> bool:
 
 
 def _is_terminal(stream) -> bool:  # noqa: ANN001 - any file object
-    return stream.isatty()
+    return stream is not None and stream.isatty()  # (None: started with stdout closed)
 
 
 def _check_and_report(
@@ -280,7 +321,7 @@ def _check_and_report(
         else:
             # Never stripped of terminal escapes (click strips them when not coloring): every
             # format escapes the control characters of a brief, and stdout must be -o's bytes.
-            click.echo(text, nl=False, color=True)
+            _emit(text)
     del texts
     if report_dir is not None:
         for name in ("html", "json"):
@@ -309,22 +350,65 @@ def _append_step_summary(path: Path, text: str) -> None:
         raise RunError(f"{path}: cannot write the step summary: {exc.strerror}") from None
 
 
-def _write(path: Path, text: str) -> None:
+def _emit(text: str) -> None:
+    """The report on stdout. A reader that has gone (`briefcheck ... | head`) is no failure
+    of the run: the exit code stays the report's. A stream that cannot be written (a full
+    disk, a closed stdout) is one line, exit 2."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`): `main` holds fd 1 open
+        raise RunError("cannot write report: standard output is closed (use -o FILE)")
+    try:
+        click.echo(text, nl=False, color=True)
+    except BrokenPipeError:
+        _discard_stdout()
+    except OSError as exc:
+        _discard_stdout()
+        raise RunError(f"cannot write report to standard output: {exc.strerror or exc}") from None
+
+
+def _discard_stdout() -> None:
+    """Whatever is still buffered for stdout goes nowhere (the exit's flush would fail again)."""
+    if sys.stdout is None:
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a stream with a file descriptor (a test's)
+        pass
+    finally:
+        os.close(null)
+
+
+def _write(path: Path, text: str | bytes) -> None:
+    """Write a report file. Opened without blocking: a FIFO that no process reads is refused
+    at once (it would block for ever), then written as any file."""
+    import errno
+
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NONBLOCK, 0o666)
     except OSError as exc:
-        raise RunError(f"{path}: cannot write report: {exc.strerror}") from None
+        reason = "a FIFO that no process reads" if exc.errno == errno.ENXIO else exc.strerror
+        raise RunError(f"{path}: cannot write report: {reason or exc}") from None
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError as exc:
+        raise RunError(f"{path}: cannot write report: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
 
 
-def _check_codes(codes: tuple[str, ...]) -> None:
+def _check_codes(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> None:
     """Refuse selectors that match no rule: a typo would silently check nothing."""
-    from checker.rules import all_rules
+    from checker.config import code_problem
 
-    known = list(all_rules())
-    for code in codes:
-        if code != "ALL" and not any(k.startswith(code) for k in known):
-            raise click.UsageError(f"unknown rule code or prefix '{code}' (see 'briefcheck rules')")
+    for option, codes in (("--select", select), ("--ignore", ignore)):
+        problem = code_problem(option[2:], codes) if codes is not None else None
+        if problem:
+            raise click.UsageError(f"{option}: {problem}")
 
 
 @cli.command("rules")
@@ -443,6 +527,7 @@ def audit(source: str, out: Path, engine: str, scheduler: str | None, workers: i
     from checker.config import ConfigError, ConfigResolver
     from checker.schema import SchemaError, load_schema
 
+    _check_codes(_codes(select), _codes(ignore))
     try:
         config = ConfigResolver(config_path, fail_on=fail_on, lang=lang, select=_codes(select),
                                 ignore=_codes(ignore)).default
@@ -451,7 +536,6 @@ def audit(source: str, out: Path, engine: str, scheduler: str | None, workers: i
         raise RunError(str(exc)) from None
     except ValueError as exc:
         raise click.UsageError(str(exc).splitlines()[0]) from None
-    _check_codes(config.select + config.ignore + tuple(config.severity))
     options = SourceOptions(id_column=id_column, text_column=text_column, date_column=date_column)
     bar = _AuditProgress()
     try:
@@ -501,6 +585,7 @@ def main() -> None:
     Why: Python's own exit frees every object and module one by one, about 15 ms after
     a batch of 1,000 briefs, for a process that is ending anyway (mypy exits so too). Tests
     call `cli` itself, which exits normally."""
+    _hold_closed_streams()
     try:
         cli.main()
     except SystemExit as exc:
@@ -510,9 +595,31 @@ def main() -> None:
         elif not isinstance(code, int):  # as Python does: the message on stderr, status 1
             print(code, file=sys.stderr)
             code = 1
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except BrokenPipeError:  # the reader has gone: nothing more can be said
-            code = code or 1
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                if stream is not None:
+                    stream.flush()
+            except OSError:  # the reader has gone, or the disk is full: nothing more to say
+                if stream is sys.stdout and code == 0 and not isinstance(
+                        sys.exc_info()[1], BrokenPipeError):
+                    code = EXIT_USAGE
         os._exit(code)
+
+
+def _hold_closed_streams() -> None:
+    """A process started with stdin, stdout or stderr closed (`<&-`, `>&-`, `2>&-`): the
+    closed descriptor is held open on /dev/null, so that no file the run opens takes its
+    number. stderr then goes nowhere (the exit code still says what happened); stdout and
+    stdin stay None, and a run that needs them says so (`_emit`, `checker.run.read_path`)."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+        if name == "stderr":
+            sys.stderr = open(fd, "w", encoding="utf-8", errors="backslashreplace", closefd=False)

@@ -21,6 +21,36 @@ FailOn = Literal["error", "warning", "info", "never"]
 Lang = Literal["auto", "fr", "en"]
 
 
+#: What directory walks and globs leave out (gitignore syntax): hidden files and folders,
+#: tool and build folders (ruff's default `exclude`, less its hidden names), and the files
+#: of a repository that are not briefs. A config's `exclude` replaces this list;
+#: `extend_exclude` adds to it. Names that are about a repository, not news ("README",
+#: "LICENSE") are matched in any case, on the name before its extension, or with any suffix
+#: in upper case ("README-dev.md", "LICENSE-MIT.txt"); "security-council.md" is a brief.
+_REPOSITORY_FILES = (
+    "README", "CHANGELOG", "CHANGES", "HISTORY", "LICENSE", "LICENCE", "COPYING", "NOTICE",
+    "AUTHORS", "CONTRIBUTORS", "CONTRIBUTING", "CODE_OF_CONDUCT", "SECURITY", "SUPPORT",
+    "GOVERNANCE", "MAINTAINERS", "CITATION", "FUNDING",
+)
+
+
+def _any_case(name: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in name)
+
+
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    ".*",
+    "__pycache__", "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules",
+    "site-packages", "venv", "*.egg-info", "htmlcov", "_site",
+    *(f"{name}*" for name in _REPOSITORY_FILES),
+    *(f"{_any_case(name)}{suffix}" for name in _REPOSITORY_FILES for suffix in ("", ".*")),
+    "package.json", "package-lock.json", "npm-shrinkwrap.json", "composer.json",
+    "bower.json", "deno.json", "lerna.json", "renovate.json", "tsconfig*.json",
+    "jsconfig.json", "*.schema.json", "requirements*.txt", "constraints*.txt",
+    "CMakeLists.txt", "robots.txt",
+)
+
+
 class ConfigError(Exception):
     """A config that cannot be used: the message names the file, the key and the reason."""
 
@@ -91,11 +121,23 @@ class Config:
     schema: Path | None = None
     #: Redundancy thresholds and expected overlaps ([redundancy] table).
     redundancy: RedundancyConfig = field(default_factory=RedundancyConfig)
+    #: Which files directory walks and globs take (gitignore syntax, relative to the config
+    #: file's folder); empty: the brief extensions, in any case (checker.loaders.EXTENSIONS).
+    include: tuple[str, ...] = ()
+    #: What walks and globs leave out (gitignore syntax); replaces the defaults.
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    #: Left out as well as `exclude`: the way to add to the defaults.
+    extend_exclude: tuple[str, ...] = ()
+    #: Whether walks and globs leave out what .gitignore files ignore (in a git work tree).
+    respect_gitignore: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "select", _codes(self.select))
         object.__setattr__(self, "ignore", _codes(self.ignore))
-        object.__setattr__(self, "severity", {k: Severity(v) for k, v in self.severity.items()})
+        object.__setattr__(self, "severity",
+                           {str(k).upper(): Severity(v) for k, v in self.severity.items()})
+        for key in _PATTERN_KEYS:
+            object.__setattr__(self, key, tuple(getattr(self, key)))
         if self.fail_on not in get_args(FailOn):
             raise ValueError(f"fail_on: unknown value {self.fail_on!r}")
         if self.lang not in get_args(Lang):
@@ -111,6 +153,28 @@ class Config:
         """A copy with command-line values (those not None) replacing file values."""
         changes = {k: v for k, v in overrides.items() if v is not None}
         return replace(self, **changes) if changes else self
+
+
+#: Keys holding gitignore-style patterns: checked as patterns when a config file sets them.
+_PATTERN_KEYS = ("include", "exclude", "extend_exclude")
+
+
+def code_problem(key: str, codes: tuple[str, ...]) -> str | None:
+    """What is wrong with the codes of `select`, `ignore` or `severity`, else None.
+
+    Why: a code that matches no rule would silently check nothing (a folder's config with
+    `select = ["S9"]` turned the gate off), and an empty `select` checks nothing at all."""
+    from checker.rules import all_rules
+
+    if key == "select" and not codes:
+        return "no rule selected, so nothing would be checked (\"ALL\" selects every rule)"
+    known = list(all_rules())
+    for code in codes:
+        if key == "severity" and code not in known:
+            return f"'{code}' is not a rule code (see 'briefcheck rules')"
+        if code != "ALL" and not any(k.startswith(code) for k in known):
+            return f"unknown rule code or prefix '{code}' (see 'briefcheck rules')"
+    return None
 
 
 def _codes(value: object) -> object:
@@ -131,13 +195,42 @@ def _validator() -> Any:
     return TypeAdapter(Config)
 
 
+#: A config is a few hundred bytes; a larger file is not one (and would cost memory to parse).
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _read_toml(path: Path) -> dict:
+    """The TOML table of a config file: a regular file of at most MAX_CONFIG_BYTES, as
+    briefs are read (`checker.files`); nesting too deep for the parser is refused."""
+    from checker.files import UnreadableFile, read_regular_file
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        data = read_regular_file(path, MAX_CONFIG_BYTES)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise UnreadableFile(f"larger than the {MAX_CONFIG_BYTES // 1024} KB limit of a config")
+        return tomllib.loads(data.decode("utf-8"))
+    except UnreadableFile as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read config: not UTF-8 ({exc.reason} at byte"
+                          f" {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{path}: invalid TOML: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+
+
+def _briefcheck_table(path: Path, data: dict) -> dict | None:
+    """The [tool.briefcheck] table of a pyproject.toml's data, None when it has none.
+    Raises ConfigError when `tool` or `tool.briefcheck` is not a table."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: invalid config key 'tool': should be a table")
+    if "briefcheck" not in tool:
+        return None
+    if not isinstance(tool["briefcheck"], dict):
+        raise ConfigError(f"{path}: invalid config key 'tool.briefcheck': should be a table")
+    return tool["briefcheck"]
 
 
 def discover(start: Path) -> Path | None:
@@ -146,12 +239,28 @@ def discover(start: Path) -> Path | None:
     start = start.resolve()
     for directory in (start, *start.parents):
         candidate = directory / ".briefcheck.toml"
-        if candidate.is_file():
+        if os.path.isfile(candidate):  # False, not OSError, for a name too long
             return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and "briefcheck" in _read_toml(pyproject).get("tool", {}):
+        if os.path.isfile(pyproject) and _has_briefcheck_table(pyproject):
             return pyproject
     return None
+
+
+#: pyproject.toml (path, mtime, size) -> whether it has a [tool.briefcheck] table: a walk
+#: asks from each of its folders, and parsing the same file each time cost 1 ms a folder.
+_TABLES: dict[tuple[str, int, int], bool] = {}
+
+
+def _has_briefcheck_table(pyproject: Path) -> bool:
+    try:
+        info = pyproject.stat()
+    except OSError:
+        return False
+    key = (str(pyproject), info.st_mtime_ns, info.st_size)
+    if key not in _TABLES:
+        _TABLES[key] = _briefcheck_table(pyproject, _read_toml(pyproject)) is not None
+    return _TABLES[key]
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
@@ -160,11 +269,11 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         path = discover(start or Path.cwd())
         if path is None:
             return Config()
-    if not path.is_file():
+    if not os.path.isfile(path):
         raise ConfigError(f"{path}: config file not found")
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("briefcheck", {})
+        data = _briefcheck_table(path, data) or {}
     return _validated(data, path)
 
 
@@ -185,11 +294,31 @@ def _validated(data: dict, path: Path) -> Config:
             reason = str(error)
         if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             reason = "unknown key"
+            if loc and loc[-1].replace("-", "_") in _FIELDS:
+                reason += f" (did you mean '{loc[-1].replace('-', '_')}'?)"
+        elif loc and loc[0] in _PATTERN_KEYS:
+            reason = "should be a list of strings (gitignore-style patterns)"
         key = ".".join(loc) or "(top level)"
         raise ConfigError(f"{path}: invalid config key '{key}': {reason}") from None
+    for key in ("select", "ignore", "severity"):
+        if key in data:
+            problem = code_problem(key, tuple(getattr(config, key)))
+            if problem:
+                raise ConfigError(f"{path}: invalid config key '{key}': {problem}")
     if config.schema is not None and not config.schema.is_absolute():
         config = replace(config, schema=path.parent / config.schema)
+    for key in _PATTERN_KEYS:
+        if key in data:
+            from checker.discovery import PatternError, Patterns
+
+            try:
+                Patterns(getattr(config, key), str(path.parent))
+            except PatternError as exc:
+                raise ConfigError(f"{path}: invalid config key '{key}': {exc}") from None
     return config
+
+
+_FIELDS = frozenset(Config.__dataclass_fields__)
 
 
 class ConfigResolver:
@@ -211,11 +340,18 @@ class ConfigResolver:
         """The config for the brief at `path` ("-" is stdin). Raises ConfigError."""
         if self.explicit is not None or path == "-":
             return self.default
-        directory = os.path.dirname(path)
+        return self.for_folder(os.path.dirname(path))[0]
+
+    def for_folder(self, directory: str) -> tuple[Config, Path | None]:
+        """The config of the files in `directory`, and the file it comes from (None: the
+        defaults): a walk reads its include/exclude patterns, relative to that file's
+        folder, from it. Raises ConfigError."""
+        if self.explicit is not None:
+            return self.default, self.explicit
         if directory not in self._found:
             self._found[directory] = discover(Path(directory))
         found = self._found[directory]
         if found not in self._loaded:
             base = load_config(found) if found is not None else Config()
             self._loaded[found] = base.with_overrides(**self.overrides)
-        return self._loaded[found]
+        return self._loaded[found], found

@@ -51,10 +51,28 @@ def map_chunks(
     here; a worker that dies raises WorkerLost naming the chunks it had not returned. When
     the caller stops early (an exception, an interrupt), the workers are stopped."""
     pool = _Pool()
+    previous = _stop_on_sigterm()
     try:
         yield from pool.run(function, chunks, processes)
     finally:
         pool.stop()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _stop_on_sigterm() -> Any:
+    """SIGTERM (a CI job cancelled, `timeout`) ends the main process through its `finally`,
+    as SIGINT does, so that it stops its workers; by default it ended at once and left them
+    running. The previous handler, or None where none can be set (not the main thread)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # signals are the main thread's only
+        return None
+    return previous if previous is not None else signal.SIG_DFL
 
 
 class _Pool:
@@ -80,6 +98,11 @@ class _Pool:
             results_read, results_write = self.pipe()
             pid = os.fork()
             if pid == 0:
+                # Only its own ends: a worker holding the read end of its result pipe (or of
+                # another's) never saw the main process go, and blocked for ever writing.
+                for fd in self.fds - {tasks_read, tasks_write, results_write}:
+                    os.close(fd)
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler
                 _worker(function, chunks, tasks_read, tasks_write, results_write)
             self.close(results_write)
             self.workers[results_read] = pid

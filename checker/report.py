@@ -44,7 +44,16 @@ def _record(cls: type) -> type:
     cls = record(cls, kw_only=True)
     #: The fields of the record's JSON form, in declaration order (not `source`).
     cls._dumped = tuple(f for f in fields(cls) if f.metadata.get("dump", True))
+    #: The fields left out of the JSON form while they are None (`DocumentReport.omitted`).
+    cls._optional = frozenset(f.name for f in fields(cls) if f.metadata.get("optional"))
     return cls
+
+
+def dumped_items(record: _Record) -> list[tuple[str, Any]]:
+    """(name, value) of each field of a record's JSON form, optional ones only when set."""
+    optional = record._optional
+    return [(f.name, getattr(record, f.name)) for f in record._dumped
+            if not (f.name in optional and getattr(record, f.name) is None)]
 
 
 class _Record:
@@ -53,6 +62,7 @@ class _Record:
     __slots__ = ()
     _names: tuple[str, ...]
     _dumped: tuple[Field, ...]
+    _optional: frozenset[str]
 
     def model_dump(self, mode: str = "python") -> dict[str, Any]:
         """The record as a dict, nested records too; `mode="json"`: its JSON form (`as_dict`)."""
@@ -68,7 +78,7 @@ def as_dict(value: Any, *, json: bool = True) -> Any:
     values), without the fields not dumped (`DocumentReport.source`). `json=False` keeps
     tuples and enums, as pydantic's `model_dump()` did."""
     if isinstance(value, _Record):
-        return {f.name: as_dict(getattr(value, f.name), json=json) for f in value._dumped}
+        return {name: as_dict(item, json=json) for name, item in dumped_items(value)}
     if isinstance(value, tuple):
         items = [as_dict(item, json=json) for item in value]
         return items if json else tuple(items)
@@ -162,6 +172,30 @@ class Redundancy(_Record):
     overlap: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
+#: The most of each list a document's report holds (`DocumentReport.capped`): a brief has a
+#: few dozen of each, and a 10 MB document of 400,000 findings made a 990 MB SARIF log and a
+#: 530 MB HTML page. What is left out is counted (`omitted`), and every format says so.
+MAX_FINDINGS = 1_000
+MAX_FACTS = 2_000
+MAX_PAIRS = 2_000
+MAX_SECTIONS = 1_000
+
+
+@_record
+class Omitted(_Record):
+    """What a document's report leaves out past its caps: how many of each (findings by
+    severity; they still count in the summary and the exit code)."""
+
+    sections: int = 0
+    facts: int = 0
+    pairs: int = 0
+    findings: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def finding_count(self) -> int:
+        return sum(self.findings.values())
+
+
 @_record
 class DocumentReport(_Record):
     """Everything found in one document, or why it could not be checked (`error`)."""
@@ -185,9 +219,48 @@ class DocumentReport(_Record):
     #: Seconds spent checking it, when the run measured it (the CLI does; example reports
     #: and tests do not, so they stay the same bytes). Not part of the JSON contract.
     seconds: float | None = field(default=None, metadata={"dump": False})
+    #: What the report leaves out past its caps (MAX_FINDINGS...); absent from the JSON
+    #: form when nothing is.
+    omitted: Omitted | None = field(default=None, metadata={"optional": True})
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+        shown = sum(1 for f in self.findings if f.severity == severity)
+        return shown + (self.omitted.findings.get(severity.value, 0) if self.omitted else 0)
+
+    def capped(self) -> DocumentReport:
+        """This report within the caps: the first sections, facts and pairs, and the most
+        severe findings (errors first, then in document order), with what is left out
+        counted in `omitted`."""
+        pairs = self.redundancy.pairs
+        if (len(self.findings) <= MAX_FINDINGS and len(self.facts) <= MAX_FACTS
+                and len(pairs) <= MAX_PAIRS and len(self.sections) <= MAX_SECTIONS):
+            return self
+        findings = self.findings
+        left_out: Counter[str] = Counter()
+        if len(findings) > MAX_FINDINGS:
+            order = sorted(range(len(findings)), key=lambda i: -findings[i].severity.rank)
+            kept = set(order[:MAX_FINDINGS])
+            left_out.update(findings[i].severity.value for i in order[MAX_FINDINGS:])
+            findings = tuple(f for i, f in enumerate(findings) if i in kept)
+        kept_sections = {s.id for s in self.sections[:MAX_SECTIONS]}
+        overlap = self.redundancy.overlap
+        if len(self.sections) > MAX_SECTIONS:
+            overlap = {later: {earlier: share for earlier, share in row.items()
+                               if earlier in kept_sections}
+                       for later, row in overlap.items() if later in kept_sections}
+        return replace(
+            self,
+            sections=self.sections[:MAX_SECTIONS],
+            facts=self.facts[:MAX_FACTS],
+            findings=findings,
+            redundancy=Redundancy(pairs=pairs[:MAX_PAIRS], overlap=overlap),
+            omitted=Omitted(
+                sections=max(0, len(self.sections) - MAX_SECTIONS),
+                facts=max(0, len(self.facts) - MAX_FACTS),
+                pairs=max(0, len(pairs) - MAX_PAIRS),
+                findings={s.value: left_out[s.value] for s in Severity if left_out[s.value]},
+            ),
+        )
 
 
 @_record
@@ -279,8 +352,10 @@ class RunReport(_Record):
     @classmethod
     def build(cls, documents: list[DocumentReport], fail_on: str = "error",
               started: str | None = None) -> RunReport:
-        summary = Summary.of(Counter(f.severity for d in documents for f in d.findings),
-                             len(documents), sum(d.error is not None for d in documents), fail_on)
+        counts = Counter({severity: sum(d.count(severity) for d in documents)
+                          for severity in Severity})
+        summary = Summary.of(counts, len(documents), sum(d.error is not None for d in documents),
+                             fail_on)
         return cls(summary=summary, documents=tuple(documents), fail_on=fail_on, started=started)
 
     def fails(self, finding: Finding) -> bool:

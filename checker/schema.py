@@ -57,23 +57,123 @@ class SchemaError(Exception):
     """The configured schema cannot be used (unreadable, not JSON, not a valid schema)."""
 
 
+#: A schema is a few KB (the shipped one 10 KB); a larger file is refused, as briefs are.
+MAX_SCHEMA_BYTES = 1024 * 1024
+#: Objects and arrays nested deeper than this are refused: the validators recurse through
+#: them (900 nested `allOf` ended in a RecursionError). The shipped schema is 9 deep.
+MAX_SCHEMA_DEPTH = 64
+#: The keywords that point at another schema: only to a place inside the same file.
+_REFERENCES = ("$ref", "$dynamicRef", "$recursiveRef")
+#: The fields an x-messages template may name; no conversion, no format spec.
+TEMPLATE_FIELDS = frozenset({"label", "count", "value", "limit"})
+
+
 @cache
 def _schema(path: Path) -> dict[str, Any]:
-    """The schema at `path`, read once; a schema other than the shipped one is checked
-    against the metaschema (the shipped one is checked by the tests: 20 ms a run)."""
+    """The schema at `path`, read once; a schema other than the shipped one is read as
+    briefs are (a regular file, a size limit) and checked against the metaschema and
+    `_check_user_schema` (the shipped one is checked by the tests: 20 ms a run)."""
+    from checker.files import UnreadableFile, read_regular_file
+
     try:
-        schema = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        data = read_regular_file(path, MAX_SCHEMA_BYTES)
+        if len(data) > MAX_SCHEMA_BYTES:
+            raise UnreadableFile(f"larger than the {MAX_SCHEMA_BYTES // 1024} KB limit of a schema")
+        schema = json.loads(data.decode("utf-8"))
+    except (UnreadableFile, UnicodeDecodeError, ValueError) as exc:
         raise _unusable(path, exc) from None
+    except RecursionError:
+        raise _unusable(path, ValueError("nested too deeply")) from None
     if path != _resolved(None):
         from jsonschema import Draft202012Validator
         from jsonschema.exceptions import SchemaError as InvalidSchema
 
         try:
+            _check_user_schema(schema)
             Draft202012Validator.check_schema(schema)
-        except InvalidSchema as exc:
+        except (InvalidSchema, ValueError) as exc:
             raise _unusable(path, exc) from None
+        except RecursionError:
+            raise _unusable(path, ValueError("nested too deeply")) from None
     return schema
+
+
+def _check_user_schema(schema: Any) -> None:
+    """Raise ValueError for what a schema from a checked tree may not do: nest deeper than
+    MAX_SCHEMA_DEPTH, refer to anything outside its own file (`$ref` to a URL or a file:
+    nothing here downloads or reads anything a schema names), use a `pattern` that the
+    linear-time regex engine cannot run, or an x-messages template that formats more than
+    the fields it is given. A walk with a stack, not recursion: depth is what is checked."""
+    if not isinstance(schema, (dict, bool)):
+        raise ValueError("a schema is a JSON object")
+    stack: list[tuple[Any, str, int]] = [(schema, "", 0)]
+    while stack:
+        node, where, depth = stack.pop()
+        if depth > MAX_SCHEMA_DEPTH:
+            raise ValueError(f"nested too deeply (more than {MAX_SCHEMA_DEPTH} levels)")
+        if isinstance(node, list):
+            stack.extend((item, f"{where}/{i}", depth + 1) for i, item in enumerate(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        for key, value in node.items():
+            here = f"{where}/{key}"
+            if key in _REFERENCES and not (isinstance(value, str) and value.startswith("#")):
+                raise ValueError(f"{key} {json.dumps(value)[:80]} at {here}: only references"
+                                 " inside the schema file (\"#/...\") are allowed")
+            if key == "pattern" and isinstance(value, str):
+                _check_pattern(value, here)
+            if key == "patternProperties" and isinstance(value, dict):
+                for pattern in value:
+                    _check_pattern(pattern, f"{here}/{pattern}")
+            if key == "x-messages" and isinstance(value, dict):
+                for keyword, template in value.items():
+                    _check_template(template, f"{here}/{keyword}")
+            stack.append((value, here, depth + 1))
+
+
+def _check_pattern(pattern: str, where: str) -> None:
+    """Patterns run on the brief's text, which a pull request controls: only what a regex
+    engine without backtracking can run (no look-around, no back-reference)."""
+    if _linear_pattern(pattern) is None:
+        raise ValueError(f"pattern {json.dumps(pattern)[:80]} at {where} cannot be run in"
+                         " linear time (look-arounds and back-references are not allowed)")
+
+
+@cache
+def _linear_pattern(pattern: str) -> Any:
+    """A validator of `{"pattern": pattern}` on jsonschema-rs's linear-time regex engine
+    (Rust's `regex`: no backtracking, so no catastrophic pattern), or None if that engine
+    cannot run the pattern."""
+    import jsonschema_rs
+
+    try:
+        return jsonschema_rs.Draft202012Validator(
+            {"pattern": pattern}, pattern_options=jsonschema_rs.RegexOptions())
+    except Exception:  # noqa: BLE001 - jsonschema-rs says the pattern is no regex it can run
+        return None
+
+
+def _check_template(template: Any, where: str) -> None:
+    """A template names only TEMPLATE_FIELDS, with no conversion or format spec: a spec such
+    as `{value:900000000}` would allocate gigabytes, an attribute or an index would read
+    whatever the value holds."""
+    import string
+
+    if not isinstance(template, str):
+        raise ValueError(f"x-messages template at {where} is not a string")
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise ValueError(f"x-messages template at {where}: {exc}") from None
+    for _, field, spec, conversion in parts:
+        if field is None:
+            continue
+        if field not in TEMPLATE_FIELDS or spec or conversion:
+            shown = "{" + field + ("!" + conversion if conversion else "") + (
+                ":" + spec if spec else "") + "}"
+            raise ValueError(f"x-messages template at {where}: {shown[:40]} is not one of"
+                             " {label}, {count}, {value}, {limit}")
 
 
 def _unusable(path: Path, exc: Exception) -> SchemaError:
@@ -81,13 +181,34 @@ def _unusable(path: Path, exc: Exception) -> SchemaError:
     return SchemaError(f"{path}: cannot use schema: {reason.splitlines()[0]}")
 
 
+def _refuse(uri: str) -> Any:
+    """Every validator's way to fetch a schema it does not hold: nothing is fetched or read."""
+    raise LookupError(f"{uri}: briefcheck does not fetch or read referenced schemas")
+
+
 @cache
 def _validator(path: Path) -> Any:
     """jsonschema's validator, the reference: it lists the errors when jsonschema-rs cannot
-    validate the schema, and words those of constraints without an x-messages template."""
+    validate the schema, and words those of constraints without an x-messages template.
+    Its registry retrieves nothing (by default jsonschema fetches any URL a $ref names), and
+    its `pattern` runs on the linear-time engine, as jsonschema-rs's does."""
     from jsonschema import Draft202012Validator
+    from jsonschema.validators import extend
+    from referencing import Registry
 
-    return Draft202012Validator(_schema(path))
+    validator = extend(Draft202012Validator, {"pattern": _pattern_keyword})
+    return validator(_schema(path), registry=Registry(retrieve=_refuse))
+
+
+def _pattern_keyword(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
+    """jsonschema's `pattern` keyword on the linear-time engine (`_linear_pattern`)."""
+    from jsonschema.exceptions import ValidationError
+
+    if not validator.is_type(instance, "string"):
+        return
+    linear = _linear_pattern(pattern)
+    if linear is not None and not linear.is_valid(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 @cache
@@ -107,20 +228,26 @@ def _quick_validator(path: Path) -> Any:
     except ImportError:  # an environment set up before it was a dependency: slower, same findings
         return None
     try:
-        return jsonschema_rs.Draft202012Validator(schema)
+        return jsonschema_rs.Draft202012Validator(
+            schema, retriever=_refuse, pattern_options=jsonschema_rs.RegexOptions())
     except Exception:  # noqa: BLE001 - a schema it cannot compile: jsonschema alone then
         return None
 
 
 def _local_refs_only(node: Any) -> bool:
-    if isinstance(node, dict):
-        return all(
-            (not isinstance(v, str) or v.startswith("#")) if k in ("$ref", "$dynamicRef")
-            else _local_refs_only(v)
-            for k, v in node.items()
-        )
-    if isinstance(node, list):
-        return all(_local_refs_only(item) for item in node)
+    """Whether every reference in `node` is inside the file (the shipped schema's are; a
+    user schema with others is refused by `_check_user_schema`). Every value is walked,
+    a `$ref` key's own included (a property may be named "$ref")."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in _REFERENCES and not (isinstance(value, str) and value.startswith("#")):
+                    return False
+                stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
     return True
 
 
@@ -157,10 +284,20 @@ def _outline(brief: Brief) -> str:
     return "".join(kinds)
 
 
+#: The most sections of a brief the schema validates one by one (a brief has a handful): the
+#: validator holds every error of a document of 400,000 empty sections (gigabytes), and a
+#: report shows at most this many sections anyway (`checker.report.MAX_SECTIONS`). The
+#: whole brief's word count still counts every section.
+MAX_VALIDATED_SECTIONS = 1_000
+
+
 def brief_document(brief: Brief) -> dict[str, Any]:
-    """The brief's JSON form with derived metrics: what the schema validates."""
+    """The brief's JSON form with derived metrics: what the schema validates. Past
+    MAX_VALIDATED_SECTIONS sections, the others only add their words to the brief's."""
     sections = []
-    for section in brief.sections:
+    words_after = sum(count_words(p.text) for section in brief.sections[MAX_VALIDATED_SECTIONS:]
+                      for p in section.paragraphs)
+    for section in brief.sections[:MAX_VALIDATED_SECTIONS]:
         blocks = [(p.bullet, _block(p)) for p in section.paragraphs]  # words counted once
         sections.append(
             {
@@ -174,13 +311,12 @@ def brief_document(brief: Brief) -> dict[str, Any]:
                 "paragraphs": [block for bullet, block in blocks if not bullet],
             }
         )
+    shown = brief.sections[:MAX_VALIDATED_SECTIONS]
     return {
         "lang": brief.lang,
-        "words": sum(s["words"] for s in sections),
+        "words": sum(s["words"] for s in sections) + words_after,
         "outline": _outline(brief),
-        "body_headings": [
-            fold(s.heading or "") for s in brief.sections if s.kind == SectionKind.BODY
-        ],
+        "body_headings": [fold(s.heading or "") for s in shown if s.kind == SectionKind.BODY],
         "sections": sections,
     }
 
@@ -251,8 +387,22 @@ def _message(error: Any, templates: Any, label: str) -> str:
         return f"{error.message} (at {where or 'top level'})"
     instance = error.instance
     count = len(instance) if isinstance(instance, (list, str)) else instance
-    message = template.format(label=label, count=count, value=instance, limit=error.validator_value)
+    value = _shown(instance)
+    message = template.format(label=label, count=count, value=value,
+                              limit=_shown(error.validator_value))
     return _ONE_NOUN.sub(r"\1", message)
+
+
+#: The most characters of a value a message shows (a paragraph can be megabytes long).
+MAX_SHOWN = 200
+
+
+def _shown(value: Any) -> Any:
+    """A value as a message shows it: a long string or a container cut to MAX_SHOWN."""
+    if isinstance(value, (str, list, dict)):
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)[:MAX_SHOWN + 1]
+        return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+    return value
 
 
 #: "1 words" -> "1 word": templates say "{count} words"; this keeps the singular right.
@@ -358,12 +508,36 @@ def _node(schema: Any, path: tuple) -> Any:
 
 
 def validate_brief(brief: Brief, schema_path: Path | None = None) -> list[Violation]:
-    """Every way the brief breaks the editorial schema, in document order."""
+    """Every way the brief breaks the editorial schema, in document order. A schema whose
+    references loop (`{"$ref": "#"}`) stops the run (SchemaError), as an invalid one does."""
+    try:
+        return _validate_brief(brief, schema_path)
+    except RecursionError:
+        raise _unusable(_resolved(schema_path), ValueError(
+            "its references loop without end")) from None
+    except Exception as exc:
+        # A reference to nothing inside the file ("#/$defs/missing"): jsonschema finds out
+        # only when a document reaches it (found by fuzzing, benchmarks/fuzz/).
+        if not type(exc).__module__.startswith(("referencing", "jsonschema")) or isinstance(
+                exc, SchemaError):
+            raise
+        reason = " ".join(str(exc).split())[:200]
+        raise _unusable(_resolved(schema_path), ValueError(
+            f"a reference cannot be resolved: {reason}")) from None
+
+
+def _validate_brief(brief: Brief, schema_path: Path | None) -> list[Violation]:
     path = _resolved(schema_path)
     document = brief_document(brief)
     violations: list[tuple[tuple, Violation]] = []
     for message, span in brief.shape_errors:
         violations.append(((), Violation(GENERIC_CODE, message, span, None)))
+    if len(brief.sections) > MAX_VALIDATED_SECTIONS:
+        span, section_id, _ = _where(brief, {}, [])  # the start: kept whatever the report cap
+        violations.append(((), Violation(
+            GENERIC_CODE, f"the document has {len(brief.sections):,} sections (a brief has a"
+            f" handful); only the first {MAX_VALIDATED_SECTIONS:,} are checked against the"
+            " schema one by one", span, section_id)))
     quick = _quick_validator(path)
     if quick is not None and quick.is_valid(document):
         return sorted((v for _, v in violations), key=lambda v: (v.span.start, v.code))

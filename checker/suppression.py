@@ -25,7 +25,9 @@ from checker.report import Finding, Location
 
 #: What every directive holds: a text without it has none (one search, not a pattern per line).
 MARKER = "briefcheck:"
-_CODES = r"(?P<codes>[A-Za-z0-9][A-Za-z0-9, \t]*?)"
+#: Possessive: the codes take every blank after them, so a directive that never closes fails
+#: at once (a lazy group tried `-->` after each of 400,000 blanks, then again: minutes).
+_CODES = r"(?P<codes>[A-Za-z0-9][A-Za-z0-9, \t]*+)"
 _COMMENT = re.compile(r"<!--[ \t]*" + MARKER + r"[ \t]*(?P<kind>ignore-file|ignore)[ \t]+" + _CODES
                       + r"[ \t]*-->")
 #: The plain-text form, alone on its line (leading/trailing blanks allowed).
@@ -70,7 +72,10 @@ def directives(source: str, fmt: str | None) -> list[Directive]:
         return []
     lines = source.split("\n")
     found = []
+    following: list[int | None] | None = None
     for number, line in enumerate(lines, start=1):
+        if MARKER not in line:
+            continue
         matches = list(_COMMENT.finditer(line))
         bracket = BRACKET_LINE.fullmatch(line) if fmt in (None, "text") else None
         if bracket:
@@ -79,9 +84,9 @@ def directives(source: str, fmt: str | None) -> list[Directive]:
             alone = not (line[: match.start()] + line[match.end():]).strip() or bracket is not None
             target = number
             if alone:
-                target = next((n for n in range(number + 1, len(lines) + 1)
-                               if lines[n - 1].strip() and not is_directive_line(lines[n - 1])),
-                              number)
+                if following is None:
+                    following = _next_text_lines(lines)
+                target = following[number - 1] or number
             found.append(Directive(
                 codes=_codes(match["codes"]),
                 whole_file=match["kind"] == "ignore-file",
@@ -92,6 +97,20 @@ def directives(source: str, fmt: str | None) -> list[Directive]:
     return found
 
 
+def _next_text_lines(lines: list[str]) -> list[int | None]:
+    """For each line (0-based), the 1-based number of the next line after it that has text and
+    is not a directive, or None: one pass from the end (20,000 directive lines in a row were
+    each followed to the end of the run: quadratic)."""
+    following: list[int | None] = [None] * len(lines)
+    after = None
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = after
+        line = lines[index]
+        if line.strip() and not is_directive_line(line):
+            after = index + 1
+    return following
+
+
 def apply(
     findings: Iterable[Finding], found: list[Directive], active_codes: Iterable[str]
 ) -> tuple[list[Finding], list[tuple[Directive, str]]]:
@@ -99,17 +118,31 @@ def apply(
     although a rule they name ran."""
     used: set[tuple[int, str]] = set()
     kept = []
+    # Directives by the line they cover (None: the whole file) and by code: a finding looks
+    # up the codes that select it (its prefixes and ALL), not every directive (20,000 of
+    # each: 400 million tests), and a group is marked used once.
+    groups: dict[tuple[int | None, str], list[int]] = {}
+    for i, d in enumerate(found):
+        for line in [None] if d.whole_file else d.lines:
+            for code in d.codes:
+                groups.setdefault((line, code), []).append(i)
+    marked: set[tuple[int | None, str]] = set()
     for finding in findings:
-        covering = [
-            (i, code) for i, d in enumerate(found) if d.covers(finding)
-            for code in d.codes if code == "ALL" or finding.code.startswith(code)
-        ]
-        used.update(covering)
-        if not covering:
+        covered = False
+        for code in ("ALL", *(finding.code[:n] for n in range(1, len(finding.code) + 1))):
+            for key in ((None, code), (finding.location.line, code)):
+                if key in groups:
+                    covered = True
+                    if key not in marked:
+                        marked.add(key)
+                        used.update((i, code) for i in groups[key])
+        if not covered:
             kept.append(finding)
     active = list(active_codes)
+    runs = {code: code == "ALL" or any(c.startswith(code) for c in active)
+            for d in found for code in d.codes}
     unused = [
         (d, code) for i, d in enumerate(found) for code in d.codes
-        if (i, code) not in used and any(code == "ALL" or c.startswith(code) for c in active)
+        if (i, code) not in used and runs[code]
     ]
     return kept, unused

@@ -27,7 +27,8 @@ OUTPUTS = {
 def build() -> dict[str, str]:
     """The example reports, by file name (checked from the repository root)."""
     sys.path.insert(0, str(ROOT))
-    from checker.batch import check_batch, expand
+    from checker.batch import check_batch
+    from checker.discovery import expand
     from checker.config import Config
     from checker.formats import render
     from checker.report import RunReport

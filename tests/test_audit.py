@@ -105,10 +105,12 @@ def cluster():
 
 
 def audit(*args: object, timeout: float = 300) -> subprocess.CompletedProcess:
-    """`briefcheck audit ARGS...` in a process of its own."""
-    return subprocess.run([sys.executable, "-m", "checker", "audit", *map(str, args)],
+    """`briefcheck audit ARGS...` in a process of its own (never a traceback)."""
+    done = subprocess.run([sys.executable, "-m", "checker", "audit", *map(str, args)],
                           capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"})
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
 
 
 def batch_report(run_cli, source: Path) -> dict:
@@ -232,6 +234,7 @@ def test_a_worker_killed_mid_run_loses_no_document_and_lists_none_twice(tmp_path
     left = 40 - len(list((out / "done").glob("*.json")))
     _, stderr = process.communicate(timeout=300)
     assert process.returncode == 1, stderr
+    assert "Traceback" not in stderr
     assert left >= 10  # killed while partitions were left to check
     summary = json.loads((out / "summary.json").read_text())
     ids = [row["id"] for row in read(out, "documents")]
@@ -277,6 +280,7 @@ def test_resume_after_an_interruption_checks_only_what_was_left(tmp_path, engine
     resumed = _audit_process(*args, "--resume")
     _, stderr = resumed.communicate(timeout=180)
     assert resumed.returncode == 1, stderr  # broken files and failing briefs
+    assert "Traceback" not in stderr
     assert {p.name: p.stat().st_mtime_ns for p in (out / "done").glob("*.json")
             if p.name in earlier} == earlier  # not checked again
     summary = json.loads((out / "summary.json").read_text())
@@ -496,3 +500,13 @@ with Client({address!r}) as client:
                           timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["92", address, "4"]
+
+
+def test_rule_selection_applies_to_the_audit(tmp_path, run_cli):
+    result = run_cli("audit", ROOT / "samples", "--out", tmp_path / "out", "--select", "S1",
+                     "-j", "1")
+    assert result.exit_code == 1, result.stderr
+    codes = {row["code"] for row in read(tmp_path / "out", "findings")}
+    assert codes and all(code.startswith("S1") for code in codes)
+    result = run_cli("audit", ROOT / "samples", "--out", tmp_path / "o2", "--select", "X9")
+    assert result.exit_code == 2 and "--select" in result.stderr

@@ -10,7 +10,7 @@ import signal
 
 import pytest
 
-from checker import batch, forks
+from checker import batch, discovery, forks
 from checker.batch import PARALLEL_MIN_FILES, PROGRESS_MIN_FILES, default_jobs, progress_bar
 from checker.config import Config
 from checker.formats import FORMATS, render
@@ -81,7 +81,7 @@ def test_documents_rendered_in_the_workers_give_the_bytes_of_one_job(run_cli, fm
     place."""
     args = ("samples", "nowhere/*.md", "--format", fmt, "--fail-on", "warning")
     one, three = (run_cli(*args, "--jobs", n) for n in ("1", "3"))
-    paths = batch.expand(["samples", "nowhere/*.md"])
+    paths = discovery.expand(["samples", "nowhere/*.md"])
     whole = RunReport.build(
         [p if isinstance(p, DocumentReport) else check_file(p, Config(), fmt == "json")
          for p in paths], "warning")
@@ -260,7 +260,7 @@ def test_a_program_with_threads_gets_spawned_workers_not_forked_ones(monkeypatch
         raise AssertionError("forked with threads running")
 
     monkeypatch.setattr(forks, "map_chunks", no_fork)
-    items = batch.expand(["samples"])
+    items = discovery.expand(["samples"])
     config_for = ConfigResolver(None)
     stop = threading.Event()
     waiting = threading.Thread(target=stop.wait)

@@ -49,9 +49,9 @@ def test_pre_commit_hook_selects_briefs_only():
 
 def test_pre_commit_hook_pins_one_job_whatever_the_users_args():
     """pre-commit already runs one process per CPU: the entry (which a user's `args` does
-    not replace) holds --jobs 1."""
+    not replace) holds --jobs 1, and applies the config's excludes to the files it names."""
     hook = _hook()
-    assert shlex.split(hook["entry"])[1:] == ["--jobs", "1"]
+    assert shlex.split(hook["entry"])[1:] == ["--jobs", "1", "--force-exclude"]
     assert "args" not in hook
 
 
@@ -59,6 +59,18 @@ def test_pre_commit_hook_entry_on_staged_files_gates(run_cli):
     args = shlex.split(_hook()["entry"])[1:]
     assert run_cli(*args, "samples/paris-summit.fr.txt", "samples/paris-summit.fr.md").exit_code == 0
     assert run_cli(*args, "samples/consistency/c201-date-conflict.fr.txt").exit_code == 1
+
+
+def test_pre_commit_hook_entry_leaves_out_what_the_config_excludes(run_cli, tmp_path,
+                                                                   monkeypatch):
+    (tmp_path / "briefs").mkdir()
+    bad = ROOT / "samples" / "consistency" / "c201-date-conflict.fr.txt"
+    (tmp_path / "briefs" / "draft.fr.txt").write_text(bad.read_text("utf-8"), "utf-8")
+    (tmp_path / ".briefcheck.toml").write_text('extend_exclude = ["draft.*"]\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = shlex.split(_hook()["entry"])[1:]
+    assert run_cli("briefs/draft.fr.txt").exit_code == 1
+    assert run_cli(*args, "briefs/draft.fr.txt").exit_code == 0
 
 
 def _action():
@@ -164,8 +176,6 @@ def test_action_check_step_records_usage_errors_and_passes(tree):
     assert _run_check_step(tree, "briefs/top.fr.md", args='--lang "fr')[1] == 2  # unclosed quote
 
 
-@pytest.mark.xfail(strict=True, reason="default directory excludes (.venv) and .gitignore come "
-                                       "with the discovery branch; remove this mark then")
 def test_action_default_paths_skip_virtual_environments(tree):
     done, code = _run_check_step(tree, ".")
     assert ".venv" not in done.stdout

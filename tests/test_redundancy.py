@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from checker import check_path, check_text
 from checker.config import Config, RedundancyConfig
 from conftest import ROOT, SEED
@@ -142,3 +144,27 @@ def test_redundancy_config_from_toml(run_cli, tmp_path):
     path.write_text('[redundancy]\nexpected = { summary = ["key_points"], body = ["key_points", "summary"] }\n')
     result = run_cli("--config", path, "--select", "R", SEED)
     assert result.exit_code == 0 and "R30" not in result.stdout
+
+
+
+@pytest.mark.parametrize(("sample", "said"), [
+    ("samples/consistency/c201-date-conflict.fr.txt",
+     "'Points Clés' (near copy, score 1.00: '7' here, '6' there)"),
+    ("samples/consistency/c202-place-conflict.fr.txt",
+     "'Résumé Rapide' (near copy, score 0.92: 'Paris' here, 'Berlin' there)"),
+])
+def test_sentences_differing_in_a_conflicting_fact_are_not_verbatim(sample, said):
+    """Issue 17: a sentence that differs from an earlier one in the very fact in conflict
+    (6 vs 7 janvier, Paris vs Berlin) is not "verbatim, score 1.00"; the message says how
+    each earlier sentence it lists is repeated."""
+    report = check_path(str(ROOT / sample), Config())
+    [finding] = [f for f in report.findings if f.code == "R301"]
+    assert said in finding.message
+    assert finding.message.count("score") == len(finding.related)
+
+
+def test_identical_sentences_are_still_verbatim():
+    report = check_path(str(SEED), R)
+    [finding] = [f for f in report.findings if f.code == "R301"]
+    assert "'Points Clés' (verbatim, score 1.00)" in finding.message
+    assert "'Résumé Rapide' (verbatim, score 1.00)" in finding.message

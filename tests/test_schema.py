@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from checker import schema as schema_module
 from checker.loaders import load
 from checker.schema import (
+    SchemaError,
     _annotation,
     _quick_validator,
     _resolved,
@@ -96,12 +97,14 @@ def test_both_validators_agree_on_briefs_near_the_limits(edits):
     assert _agree(_mutate(SEED_DOCUMENT, edits))
 
 
-def test_a_schema_with_a_remote_ref_is_validated_by_jsonschema_alone(tmp_path):
+def test_a_schema_with_a_remote_ref_is_refused(tmp_path):
+    """Nothing here downloads anything (tests/test_hostile_schema.py has the server)."""
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
               "$ref": "https://example.invalid/brief.json"}
     path = tmp_path / "remote.json"
     path.write_text(json.dumps(schema), encoding="utf-8")
-    assert _quick_validator(path.resolve()) is None
+    with pytest.raises(SchemaError, match="only references inside the schema file"):
+        _quick_validator(path.resolve())
 
 
 @pytest.mark.parametrize("schema, instance", [

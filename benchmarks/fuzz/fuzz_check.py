@@ -14,7 +14,11 @@ Two engines, same target (`check_one`):
     python benchmarks/fuzz/fuzz_check.py --seconds 600 [--seed 1]
 
 The first byte of an input picks the format (text, markdown, html, json); the rest is the
-file's bytes. Crashing inputs are written to benchmarks/fuzz/crashes/, the atheris seed
+file's bytes. `check_setup` (issue 18) fuzzes what a pull request controls besides briefs:
+its first byte picks a config (TOML), a schema (JSON) or a file name, and the seed brief is
+checked under it; the accepted outcomes are a ConfigError or SchemaError (the run's one-line
+refusal) or reports that render, in every format, as valid UTF-8 (JSON that parses). The
+mutation loop alternates the two targets. Crashing inputs are written to benchmarks/fuzz/crashes/, the atheris seed
 corpus (the samples) to benchmarks/fuzz/corpus/ (neither is committed).
 """
 
@@ -75,6 +79,83 @@ def check_one(data: bytes) -> None:
     render("html", run)
 
 
+SETUP_KINDS = ("config", "schema", "name")
+CONFIG_SEEDS = [
+    b'select = ["ALL"]\nignore = ["S112"]\nfail_on = "error"\nlang = "auto"\n',
+    b'[severity]\nC211 = "error"\nS190 = "warning"\n',
+    b'[redundancy]\nverbatim = 0.9\nparaphrase = 0.65\nexpected = { summary = ["key_points"] }\n',
+    b'schema = "schema.json"\n', b'[tool.briefcheck]\nselect = ["C2"]\n', b"tool = 1\n",
+]
+SETUP_TOKENS = [b"[", b"]", b"{", b"}", b'"', b"=", b",", b"\n", b"select", b"ignore",
+                b"severity", b"ALL", b"S1", b"C201", b"S9", b"$ref", b"#/$defs/a", b"pattern",
+                b"^(a+)+$", b"(?=a)", b"x-messages", b"{value:99}", b"{label}", b"allOf",
+                b"http://127.0.0.1:9/x", b"file:///etc/hostname", b"\xe9", b"\x00", b"/",
+                b"\\", b"." * 3, b"a" * 300]
+
+
+def _setup_seeds() -> list[bytes]:
+    schema = (ROOT / "schemas" / "brief.schema.json").read_bytes()
+    return ([bytes([0]) + seed for seed in CONFIG_SEEDS] + [bytes([1]) + schema]
+            + [bytes([2]) + name for name in (b"brief.txt", b"caf\xe9.md", b"a b.html",
+                                              b"x" * 250 + b".json", b"\\x41.txt")])
+
+
+def check_setup(data: bytes) -> None:
+    """One config, schema or file name from a pull request, with the seed brief under it."""
+    import os
+    import shutil
+    import tempfile
+
+    from checker import schema as schema_module
+    from checker.batch import check_batch, expand
+    from checker.config import ConfigError, ConfigResolver
+    from checker.schema import SchemaError, load_schema
+
+    if not data:
+        return
+    kind = SETUP_KINDS[data[0] % len(SETUP_KINDS)]
+    body = data[1:]
+    seed = (ROOT / "samples" / "paris-summit.fr.txt").read_bytes()
+    with tempfile.TemporaryDirectory() as folder:
+        brief = os.path.join(folder, "brief.txt")
+        if kind == "name":
+            name = body.replace(b"/", b"_").replace(b"\x00", b"_")[:250] or b"_"
+            if name in (b".", b".."):
+                return
+            brief = os.path.join(os.fsencode(folder), name)
+        elif kind == "config":
+            Path(folder, ".briefcheck.toml").write_bytes(body)
+        else:
+            Path(folder, ".briefcheck.toml").write_text('schema = "schema.json"\n')
+            Path(folder, "schema.json").write_bytes(body)
+        Path(os.fsdecode(brief)).write_bytes(seed)
+        try:
+            resolver = ConfigResolver(None)
+            items = expand([os.fsdecode(folder)])
+            for item in items:
+                if isinstance(item, str):
+                    load_schema(resolver(item).schema_path)
+            documents = check_batch(items, resolver, jobs=1)
+        except (ConfigError, SchemaError):
+            return
+        finally:
+            schema_module._schema.cache_clear()
+            schema_module._validator.cache_clear()
+            schema_module._quick_validator.cache_clear()
+            schema_module._resolved.cache_clear()
+            shutil.rmtree(folder, ignore_errors=True)
+    for document in documents:
+        if document.error and document.error.startswith("internal error"):
+            raise Crash(document.error)
+    run = RunReport.build(documents)
+    for fmt in ("json", "text", "html", "sarif", "junit", "github"):
+        out = render(fmt, run)
+        text = out if isinstance(out, str) else out.decode("utf-8")
+        text.encode("utf-8")  # strict: a lone surrogate (a name not UTF-8) is a crash
+        if fmt in ("json", "sarif"):
+            json.loads(text)
+
+
 def _seeds() -> list[bytes]:
     files = sorted(p for d in ("samples", "tests/hostile") for p in (ROOT / d).rglob("*")
                    if p.is_file() and p.stat().st_size < 100_000)
@@ -110,25 +191,53 @@ def mutate(data: bytes, rng: random.Random, seeds: list[bytes]) -> bytes:
     return bytes(buf)
 
 
+def mutate_setup(data: bytes, rng: random.Random) -> bytes:
+    """A few edits of a config, schema or name: flips, tokens, deletions, repeats."""
+    buf = bytearray(data)
+    for _ in range(rng.randint(1, 6)):
+        op = rng.randrange(4)
+        pos = rng.randint(1, max(1, len(buf)))
+        if op == 0 and len(buf) > 1:
+            buf[min(pos, len(buf) - 1)] = rng.randrange(256)
+        elif op == 1:
+            buf[pos:pos] = rng.choice(SETUP_TOKENS) * rng.choice((1, 1, 2, 50))
+        elif op == 2 and len(buf) > 1:
+            del buf[pos:pos + rng.randint(1, 50)]
+        else:
+            buf[pos:pos] = bytes(buf[pos:pos + rng.randint(1, 100)])
+    return bytes(buf)
+
+
 def loop(seconds: float, seed: int) -> int:
-    """Mutation loop: every crash is saved and counted, and the loop goes on."""
+    """Mutation loop: every crash is saved and counted, and the loop goes on. Briefs and
+    setups (configs, schemas, file names) alternate."""
     rng = random.Random(seed)
     seeds = _seeds()
+    setup_seeds = _setup_seeds()
     runs = crashes = 0
+    counts = {"brief": 0, **{kind: 0 for kind in SETUP_KINDS}}
     kinds: dict[str, int] = {}
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        data = mutate(rng.choice(seeds), rng, seeds)
+        setup = runs % 2 == 1
+        if setup:
+            kind = rng.randrange(len(SETUP_KINDS))  # each kind as often, whatever its seeds
+            data = mutate_setup(rng.choice([s for s in setup_seeds if s[0] == kind]), rng)
+            counts[SETUP_KINDS[data[0] % len(SETUP_KINDS)]] += 1 if data else 0
+        else:
+            data = mutate(rng.choice(seeds), rng, seeds)
+            counts["brief"] += 1
         runs += 1
         try:
-            check_one(data)
+            (check_setup if setup else check_one)(data)
         except Exception as exc:  # noqa: BLE001 - a fuzzer records every failure
             crashes += 1
             tb = traceback.extract_tb(exc.__traceback__)
             where = f"{type(exc).__name__} at {tb[-1].filename.split('/')[-1]}:{tb[-1].lineno}" if tb else type(exc).__name__
             if where not in kinds:
                 CRASH_DIR.mkdir(exist_ok=True)
-                name = CRASH_DIR / f"crash-{hashlib.sha1(data).hexdigest()[:12]}"
+                prefix = "setup-" if setup else ""
+                name = CRASH_DIR / f"{prefix}crash-{hashlib.sha1(data).hexdigest()[:12]}"
                 name.write_bytes(data)
                 print(f"CRASH {where}: {str(exc)[:200]} -> {name}", flush=True)
                 traceback.print_exc()
@@ -136,6 +245,7 @@ def loop(seconds: float, seed: int) -> int:
         if runs % 1000 == 0:
             print(f"runs={runs} crashes={crashes} distinct={len(kinds)}", flush=True)
     print(f"DONE runs={runs} crashes={crashes} distinct={len(kinds)} seconds={seconds:.0f}")
+    print("  inputs: " + ", ".join(f"{kind} {count}" for kind, count in counts.items()))
     for where, count in sorted(kinds.items()):
         print(f"  {count:6d}  {where}")
     return 1 if crashes else 0

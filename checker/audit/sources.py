@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.records import split_record
-from checker.run import briefs_in
+from checker.discovery import briefs_in
 
 #: Bytes read at once while cutting a JSON Lines file.
 _BLOCK = 1 << 20

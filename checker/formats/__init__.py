@@ -37,6 +37,28 @@ def visible(text: str, keep: str = "") -> str:
     return "".join(c if c.isprintable() or c in keep else repr(c)[1:-1] for c in text)
 
 
+def omission_note(document: DocumentReport) -> str | None:
+    """What a document's report leaves out past its caps (`DocumentReport.capped`), said in
+    one sentence that every format prints; None when nothing is left out."""
+    from checker.report import MAX_FACTS, MAX_FINDINGS, MAX_PAIRS, MAX_SECTIONS
+
+    omitted = document.omitted
+    if omitted is None:
+        return None
+    parts = []
+    if omitted.finding_count:
+        by = ", ".join(f"{n:,} {severity}" for severity, n in omitted.findings.items())
+        parts.append(f"{omitted.finding_count:,} more findings ({by})")
+    for count, noun in ((omitted.facts, "facts"), (omitted.pairs, "repeated-sentence pairs"),
+                        (omitted.sections, "sections")):
+        if count:
+            parts.append(f"{count:,} more {noun}")
+    return (f"and {'; '.join(parts)} not shown: a document's report holds at most"
+            f" {MAX_FINDINGS:,} findings, the most severe first (every finding counts in the"
+            f" summary and the exit code), {MAX_FACTS:,} facts, {MAX_PAIRS:,} pairs and"
+            f" {MAX_SECTIONS:,} sections")
+
+
 #: The formats that show a document's evidence (its sections, facts, repeated sentences and
 #: text), not only its findings: a run whose reports are all in other formats does not
 #: collect it (`checker.run.check_source(evidence=False)`).

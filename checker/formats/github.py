@@ -16,7 +16,7 @@ Because the limit is the run's, the run is rendered whole (no `render_document`)
 
 from __future__ import annotations
 
-from checker.formats import visible
+from checker.formats import omission_note, visible
 from checker.formats.locations import display_path
 from checker.report import Finding, RunReport, Severity, Summary
 
@@ -95,6 +95,8 @@ def render(report: RunReport, *, color: bool = False) -> str:
                 "endLine": loc.end_line, "endColumn": loc.end_column,
                 "title": f"{finding.code} {finding.name}",
             }, message))
+        if document.omitted is not None:  # (a log line: the annotations are the findings')
+            lines.append(f"{path}: {omission_note(document)}")
         lines.append("::endgroup::")
     left_out = _left_out(report, chosen)
     if left_out:

@@ -89,7 +89,7 @@ class _Encoder:
             if flat:
                 out(self._flat(value, newline))
             else:
-                self._write_object([(key, getattr(value, name)) for name, key in fields_], newline)
+                self._write_object(self._items(value, fields_), newline)
         elif isinstance(value, dict):
             self._write_object([(encode_basestring(k), v) for k, v in value.items()], newline)
         elif isinstance(value, (tuple, list)) and value:
@@ -101,6 +101,13 @@ class _Encoder:
             out(newline + "]")
         else:
             out(self.encode(value, newline))
+
+    @staticmethod
+    def _items(record: _Record, fields_: tuple[tuple[str, str], ...]) -> list[tuple[str, object]]:
+        """(encoded key, value) of a record's fields, optional ones only when set."""
+        optional = record._optional
+        return [(key, getattr(record, name)) for name, key in fields_
+                if not (name in optional and getattr(record, name) is None)]
 
     def _write_object(self, items: list[tuple[str, object]], newline: str) -> None:
         """An object from (encoded key, value) items."""
@@ -159,7 +166,7 @@ class _Encoder:
             fields_, flat = self._plan(type(value))
             if flat:
                 return self._flat(value, newline)
-            return self._object([(key, getattr(value, name)) for name, key in fields_], newline)
+            return self._object(self._items(value, fields_), newline)
         if isinstance(value, dict):
             return self._object([(encode_basestring(k), v) for k, v in value.items()], newline)
         if isinstance(value, (tuple, list)):

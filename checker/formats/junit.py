@@ -96,6 +96,10 @@ def _suite(parent: etree._Element, document: DocumentReport,
             if rest:
                 etree.SubElement(case, "system-out").text = _x("\n".join(
                     _line(document.path, f) for f in rest))
+    if document.omitted is not None:
+        from checker.formats import omission_note
+
+        etree.SubElement(suite, "system-out").text = _x(f"{document.path}: {omission_note(document)}")
     suite.set("tests", str(tests))
     suite.set("failures", str(failures))
     suite.set("errors", str(errors))

@@ -15,6 +15,7 @@ not of where its line is, so a line added above it does not make it a new alert.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
@@ -36,7 +37,9 @@ INFORMATION_URI = "README.md"
 
 
 def _quote(path: str) -> str:
-    return quote(path, safe="/:@-._~")
+    # Only the system's own separator is one: on POSIX a backslash is part of a name (and
+    # names a byte that is not UTF-8: checker.files.report_name).
+    return quote(path.replace(os.sep, "/"), safe="/:@-._~")
 
 
 def artifact_location(path: str) -> dict:
@@ -136,6 +139,19 @@ def _result(finding: Finding, where: dict, rule_index: dict[str, int], fingerpri
     return result
 
 
+def _omissions(report: RunReport) -> list[dict]:
+    """A note for each document whose report left findings out past its caps."""
+    from checker.formats import omission_note
+
+    return [
+        {"level": "note", "message": {"text": f"{document.path}: {omission_note(document)}"},
+         "locations": [{"physicalLocation": {
+             "artifactLocation": artifact_location(document.path)}}]}
+        for document in report.documents
+        if document.omitted is not None
+    ]
+
+
 def render(report: RunReport, *, color: bool = False, category: str = "briefcheck") -> str:
     """The SARIF log; `category` is the run's `automationDetails` (GitHub keeps one set of
     alerts per category; its upload action does not override a category set here)."""
@@ -170,7 +186,7 @@ def render(report: RunReport, *, color: bool = False, category: str = "briefchec
             "text": "The root of the repository (the nearest folder with .git above where"
                     " briefcheck ran); where none, the folder it ran in."}}},
         "invocations": [{"executionSuccessful": not notifications,
-                         "toolExecutionNotifications": notifications}],
+                         "toolExecutionNotifications": notifications + _omissions(report)}],
         "artifacts": [{"location": artifact_location(d.path)} for d in report.documents],
         "columnKind": "unicodeCodePoints",
         "results": results,

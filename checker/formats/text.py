@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import click
 
-from checker.formats import visible
+from checker.formats import omission_note, visible
 from checker.report import DocumentReport, RunReport, Severity, Summary
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -67,6 +67,8 @@ def render_document(document: DocumentReport, *, color: bool = False) -> str:
                 text = other.text
                 add(f"{related}{other.line}:{other.column}: "
                     f"{text if text.isprintable() else visible(text)}\n")
+    if document.omitted is not None:
+        lines.append(f"{style(path, bold=True)}: note: {omission_note(document)}\n")
     return "".join(lines)
 
 

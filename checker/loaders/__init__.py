@@ -173,6 +173,12 @@ def _find_word(source: str, word: str, start: int, end: int) -> tuple[int, int] 
     return None
 
 
+#: How far a sentence's words are sought in the source: markup and escapes make a word
+#: longer (`\u00e9` is 6 characters for 1, `&eacute;` 8), and tags sit between words.
+_REACH = 16
+_SLACK = 2048
+
+
 def _locate(source: str, text: str, start: int, end: int, cursor: int) -> tuple[int, int]:
     """Where a sentence of a non-verbatim block is in the source region [start, end):
     found by its first and last words, searching from `cursor` (where it starts when its
@@ -182,7 +188,11 @@ def _locate(source: str, text: str, start: int, end: int, cursor: int) -> tuple[
     words = text.split()
     if not words:
         return cursor, cursor
-    first = _find_word(source, words[0], cursor, end)
+    # A word is sought within what markup and escapes can make of the sentence, not to the
+    # block's end: a word written with an escape is never found as written, and 160,000
+    # sentences each searching the rest of a 2 MB paragraph took minutes.
+    reach = _REACH * len(text) + _SLACK
+    first = _find_word(source, words[0], cursor, min(end, cursor + reach))
     if first is None:  # a word written with entities or escapes: it starts here
         begin = cursor
         while begin < end and source[begin].isspace():
@@ -191,7 +201,7 @@ def _locate(source: str, text: str, start: int, end: int, cursor: int) -> tuple[
     stop = first[0] + first[1]
     if len(words) > 1:
         floor = first[0] + first[1] - len(words[0]) + len(text.strip()) - len(words[-1])
-        last = _find_word(source, words[-1], max(stop, floor), end)
+        last = _find_word(source, words[-1], max(stop, floor), min(end, max(stop, floor) + reach))
         stop = last[0] + last[1] if last else stop
         if last and last[1] != len(words[-1]):  # found by its letters: take its punctuation
             while stop < end and not source[stop].isspace():

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from checker.loaders import Outline, Parsed, RawBlock, RawSection
+from checker.loaders import _REACH, _SLACK, Outline, Parsed, RawBlock, RawSection
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
 _PARAGRAPHS = {"p", "pre"}
@@ -37,10 +37,12 @@ _SKIP = {
     "form", "button", "select", "textarea", "svg", "math", "iframe", "object", "canvas",
     "audio", "video",
 }
-#: Stretches where a "<tag" is not markup, then start and end tags.
+#: Stretches where a "<tag" is not markup, then start and end tags. Each stretch that is
+#: not closed runs to the end of the source, as its comment or CDATA does: a DOCTYPE without
+#: its ">" was sought again from each "<!DOCTYPE" (100,000 of them: minutes).
 _SCAN = re.compile(
-    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![dD][oO][cC][tT][yY][pP][eE][^\[>]*"
-    r"(?:\[.*?\]\s*)?>|<(script|style|textarea|template)\b.*?(?:</\1\s*>|\Z)"
+    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![dD][oO][cC][tT][yY][pP][eE][^\[>]*+"
+    r"(?:\[.*?(?:\]\s*>|\Z)|>|\Z)|<(script|style|textarea|template)\b.*?(?:</\1\s*>|\Z)"
     r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)",
     re.S | re.I,
 )
@@ -163,7 +165,11 @@ class _Builder:
         # Markup only adds characters, so the text's last word is no earlier than this.
         words = text.split()
         if words:
-            last = self.source.find(words[-1], start + len(text) - len(words[-1]))
+            floor = start + len(text) - len(words[-1])
+            # Sought within what markup can make of the text (`checker.loaders._locate`): a
+            # last word written with an entity is never found, and searching every element's
+            # to the source's end was quadratic.
+            last = self.source.find(words[-1], floor, floor + _REACH * len(text) + _SLACK)
             self.after = last + len(words[-1]) if last != -1 else start
         return start, close
 
@@ -185,7 +191,7 @@ class _Builder:
         if not any(c.isalnum() for c in text):
             return  # stray punctuation, such as what remains of a DOCTYPE's subset
         origin = max(self.cursor, self.after)
-        start = self.source.find(text.split()[0], origin)
+        start = self.source.find(text.split()[0], origin, origin + _REACH * len(text) + _SLACK)
         start = origin if start == -1 else start
         self.cursor = start
         self._add(RawBlock(text, start, start, False), start, None)

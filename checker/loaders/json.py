@@ -88,9 +88,31 @@ def _tree(source: str) -> _Node:
     return root
 
 
+def _lone_surrogate(value: object) -> bool:
+    """Whether a string of the parsed document holds half of a character (`"\\ud800"`):
+    valid JSON syntax that no UTF-8 report can carry (every format failed on it)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 def _decode(source: str) -> _Node:
     try:
-        json.loads(source)
+        value = json.loads(source)
+        if _SURROGATE_ESCAPE.search(source) and _lone_surrogate(value):
+            raise ValueError("invalid JSON: a \\u escape names half of a character (a lone"
+                             " surrogate), which no text can hold")
     except json.JSONDecodeError as exc:
         message = exc.msg.removesuffix(" at")  # "Unterminated string starting at"
         where = f"line {exc.lineno} column {exc.colno}"
@@ -98,6 +120,10 @@ def _decode(source: str) -> _Node:
     except RecursionError:
         raise ValueError("JSON nested too deeply") from None
     return _tree(source)
+
+
+#: A \u escape of a surrogate (what `_lone_surrogate` then looks for, pairs being fine).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class _Reader:

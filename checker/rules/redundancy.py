@@ -11,27 +11,82 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from checker.lang import fold
 from checker.report import Finding, Related, Severity
 from checker.rules import Rule, related
 
 if TYPE_CHECKING:
     from checker.analysis import Analysis
+    from checker.repetition import Repetition
 
 
-def _kind(score: float, verbatim: float) -> str:
-    return "verbatim" if score >= verbatim else "close paraphrase"
+def _how(later: str, earlier: str, score: float, verbatim: float) -> str:
+    """How a sentence repeats an earlier one, as its message says it. "verbatim" only when
+    the words are the same (case, accents and punctuation aside); a near copy names the words
+    that differ, which may be the very fact two sections disagree on ("7" here, "6" there)."""
+    if fold(later).split() == fold(earlier).split():
+        return f"verbatim, score {score:.2f}"
+    if score < verbatim:
+        return f"close paraphrase, score {score:.2f}"
+    return f"near copy, score {score:.2f}: {_differences(later, earlier)}"
+
+
+#: Differences named in a near copy's message; the rest are counted.
+MAX_DIFFERENCES = 3
+
+
+def _differences(later: str, earlier: str) -> str:
+    """The words of `later` that differ from `earlier`'s, at most MAX_DIFFERENCES stretches."""
+    from difflib import SequenceMatcher
+
+    a = [w for w in later.split() if fold(w)]
+    b = [w for w in earlier.split() if fold(w)]
+    matcher = SequenceMatcher(None, [fold(w) for w in a], [fold(w) for w in b], autojunk=False)
+    stretches = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        here, there = _words_of(a[i1:i2]), _words_of(b[j1:j2])
+        stretches.append(f"'{here}' here, '{there}' there" if here and there
+                         else f"'{here}' added" if here else f"'{there}' left out")
+    shown = "; ".join(stretches[:MAX_DIFFERENCES])
+    more = len(stretches) - MAX_DIFFERENCES
+    return shown + (f"; and {more} more" if more > 0 else "")
+
+
+def _words_of(words: list[str]) -> str:
+    """Words as quoted in a message: without the punctuation that ends a sentence."""
+    return " ".join(words).strip(".,;:!?»«\"'() ")
+
+
+def _repeats(repetition: Repetition, index: int, matches: list[tuple[float, int, int]]) -> str:
+    """What a message says a sentence repeats: how (`_how`) it repeats each earlier sentence
+    its finding lists, so that the message is true of every one."""
+    sections, sentences = repetition.sections, repetition.sentences
+    verbatim = repetition.settings.verbatim
+    return " and one of ".join(
+        f"'{sections[section].label}' "
+        f"({_how(sentences[index].text, sentences[a].text, score, verbatim)})"
+        for score, a, section in matches
+    )
 
 
 class RepeatedSentence(Rule):
     """A sentence repeats, word for word or nearly, a sentence of an earlier section.
 
     ## What it does
-    Compares every sentence with the sentences of the earlier sections (case, accents,
-    punctuation, little words and word endings ignored) and reports the later one when the
-    score reaches `[redundancy] paraphrase` (0.65); at `verbatim` (0.9) it is called a
-    verbatim copy. The Summary restating the Key Points is expected and not reported
+    Reports a sentence that repeats one of an earlier section: a verbatim copy (the same
+    words), a near copy (the message names the words that differ: "'7' here, '6' there") or
+    a close paraphrase. The Summary restating the Key Points is expected and not reported
     (`[redundancy] expected`). The finding points at the later sentence; `related` is the
-    earlier one (the best three when it repeats several).
+    earlier one (the best three), and the message says how it repeats each.
+
+    ## How it decides
+    Sentences are compared as their content words (case, accents, punctuation, little words,
+    one-letter words and word endings aside): a score of `[redundancy] paraphrase` (0.65) or
+    more is a repetition, `verbatim` (0.9) or more a near copy, unless the words are the same.
+    One-digit numbers are one-letter words: "le 6 janvier" and "le 7 janvier" score 1.00, and
+    the message says they differ.
 
     ## Why is this bad?
     Each section of a brief should add something. A sentence copied from the Summary into the
@@ -66,13 +121,10 @@ class RepeatedSentence(Rule):
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         repetition = analysis.redundancy
         sections, sentences = repetition.sections, repetition.sentences
-        verbatim = repetition.settings.verbatim
         for index, matches in sorted(repetition.earlier_of.items()):
             matches.sort(key=_best_first)
-            score, _, section = matches[0]
             yield self.finding(
-                f"sentence repeats one of '{sections[section].label}' "
-                f"({_kind(score, verbatim)}, score {score:.2f})",
+                f"sentence repeats one of {_repeats(repetition, index, matches)}",
                 sentences[index].span,
                 sections[repetition.section_no[index]].id,
                 related=tuple(repetition.related(a) for _, a, _ in matches),
@@ -191,7 +243,7 @@ class RepeatedWithinSection(Rule):
         for b, (a, score) in repetition.within.items():
             yield self.finding(
                 f"sentence repeats an earlier one of the same section "
-                f"({_kind(score, verbatim)}, score {score:.2f})",
+                f"({_how(sentences[b].text, sentences[a].text, score, verbatim)})",
                 sentences[b].span,
                 sections[repetition.section_no[b]].id,
                 related=(repetition.related(a),),
