@@ -283,7 +283,7 @@ class _Stems:
         # Only keys of sentence length are scored against others; a longer one (a piece of
         # a text without full stops) pairs with its verbatim copies only, being their key.
         scored = [k for k, key in enumerate(keys) if len(key) <= MAX_STEMS]
-        chosen = [keys[k] for k in scored]
+        chosen = _as_strings([keys[k] for k in scored])
         if len(chosen) <= EXACT_LIMIT:
             # Every pair: each key against all the later ones in one call of rapidfuzz (the
             # same scorer as below), not one Python call per pair.
@@ -294,13 +294,40 @@ class _Stems:
         else:
             # Each key against its candidates in one call, as above: a varied 5 MB brief
             # has millions of candidate pairs, and a Python call per pair was most of its time.
-            for n, earlier in _candidates(chosen):
+            for n, earlier in _candidates([keys[k] for k in scored]):
                 for _, score, at in extract(chosen[n], [chosen[i] for i in earlier],
                                             scorer=score_of, score_cutoff=min_score, limit=None):
                     add(scored[earlier[at]], scored[n], score)
         for pairs in found:
             pairs.sort(key=lambda p: (-p[0], p[1]))
         return found
+
+
+#: Characters available to code stems (every code point but the surrogates).
+_MAX_CODES = 0x110000 - 0x800
+
+
+def _as_strings(keys: list[list[str]]) -> list[str] | list[list[str]]:
+    """Each key as a string of one character per stem (a code for each distinct stem),
+    sorted: rapidfuzz compares strings much faster than lists of strings, which it hashes
+    item by item on every call. The score is the same number: two sequences sorted in one
+    order have the multiset of their common items as longest common subsequence, whatever
+    the order."""
+    code: dict[str, str] = {}
+    out = []
+    for key in keys:
+        chars = []
+        for stem in key:
+            c = code.get(stem)
+            if c is None:
+                n = len(code)
+                if n >= _MAX_CODES:  # more distinct stems than characters: compare the lists
+                    return keys
+                c = code[stem] = chr(n if n < 0xD800 else n + 0x800)  # (no surrogates)
+            chars.append(c)
+        chars.sort()
+        out.append("".join(chars))
+    return out
 
 
 def _candidates(tokens: Sequence[Sequence[str]]) -> Iterator[tuple[int, list[int]]]:
