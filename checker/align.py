@@ -100,7 +100,30 @@ def normalise_tokens(text: str, lang: str) -> list[str]:
     """The stems of a sentence's content words, in order: folded (case, accents,
     punctuation), stop words and one-letter elisions ("l'", "d'") dropped, snowball-stemmed."""
     stop = stop_words()
-    return [stem(w, lang) for w in fold(text).split() if len(w) > 1 and w not in stop]
+    stems = _stems_of(lang)
+    # (a sentence's text is folded without fold's memo: each is folded once, and its
+    # entries only pushed out the words fact extraction folds again and again)
+    return [stems[w] for w in fold.__wrapped__(text).split() if len(w) > 1 and w not in stop]
+
+
+class _StemsOf(dict):
+    """Folded word -> its stem in one language, filled as words are met: a dictionary
+    lookup per word, not a memoised call keyed on (word, language)."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 1 << 16:
+            self.clear()  # a bound, for documents of many distinct words
+        self[word] = found = stem(word, self.lang)
+        return found
+
+
+@cache
+def _stems_of(lang: str) -> _StemsOf:
+    return _StemsOf(lang)
 
 
 def _key(tokens: Sequence[str]) -> list[str]:
