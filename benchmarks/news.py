@@ -24,6 +24,7 @@ import json
 import random
 import re
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "external"
@@ -65,7 +66,7 @@ class Bigrams:
             if len(words) < 3:
                 continue
             self.starts.append(words[0])
-            for a, b in zip(words, words[1:]):
+            for a, b in pairwise(words):
                 self.following.setdefault(a, []).append(b)
 
     def sentence(self, rng: random.Random, fallback: Bigrams | None = None) -> str:
