@@ -42,6 +42,9 @@ MIN_WORDS = 6
 def _articles(external: Path) -> dict[str, list[str]]:
     """The articles' texts per language, in file order."""
     texts: dict[str, list[str]] = {"fr": [], "en": []}
+    for name in ("orangesum_valid.jsonl", "frank.jsonl"):
+        if not (external / name).is_file():
+            sys.exit(f"{external / name}: not found (the news corpora are made from it)")
     with (external / "orangesum_valid.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
