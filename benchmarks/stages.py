@@ -44,13 +44,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "out" / "batch"
 WARM_UP = 50
-STAGES = ("read", "load", "schema", "facts", "statements", "repetition",
+STAGES = ("read", "load", "schema", "facts", "conflicts", "repetition",
           "S1xx", "C2xx", "R3xx", "findings", "evidence")
 
 
 #: Stage -> the cached property of checker.analysis.Analysis it computes, in pipeline order.
 _PROPERTIES = (("schema", "schema_violations"), ("facts", "facts"),
-               ("statements", "statements"), ("repetition", "redundancy"))
+               ("conflicts", "conflicts"), ("repetition", "redundancy"))
 
 
 def _check(path: str, config, rules, groups, times: dict[str, float]):

@@ -100,7 +100,30 @@ def normalise_tokens(text: str, lang: str) -> list[str]:
     """The stems of a sentence's content words, in order: folded (case, accents,
     punctuation), stop words and one-letter elisions ("l'", "d'") dropped, snowball-stemmed."""
     stop = stop_words()
-    return [stem(w, lang) for w in fold(text).split() if len(w) > 1 and w not in stop]
+    stems = _stems_of(lang)
+    # (a sentence's text is folded without fold's memo: each is folded once, and its
+    # entries only pushed out the words fact extraction folds again and again)
+    return [stems[w] for w in fold.__wrapped__(text).split() if len(w) > 1 and w not in stop]
+
+
+class _StemsOf(dict):
+    """Folded word -> its stem in one language, filled as words are met: a dictionary
+    lookup per word, not a memoised call keyed on (word, language)."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 1 << 16:
+            self.clear()  # a bound, for documents of many distinct words
+        self[word] = found = stem(word, self.lang)
+        return found
+
+
+@cache
+def _stems_of(lang: str) -> _StemsOf:
+    return _StemsOf(lang)
 
 
 def _key(tokens: Sequence[str]) -> list[str]:
@@ -283,7 +306,7 @@ class _Stems:
         # Only keys of sentence length are scored against others; a longer one (a piece of
         # a text without full stops) pairs with its verbatim copies only, being their key.
         scored = [k for k, key in enumerate(keys) if len(key) <= MAX_STEMS]
-        chosen = [keys[k] for k in scored]
+        chosen = _as_strings([keys[k] for k in scored])
         if len(chosen) <= EXACT_LIMIT:
             # Every pair: each key against all the later ones in one call of rapidfuzz (the
             # same scorer as below), not one Python call per pair.
@@ -294,13 +317,40 @@ class _Stems:
         else:
             # Each key against its candidates in one call, as above: a varied 5 MB brief
             # has millions of candidate pairs, and a Python call per pair was most of its time.
-            for n, earlier in _candidates(chosen):
+            for n, earlier in _candidates([keys[k] for k in scored]):
                 for _, score, at in extract(chosen[n], [chosen[i] for i in earlier],
                                             scorer=score_of, score_cutoff=min_score, limit=None):
                     add(scored[earlier[at]], scored[n], score)
         for pairs in found:
             pairs.sort(key=lambda p: (-p[0], p[1]))
         return found
+
+
+#: Characters available to code stems (every code point but the surrogates).
+_MAX_CODES = 0x110000 - 0x800
+
+
+def _as_strings(keys: list[list[str]]) -> list[str] | list[list[str]]:
+    """Each key as a string of one character per stem (a code for each distinct stem),
+    sorted: rapidfuzz compares strings much faster than lists of strings, which it hashes
+    item by item on every call. The score is the same number: two sequences sorted in one
+    order have the multiset of their common items as longest common subsequence, whatever
+    the order."""
+    code: dict[str, str] = {}
+    out = []
+    for key in keys:
+        chars = []
+        for stem in key:
+            c = code.get(stem)
+            if c is None:
+                n = len(code)
+                if n >= _MAX_CODES:  # more distinct stems than characters: compare the lists
+                    return keys
+                c = code[stem] = chr(n if n < 0xD800 else n + 0x800)  # (no surrogates)
+            chars.append(c)
+        chars.sort()
+        out.append("".join(chars))
+    return out
 
 
 def _candidates(tokens: Sequence[Sequence[str]]) -> Iterator[tuple[int, list[int]]]:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import accumulate
 from time import perf_counter
-from typing import TextIO
+from typing import Any, TextIO
 
 from checker.config import Config
 from checker.files import report_name
@@ -82,14 +82,19 @@ def _check_chunk(jobs: list[Job]) -> list[Outcome]:
     return [_check(job) for job in jobs]
 
 
-def _map_chunks(cut: list[list[Job]], processes: int) -> Iterator[tuple[int, list[Outcome]]]:
-    """Each chunk's number and reports, from `processes` worker processes, as they finish.
-    A worker that dies raises `forks.WorkerLost` naming the chunks that did not come back."""
+def map_chunks(
+    cut: Sequence[Any], processes: int, function: Callable[[Any], Any] | None = None
+) -> Iterator[tuple[int, Any]]:
+    """Each chunk's number and `function(chunk)` (by default its reports), from `processes`
+    worker processes, as they finish. A worker that dies raises `forks.WorkerLost` naming
+    the chunks that did not come back. (`function` must pickle where workers are not forked:
+    a module-level function, or a partial of one.)"""
     from checker import forks
 
+    function = function or _check_chunk  # looked up now: tests stand in for it
     threads = _threads_running()
     if forks.available() and not threads:
-        yield from forks.map_chunks(_check_chunk, cut, processes)
+        yield from forks.map_chunks(function, cut, processes)
         return
     # 10-20 ms of imports: not Linux, or a program with threads of its own
     import multiprocessing
@@ -104,7 +109,7 @@ def _map_chunks(cut: list[list[Job]], processes: int) -> Iterator[tuple[int, lis
         futures = {}
         for index, chunk in enumerate(cut):
             try:
-                futures[pool.submit(_check_chunk, chunk)] = index
+                futures[pool.submit(function, chunk)] = index
             except BrokenProcessPool:  # a worker died while the work was being handed out
                 lost.extend(range(index, len(cut)))
                 break
@@ -199,7 +204,7 @@ def check_batch(
         cut = chunks(files, jobs)
         starts = list(accumulate((len(chunk) for chunk in cut), initial=0))
         try:
-            for index, outcomes in _map_chunks(cut, jobs):
+            for index, outcomes in map_chunks(cut, jobs):
                 for offset, outcome in enumerate(outcomes):
                     results[slots[starts[index] + offset]] = outcome
                 if progress:

@@ -88,6 +88,7 @@ def cli() -> None:
     briefcheck PATH...        check files, directories (recursive), or - for stdin
     briefcheck rules          list every rule
     briefcheck rule CODE      one rule's documentation
+    briefcheck audit SOURCE --out DIR   audit an archive into Parquet tables
     """
 
 
@@ -472,6 +473,108 @@ def show_rule(code: str, color: str) -> int:
     click.echo((bold or str)(title) + "\n", color=styled)
     click.echo(terminal_text(full_doc(rule), width, heading=bold), nl=False, color=styled)
     return 0
+
+
+@cli.command("audit")
+@click.argument("source", metavar="SOURCE")
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the audit: Parquet tables, summary.json, summary.html.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a process pool on this machine; dask: a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="The Dask scheduler to run on (tcp://host:8786) [default: a local cluster].")
+@click.option("-j", "--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Processes of the local pool or local cluster [default: one per CPU].")
+@click.option("--resume", is_flag=True,
+              help="Go on with the audit in --out: partitions already written are skipped.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Documents per partition, the unit of work, retry and resume [default:"
+                   " 1000; with --resume, the audit's own].")
+@click.option("--id-column", default="id", show_default=True, help="Parquet source: the id column.")
+@click.option("--text-column", default="text", show_default=True,
+              help="Parquet source: the brief's text (any format) or JSON-brief column.")
+@click.option("--date-column", default=None,
+              help="Parquet source: the brief's date [default: 'date' when there is one].")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              default=None, help="Lowest severity that makes a document fail [default: error].")
+@click.option("--lang", type=click.Choice(["auto", "fr", "en"]), default=None,
+              help="Language of the briefs [default: auto].")
+@click.option("--select", help="Rule codes or prefixes to run, comma separated.")
+@click.option("--ignore", help="Rule codes or prefixes not to run, comma separated.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Config file [default: .briefcheck.toml or pyproject.toml found from the"
+                   " current directory upwards]; one config for the whole archive.")
+def audit(source: str, out: Path, engine: str, scheduler: str | None, workers: int | None,
+          resume: bool, partition_size: int, id_column: str, text_column: str,
+          date_column: str | None, fail_on: str | None, lang: str | None, select: str | None,
+          ignore: str | None, config_path: Path | None) -> int:
+    """Audit an archive (a folder of briefs, a JSON Lines file of brief records, a Parquet
+    dataset) into Parquet tables of findings and documents, and a summary.
+
+    Exit code 0: every document passes; 1: some document fails or could not be checked
+    (each is a row of the tables); 2: the audit could not be done.
+    """
+    from checker.audit import NEEDED, missing
+
+    if lacking := missing(engine):
+        raise RunError(f"briefcheck audit needs {', '.join(lacking)} (for"
+                       f" {', '.join(sorted({NEEDED[name] for name in lacking}))}):"
+                       " install briefcheck with its audit extra, e.g."
+                       " pip install -e '.[audit]' in a clone")
+    from checker.audit.run import AuditError, run_audit
+    from checker.audit.sources import SourceOptions
+    from checker.audit.summary import summary_line
+    from checker.config import ConfigError, ConfigResolver
+    from checker.schema import SchemaError, load_schema
+
+    _check_codes(_codes(select), _codes(ignore))
+    try:
+        config = ConfigResolver(config_path, fail_on=fail_on, lang=lang, select=_codes(select),
+                                ignore=_codes(ignore)).default
+        load_schema(config.schema_path)
+    except (ConfigError, SchemaError) as exc:
+        raise RunError(str(exc)) from None
+    except ValueError as exc:
+        raise click.UsageError(str(exc).splitlines()[0]) from None
+    options = SourceOptions(id_column=id_column, text_column=text_column, date_column=date_column)
+    bar = _AuditProgress()
+    try:
+        summary = run_audit(source, out, engine=engine, scheduler=scheduler, workers=workers,
+                            resume=resume, partition_size=partition_size, config=config,
+                            options=options, progress=bar.update, total=bar.start,
+                            announce=lambda link: click.echo(f"briefcheck: Dask dashboard: {link}",
+                                                             err=True))
+    except AuditError as exc:
+        raise RunError(str(exc)) from None
+    finally:
+        bar.close()
+    click.echo(f"briefcheck: {summary_line(summary)}", err=True)
+    click.echo(f"briefcheck: wrote {out / 'summary.html'}, {out / 'summary.json'},"
+               f" {out / 'findings'}/, {out / 'documents'}/", err=True)
+    verdicts = summary["verdicts"]
+    return 1 if verdicts["fail"] or verdicts["error"] else 0
+
+
+class _AuditProgress:
+    """The audit's progress bar on stderr, when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        if sys.stderr.isatty() and os.environ.get("TERM") != "dumb":  # no redrawing there
+            self.bar = click.progressbar(length=total, label="auditing", file=sys.stderr,
+                                         show_pos=True, show_eta=True)
+            self.bar.__enter__()
+
+    def update(self, documents: int) -> None:
+        if self.bar is not None:
+            self.bar.update(documents)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 def main() -> None:

@@ -71,3 +71,26 @@ def test_verbatim_copies_are_found_however_frequent_their_stems(monkeypatch):
     monkeypatch.setattr(align_module, "RARE_STEM", 0)
     candidates = {(p.a.index, p.b.index) for p in align(brief, min_score=0.65)}
     assert planted <= candidates
+
+
+def test_keys_as_strings_score_as_the_stem_lists():
+    """`_as_strings` codes each stem as a character: the score of two coded keys is the
+    score of their stem lists (repeats, shared and unshared stems alike)."""
+    from rapidfuzz.distance import Indel
+
+    rng = random.Random(5)
+    stems = [f"s{n}" for n in range(40)] + ["ab", "a", "b", "zz"]
+    keys = [sorted(rng.choices(stems, k=rng.randint(1, 15))) for _ in range(300)]
+    coded = align_module._as_strings(keys)
+    assert all(isinstance(c, str) and len(c) == len(k) for c, k in zip(coded, keys))
+    for _ in range(2000):
+        a, b = rng.randrange(300), rng.randrange(300)
+        assert Indel.normalized_similarity(coded[a], coded[b]) == similarity(keys[a], keys[b])
+
+
+def test_keys_stay_lists_past_the_characters_there_are(monkeypatch):
+    keys = [["a", "b"], ["b", "c"], ["c", "d"]]
+    monkeypatch.setattr(align_module, "_MAX_CODES", 3)
+    assert align_module._as_strings(keys) is keys
+    monkeypatch.setattr(align_module, "_MAX_CODES", 4)
+    assert align_module._as_strings(keys) == ["\x00\x01", "\x01\x02", "\x02\x03"]

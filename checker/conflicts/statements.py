@@ -21,7 +21,7 @@ from operator import attrgetter
 
 from checker.align import stem, stop_words
 from checker.facts import Fact
-from checker.facts.mention import words
+from checker.facts.mention import WORD as WORDS
 from checker.conflicts.wording import WORD, event_noun, tokens
 from checker.lang import SUPPORTED, fold, load_pack
 from checker.model import Brief, SectionKind, record
@@ -91,7 +91,7 @@ def mask(text: str, facts: tuple[Fact, ...], lang: str,
 def _chunk_stems(chunk: str, lang: str) -> tuple[str, ...]:
     """The stems of the words of a stretch of a sentence between its facts (stretches recur:
     "rencontrent le président", "à", "le")."""
-    return tuple(stem for _, _, word in words(chunk) for stem in _stems(word, lang))
+    return tuple(stem for word in WORDS.findall(chunk) for stem in _stems(word, lang))
 
 
 @lru_cache(maxsize=1 << 16)
