@@ -207,6 +207,9 @@ class Brief:
     sections: tuple[Section, ...]
     #: Problems the loader found in the document's shape (JSON input), as (message, span).
     shape_errors: tuple[tuple[str, Span], ...] = ()
+    #: Where the analysis stops, (line, column), when the document is longer than the
+    #: loader's caps (`checker.loaders.MAX_LINES`, `MAX_SENTENCES`); None: all of it is analysed.
+    unchecked_from: tuple[int, int] | None = None
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

@@ -182,6 +182,14 @@ MAX_SECTIONS = 1_000
 
 
 @_record
+class Position(_Record):
+    """A 1-based place in the file as written."""
+
+    line: int
+    column: int
+
+
+@_record
 class Omitted(_Record):
     """What a document's report leaves out past its caps: how many of each (findings by
     severity; they still count in the summary and the exit code)."""
@@ -190,6 +198,10 @@ class Omitted(_Record):
     facts: int = 0
     pairs: int = 0
     findings: dict[str, int] = field(default_factory=dict)
+    #: Where the analysis of the document stopped, past the loader's caps
+    #: (`checker.loaders.MAX_LINES`, `MAX_SENTENCES`): nothing from there on is checked.
+    #: Absent from the JSON form when all of the document was analysed.
+    unchecked_from: Position | None = field(default=None, metadata={"optional": True})
 
     @property
     def finding_count(self) -> int:
@@ -226,6 +238,14 @@ class DocumentReport(_Record):
     def count(self, severity: Severity) -> int:
         shown = sum(1 for f in self.findings if f.severity == severity)
         return shown + (self.omitted.findings.get(severity.value, 0) if self.omitted else 0)
+
+    def unchecked_past(self, place: tuple[int, int] | None) -> DocumentReport:
+        """This report saying that the document was analysed up to `place` (line, column)
+        only (None: all of it was)."""
+        if place is None:
+            return self
+        return replace(self, omitted=replace(self.omitted or Omitted(),
+                                             unchecked_from=Position(line=place[0], column=place[1])))
 
     def capped(self) -> DocumentReport:
         """This report within the caps: the first sections, facts and pairs, and the most

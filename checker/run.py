@@ -185,7 +185,7 @@ def _check_source(
         redundancy=_redundancy(analysis, rules) if evidence else Redundancy(),
         source=source if evidence else None,
         families=tuple(sorted({rule.category for rule in rules})),
-    ).capped()
+    ).capped().unchecked_past(brief.unchecked_from)
 
 
 def _redundancy(analysis: Analysis, rules: tuple[Rule, ...]) -> Redundancy:

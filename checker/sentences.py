@@ -68,12 +68,16 @@ def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool
     return word in abbreviations or last in abbreviations
 
 
-def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of each sentence of `text`, surrounding whitespace excluded."""
+def split_sentences(text: str, lang: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence of `text`, surrounding whitespace excluded;
+    with `limit`, the search stops once it has found more than that many (a paragraph of
+    800,000 sentences past the loader's cap need not be split to its end)."""
     abbreviations = _abbreviations(lang)
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in _END.finditer(text):
+        if limit is not None and len(bounds) > limit:
+            break
         end = match.end()
         if not _starts_sentence(text, end):
             continue

@@ -38,13 +38,23 @@ def visible(text: str, keep: str = "") -> str:
 
 
 def omission_note(document: DocumentReport) -> str | None:
-    """What a document's report leaves out past its caps (`DocumentReport.capped`), said in
-    one sentence that every format prints; None when nothing is left out."""
+    """What a document's report leaves out past its caps (`DocumentReport.capped`) and what
+    of the document was not analysed (`checker.loaders.MAX_LINES`), said in one sentence
+    that every format prints; None when nothing is left out."""
+    from checker.loaders import MAX_LINE_CHARS, MAX_LINES, MAX_SENTENCES
     from checker.report import MAX_FACTS, MAX_FINDINGS, MAX_PAIRS, MAX_SECTIONS
 
     omitted = document.omitted
     if omitted is None:
         return None
+    notes = []
+    if omitted.unchecked_from is not None:
+        line, column = omitted.unchecked_from.line, omitted.unchecked_from.column
+        place = f"line {line:,}" + (f", column {column:,}" if column > 1 else "")
+        notes.append(f"the document from {place} on is not checked:"
+                     f" briefcheck analyses a document's first {MAX_LINES:,} lines and"
+                     f" {MAX_SENTENCES:,} sentences ({MAX_LINE_CHARS:,} characters a line"
+                     " in text and Markdown)")
     parts = []
     if omitted.finding_count:
         by = ", ".join(f"{n:,} {severity}" for severity, n in omitted.findings.items())
@@ -53,10 +63,13 @@ def omission_note(document: DocumentReport) -> str | None:
                         (omitted.sections, "sections")):
         if count:
             parts.append(f"{count:,} more {noun}")
-    return (f"and {'; '.join(parts)} not shown: a document's report holds at most"
+    if parts:
+        notes.append(
+            f"and {'; '.join(parts)} not shown: a document's report holds at most"
             f" {MAX_FINDINGS:,} findings, the most severe first (every finding counts in the"
             f" summary and the exit code), {MAX_FACTS:,} facts, {MAX_PAIRS:,} pairs and"
             f" {MAX_SECTIONS:,} sections")
+    return "; ".join(notes) or None
 
 
 #: The formats that show a document's evidence (its sections, facts, repeated sentences and

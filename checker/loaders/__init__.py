@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from checker.lang import SUPPORTED, detect_language, section_kind_of
@@ -108,11 +108,65 @@ def sniff_format(source: str) -> str:
     return "text"
 
 
+#: The most of one document that is analysed: its first MAX_LINES lines and MAX_SENTENCES
+#: sentences. Why: loading and analysing cost a few KB a paragraph, so a 10 MB document of
+#: two million one-line paragraphs or headings needed several GB and minutes; the largest
+#: real briefs measured (5 MB of news, `benchmarks/news.py`, `corpus.py`) have 32,000 lines
+#: and 53,000 sentences. The rest is left out and the report says where (`Omitted.unchecked_from`).
+MAX_LINES = 100_000
+MAX_SENTENCES = 100_000
+#: The most of one line analysed in text and Markdown (characters): the rest of a longer
+#: line, and all after it, is left out. Why: markdown-it tokenizes a whole paragraph before
+#: the sentence cap applies (a 10 MB line of entities: 600 MB); real briefs' lines have at
+#: most about a thousand. Not HTML or JSON, which are often written on one line.
+MAX_LINE_CHARS = 1_000_000
+
+
 def load(source: str, path: str, format: str | None = None, lang: str = "auto") -> Brief:
-    """Parse `source` in `format` (by extension or sniffed when None) into a Brief."""
+    """Parse `source` in `format` (by extension or sniffed when None) into a Brief, up to
+    the caps (`_cut`; JSON, which cannot be cut, is capped by its sentences)."""
     format = format or format_for(path) or sniff_format(source)
     module = importlib.import_module(f"checker.loaders.{format}")
-    return build_brief(module.parse(source), source, path, format, lang)
+    cut = _cut(source, format)
+    parsed = module.parse(source if cut is None else source[:cut[0]])
+    brief = build_brief(parsed, source, path, format, lang)
+    if cut is not None and brief.unchecked_from is None:
+        brief = replace(brief, unchecked_from=cut[1])
+    return brief
+
+
+def _cut(source: str, format: str) -> tuple[int, tuple[int, int]] | None:
+    """Where reading stops: (offset, (line, column)) past MAX_LINES lines or, in text and
+    Markdown, MAX_LINE_CHARS characters into a line (at a space if there is one near);
+    None to read all of it."""
+    if format == "json":
+        return None
+    if format not in ("text", "markdown") or len(source) <= MAX_LINE_CHARS:
+        cut = _line_cut(source, MAX_LINES)
+        return None if cut is None else (cut, (MAX_LINES + 1, 1))
+    start = 0
+    for line in range(1, MAX_LINES + 1):
+        end = source.find("\n", start)
+        stop = len(source) if end == -1 else end
+        if stop - start > MAX_LINE_CHARS:
+            space = source.rfind(" ", start + MAX_LINE_CHARS // 2, start + MAX_LINE_CHARS)
+            at = space if space != -1 else start + MAX_LINE_CHARS
+            return at, (line, at - start + 1)
+        if end == -1:
+            return None
+        start = end + 1
+    return (start, (MAX_LINES + 1, 1)) if start < len(source) else None
+
+
+def _line_cut(source: str, lines: int) -> int | None:
+    """The offset where line `lines` + 1 starts, or None when the source has no more lines
+    than that (a final line without a newline counts)."""
+    if source.count("\n", 0, len(source) - 1) < lines:
+        return None
+    pos = -1
+    for _ in range(lines):
+        pos = source.find("\n", pos + 1)
+    return pos + 1
 
 
 def _choose_language(forced: str, hint: str | None, source: str, headings: list[str]) -> str:
@@ -212,9 +266,17 @@ def _locate(source: str, text: str, start: int, end: int, cursor: int) -> tuple[
 def _paragraph(
     block: RawBlock, source: str, lines: LineIndex, lang: str, counter: list[int]
 ) -> Paragraph:
+    """The paragraph of a block, its sentences numbered from `counter`; a block that would
+    take the brief past MAX_SENTENCES keeps the sentences that fit and its text up to them."""
     sentences = []
     cursor = block.start
-    for s, e in split_sentences(block.text, lang):
+    text, end = block.text, block.end
+    room = MAX_SENTENCES - counter[0]
+    pieces = split_sentences(block.text, lang, limit=room)
+    if len(pieces) > room:
+        pieces = pieces[:max(room, 0)]
+        text = block.text[:pieces[-1][1]] if pieces else ""
+    for s, e in pieces:
         if block.verbatim:
             a, b = block.start + s, block.start + e
         else:
@@ -222,9 +284,11 @@ def _paragraph(
             cursor = max(cursor, b)
         sentences.append(Sentence(text=block.text[s:e], span=lines.span(a, b), index=counter[0]))
         counter[0] += 1
+    if text is not block.text:
+        end = sentences[-1].span.end if sentences else block.start
     return Paragraph(
-        text=block.text,
-        span=lines.span(block.start, block.end),
+        text=text,
+        span=lines.span(block.start, end),
         sentences=tuple(sentences),
         bullet=block.bullet,
     )
@@ -240,12 +304,27 @@ def build_brief(parsed: Parsed, source: str, path: str, format: str, lang: str) 
     kinds = _classify(raws)
     counter = [0]
     sections = []
+    unchecked_from = None  # offset where the analysis stops, past MAX_SENTENCES
     for raw, kind, section_id in zip(raws, kinds, _section_ids(kinds)):
-        paragraphs = tuple(_paragraph(b, source, lines, split_lang, counter) for b in raw.blocks)
+        blocks = raw.blocks
+        if counter[0] >= MAX_SENTENCES or len(sections) >= MAX_LINES:  # a section: a line or more
+            unchecked_from = blocks[0].start if raw.heading is None and blocks else raw.heading_start
+            break
+        paragraphs = []
+        for i, block in enumerate(blocks):
+            if counter[0] >= MAX_SENTENCES:
+                unchecked_from, blocks = block.start, blocks[:i]
+                break
+            paragraph = _paragraph(block, source, lines, split_lang, counter)
+            paragraphs.append(paragraph)
+            if paragraph.text is not block.text:  # cut inside: the rest is not analysed
+                unchecked_from, blocks = paragraph.span.end, blocks[:i + 1]
+                break
+        paragraphs = tuple(paragraphs)
         start = raw.heading_start if raw.heading is not None else (
-            raw.blocks[0].start if raw.blocks else 0
+            blocks[0].start if blocks else 0
         )
-        end = max([raw.heading_end] + [b.end for b in raw.blocks])
+        end = max([raw.heading_end] + [p.span.end for p in paragraphs])
         sections.append(
             Section(
                 id=section_id,
@@ -258,6 +337,8 @@ def build_brief(parsed: Parsed, source: str, path: str, format: str, lang: str) 
                 paragraphs=paragraphs,
             )
         )
+        if unchecked_from is not None:
+            break
     shape_errors = tuple((message, lines.span(a, b)) for message, a, b in parsed.shape_errors)
     return Brief(
         path=path,
@@ -266,4 +347,5 @@ def build_brief(parsed: Parsed, source: str, path: str, format: str, lang: str) 
         source=source,
         sections=tuple(sections),
         shape_errors=shape_errors,
+        unchecked_from=None if unchecked_from is None else lines.position(unchecked_from),
     )
