@@ -21,6 +21,10 @@ def findings(text: str, select: str = "C2"):
             if f.code != "C211" and f.code != "C212"]
 
 
+def error_findings(text: str):
+    return [f for f in findings(text) if f.severity.value == "error"]
+
+
 def codes(text: str) -> list[str]:
     return [f.code for f in findings(text)]
 
@@ -114,7 +118,7 @@ def test_alike_sentences_about_two_things_are_no_error(kp, summary):
     else:
         text = (f"Key Points\n{kp}\n- Turnout is expected to rise.\n- Polls close early.\nSummary\n"
                 f"{summary}\nThe Vote\nThe candidates campaigned.\nConclusion\nThe night will be long.\n")
-    assert [f for f in findings(text) if f.severity.value == "error"] == []
+    assert error_findings(text) == []
 
 
 MATCH = """Key Points
@@ -134,7 +138,7 @@ Blackpool stay bottom.
 
 def test_a_template_the_brief_fills_in_many_times_is_no_restatement():
     # A match report says "X is shown the yellow card" of five players: not five contradictions.
-    assert [f for f in findings(MATCH) if f.severity.value == "error"] == []
+    assert error_findings(MATCH) == []
 
 
 def test_one_fact_said_twice_in_both_sentences_is_one_difference():
@@ -144,7 +148,7 @@ def test_one_fact_said_twice_in_both_sentences_is_one_difference():
             "Résumé\nLe quartier de Planoise est inquiet.\n"
             "Les Faits\nEn moins de deux mois, Planoise a connu six épisodes de coups de feu en "
             "moins de deux mois. Le dernier a fait deux blessés.\nConclusion\nLa mairie réagit.\n")
-    errors = [f for f in findings(text) if f.severity.value == "error"]
+    errors = error_findings(text)
     assert {f.code for f in errors} == {"C204"}
     assert all("say the same otherwise" in f.message for f in errors)
 
@@ -159,7 +163,7 @@ def test_a_copy_that_changes_the_number_of_an_approximate_length_is_an_error():
     assert [(f.code, f.severity.value) for f in findings(text)] == [("C204", "error")]
     other = text.replace("The Plant\nThe power station closed in 2013 after",
                          "The Plant\nThe mine was worked for")
-    assert [f for f in findings(other) if f.severity.value == "error"] == []
+    assert error_findings(other) == []
 
 
 PROFILES = """Key Points
@@ -178,7 +182,7 @@ The board will decide soon.
 def test_a_long_copied_sentence_is_one_statement_even_in_a_brief_of_templates():
     # The profile cards make the brief read as a log, where alike sentences tell one moment
     # each; a Key Point that copies a whole sentence with another name is still an error.
-    errors = [f for f in findings(PROFILES) if f.severity.value == "error"]
+    errors = error_findings(PROFILES)
     assert [f.code for f in errors] == ["C203"]
     assert "'Michael Vaughan'" in errors[0].message and "O'Donnell" in errors[0].message
 
@@ -200,7 +204,7 @@ def test_a_summarys_value_the_story_never_gives_against_the_sentence_it_restates
     # The sentences differ in more than the name ("dans un message le secrétaire général"),
     # but the Key Point's 'Jean Dupuis' is in no other sentence, and the story names Laurent
     # Berger twice: the Key Point has the wrong person. The error is on the Key Point.
-    (error,) = [f for f in findings(INTRUSION) if f.severity.value == "error"]
+    (error,) = error_findings(INTRUSION)
     assert error.code == "C203" and error.location.line == line_of(INTRUSION, "Jean Dupuis")
     assert "no other sentence of the brief states 'Jean Dupuis'" in error.message
     assert error.related[0].line == line_of(INTRUSION, "secrétaire général, Laurent Berger")
@@ -256,7 +260,7 @@ def test_the_events_frame_with_background_and_passing_places_gives_nothing():
 def test_a_sentence_about_the_event_with_another_value_is_an_error(code, old, new, evidence):
     assert old in EVENT_EN
     mutated = EVENT_EN.replace(old, new)
-    errors = [f for f in findings(mutated) if f.severity.value == "error"]
+    errors = error_findings(mutated)
     assert [f.code for f in errors] == [code]
     assert evidence in errors[0].message
     assert line_of(mutated, new) in (errors[0].location.line, *(r.line for r in errors[0].related))
@@ -272,7 +276,7 @@ def test_a_sentence_about_the_event_with_another_value_is_an_error(code, old, ne
 ])
 def test_background_origins_governments_and_surroundings_are_no_conflict(sentence):
     text = EVENT_EN.replace("Traders in London", sentence + " Traders in London")
-    assert [f for f in findings(text) if f.severity.value == "error"] == []
+    assert error_findings(text) == []
 
 
 def test_a_place_elsewhere_in_the_conclusion_is_a_warning():
@@ -291,11 +295,11 @@ def test_two_sections_that_name_the_event_with_two_lengths_conflict():
             "Cette rencontre d'une journée intervient après une visite de Zelensky à Washington, le 28 février.\n"
             "Les Enjeux\nKeir Starmer veut un plan commun.\n"
             "Conclusion\nLa réunion du 2 mars à Londres est un test pour Keir Starmer.\n")
-    errors = [f for f in findings(text) if f.severity.value == "error"]
+    errors = error_findings(text)
     assert [f.code for f in errors] == ["C204"]
     assert "both sentences speak of the event" in errors[0].message
     consistent = text.replace("doivent durer trois jours", "doivent durer une journée")
-    assert [f for f in findings(consistent) if f.severity.value == "error"] == []
+    assert error_findings(consistent) == []
 
 
 def test_an_event_named_after_a_contracted_article_is_named():
@@ -305,11 +309,10 @@ def test_an_event_named_after_a_contracted_article_is_named():
             "- La direction refuse.\nRésumé\nLe parti veut changer de nom.\n"
             "Le Congrès\nLors du congrès des 10 et 11 mars, à Lille, les militants se prononceront "
             "sur une réforme des statuts.\nConclusion\nLa direction attend le vote.\n")
-    errors = [f for f in findings(text) if f.severity.value == "error"]
+    errors = error_findings(text)
     assert [f.code for f in errors] == ["C202"]
     assert "'Lille'" in errors[0].message and "'Paris'" in errors[0].message
-    assert [f for f in findings(text.replace("à Paris", "à Lille"))
-            if f.severity.value == "error"] == []
+    assert error_findings(text.replace("à Paris", "à Lille")) == []
 
 
 # --------------------------------------------------------------------- roles
@@ -333,7 +336,7 @@ def _roles_brief(first: str, second: str, lang: str = "en") -> str:
      "The allies expect Germany's Finance Minister Christian Lindner to pay.", "en"),
 ])
 def test_one_office_held_by_two_people_is_an_error(first, second, lang):
-    errors = [f for f in findings(_roles_brief(first, second, lang)) if f.severity.value == "error"]
+    errors = error_findings(_roles_brief(first, second, lang))
     assert [f.code for f in errors] == ["C203"]
     assert "office" in errors[0].message
 
@@ -353,7 +356,7 @@ def test_one_office_held_by_two_people_is_an_error(first, second, lang):
      "Leaders expect President Zelensky of Ukraine to present a plan."),
 ])
 def test_no_office_held_twice(first, second):
-    assert [f for f in findings(_roles_brief(first, second)) if f.severity.value == "error"] == []
+    assert error_findings(_roles_brief(first, second)) == []
 
 
 # --------------------------------------------------------------------- briefs of real news's shapes

@@ -179,10 +179,10 @@ def _other_number(x: Fact, y: Fact) -> bool:
 def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
     """The differences of the brief's restatements that may be conflicts (two body sections
     are never compared: `Statements.pairs`): not a template the brief fills in ("Foul by X
-    (Team)." said of a dozen
-    players: a sentence whose close sentences each give another value, or a wording filled
-    in three ways or more); and none confirmed in a brief that is mostly such templates (a
-    log: its alike sentences tell one moment each)."""
+    (Team)." said of a dozen players: a sentence whose close sentences each give another
+    value, or a wording filled in three ways or more); in a brief that is mostly such
+    templates (a log: its alike sentences tell one moment each), only copies that share
+    LOG_SPARED words are confirmed (`_verdict`)."""
     memo: dict = {}
     found = [(a, b, d) for a, b in statements.pairs() if a.valued != b.valued
              for d in differences(a, b, statements, memo)]
@@ -198,27 +198,26 @@ def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
         if max(len(others[id(d.a)]), len(others[id(d.b)])) >= 2 or max(
                 skeletons[a.masked], skeletons[b.masked]) >= 3:
             continue
-        if log and d.confirmed and sum((Counter(a.valued) & Counter(b.valued)).values(
-                )) >= LOG_SPARED:
-            d = d._replace(confirmed=True)
-            log_here = False
-        else:
-            log_here = log
-        lone = None if d.confirmed or d.score < CLOSE else _lone(a, d.a, b, d.b, statements)
-        if lone is not None:
-            d = d._replace(confirmed=True)
-            reason = (f"the two sentences are alike (similarity {d.score:.2f}), and no other "
-                      f"sentence of the brief states '{lone.text}'")
-        elif d.confirmed and not log_here:
-            reason = f"the two sentences say the same otherwise (similarity {d.score:.2f})"
-        elif d.confirmed:  # (in a log)
-            reason = (f"the two sentences say the same otherwise (similarity {d.score:.2f}), "
-                      "but the brief tells many moments in sentences alike")
-        else:
-            reason = (f"the two sentences are alike (similarity {d.score:.2f}) but differ "
-                      "in more than this")
-        yield d._replace(confirmed=d.confirmed and (lone is not None or not log_here),
-                         reason=reason)
+        confirmed, reason = _verdict(a, b, d, log, statements)
+        yield d._replace(confirmed=confirmed, reason=reason)
+
+
+def _verdict(a: Statement, b: Statement, d: Difference, log: bool, statements: Statements,
+             ) -> tuple[bool, str]:
+    """Whether a difference is an error, and its evidence in words: a restatement that
+    differs in this fact only, unless the brief is a log and the two share few words (a
+    log's alike moments); or alike sentences where a summary gives a value of its own."""
+    score = f"similarity {d.score:.2f}"
+    if not d.confirmed:
+        lone = _lone(a, d.a, b, d.b, statements)
+        if lone is None:
+            return False, f"the two sentences are alike ({score}) but differ in more than this"
+        return True, (f"the two sentences are alike ({score}), and no other sentence of the "
+                      f"brief states '{lone.text}'")
+    if log and sum((Counter(a.valued) & Counter(b.valued)).values()) < LOG_SPARED:
+        return False, (f"the two sentences say the same otherwise ({score}), but the brief "
+                       "tells many moments in sentences alike")
+    return True, f"the two sentences say the same otherwise ({score})"
 
 
 def _lone(a: Statement, x: Fact, b: Statement, y: Fact, statements: Statements) -> Fact | None:
