@@ -155,8 +155,8 @@ def run_sizes(only: str | None, timeout: float, skip: str | None = None) -> int:
     import tempfile
 
     root = Path(__file__).resolve().parents[1]
-    print(f"| case | input MB | exit | seconds | peak MB | report MB |")
-    print(f"|---|---:|---:|---:|---:|---:|")
+    print("| case | input MB | exit | seconds | peak MB | report MB |")
+    print("|---|---:|---:|---:|---:|---:|")
     for name, (file_name, content, options) in size_cases().items():
         if (only and only not in name) or (skip and any(part in name for part in skip.split(","))):
             continue
