@@ -100,7 +100,8 @@ def _check(path: str, config, rules, groups, times: dict[str, float]):
         findings=tuple(findings),
         redundancy=_redundancy(analysis, rules),
         source=source,
-    )
+        families=tuple(sorted({rule.category for rule in rules})),
+    ).capped().unchecked_past(brief.unchecked_from)
     times["evidence"] += clock() - t1
     return report
 

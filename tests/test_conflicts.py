@@ -302,6 +302,38 @@ def test_two_sections_that_name_the_event_with_two_lengths_conflict():
     assert error_findings(consistent) == []
 
 
+SPEECH_FR = """Points Clés
+- La sécheresse en Espagne va changer l'agriculture, a déclaré Pedro Sánchez mardi 4 mars à Rome, en Italie.
+- Le chef du gouvernement veut des réserves d'eau.
+Résumé
+La sécheresse en Espagne va changer l'agriculture, a déclaré Pedro Sánchez mardi 4 mars à Rome, en Italie. Il a cité les récoltes perdues.
+Les Réserves
+Pedro Sánchez veut des réserves communes, a-t-il ajouté à la veille de l'ouverture du sommet européen à Milan.
+Conclusion
+Pedro Sánchez attend un plan.
+"""
+
+
+def test_a_summit_elsewhere_is_not_the_event_of_a_brief_that_names_no_summit():
+    # Key Points and Summary report a statement in Rome and call nothing a summit, a
+    # meeting or talks: "the summit in Milan" is another occasion (real news: a speech in
+    # Tokyo, "the summit in Osaka" the next day).
+    assert error_findings(SPEECH_FR) == []
+    # once the headline speaks of the talks, "the summit" may be them: the same kind
+    with_talks = SPEECH_FR.replace("Il a cité les récoltes perdues.",
+                                   "Les entretiens ont porté sur les récoltes perdues.")
+    errors = error_findings(with_talks)
+    assert [f.code for f in errors] == ["C202"]
+    assert "'Milan'" in errors[0].message and "names the event" in errors[0].message
+
+
+def test_a_sentence_copied_with_two_values_contradicts_neither():
+    # the same sentence in Key Points and Summary gives two countries: each section gives both
+    copied = SPEECH_FR.replace("a déclaré Pedro Sánchez mardi 4 mars à Rome, en Italie",
+                               "a déclaré Pedro Sánchez mardi 4 mars en Italie et en Espagne")
+    assert error_findings(copied) == []
+
+
 def test_an_event_named_after_a_contracted_article_is_named():
     # « lors du congrès des 10 et 11 mars »: "du" is the congress's determiner (real news)
     text = ("Points Clés\n- Le président d'honneur demande aux adhérents de rejeter la réforme "

@@ -36,7 +36,8 @@ from typing import NamedTuple
 
 from checker.conflicts.statements import (OTHER_FACT, Statement, Statements, around, located,
                                           value_token)
-from checker.conflicts.wording import event_noun, marker_pattern, marker_text, tokens, words
+from checker.conflicts.wording import (ANY_EVENT, event_kind, event_noun, marker_pattern,
+                                       marker_text, tokens, words)
 from checker.facts import Fact, same_fact
 from checker.lang import fold, load_pack
 from checker.model import SectionKind
@@ -220,7 +221,7 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
             other = next((g for g in event if g.section != f.section), None)
             if other is None:
                 continue
-            if names:
+            if names and _called(names, event, f, statements):
                 yield Evidence(f, other, True, "the sentence names the event that Key Points "
                                f"and Summary set {_where(other)}")
                 continue
@@ -245,13 +246,33 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
     yield from _named_twice(named, frame, statements)
 
 
+def _called(kind: str, event: list[Fact], f: Fact, statements: Statements) -> bool:
+    """Whether Key Points or Summary, or a sentence that sets the event's value, name an
+    occasion of the kind `f`'s sentence names (`kind`), in another section than `f`'s ("the
+    summit in Osaka" is not the event of Key Points that set a speech in Tokyo and speak of
+    no summit, talks or meeting)."""
+    if kind in (POINTED_BACK, ANY_EVENT):
+        return True
+    lang = statements.lang
+    return any(kind in _kinds_named(text, lang) for section, text in statements.headline
+               if section != f.section) or any(
+        kind in _kinds_named(statements.all[g.sentence].text, lang)
+        for g in event[:MAX_EVENT_FACTS] if g.section != f.section)
+
+
+@lru_cache(maxsize=4096)
+def _kinds_named(text: str, lang: str) -> frozenset[str]:
+    """The kinds of occasion a sentence's event nouns name."""
+    return frozenset(event_kind(w, lang) for w in tokens(text) if event_noun(w, lang))
+
+
 def _reading(s: Statement, f: Fact, frame: Frame, lang: str,
-             ) -> tuple[bool, bool, set[str], bool]:
+             ) -> tuple[bool, str, set[str], bool]:
     """(whether the fact can be the event's at all; whether its sentence names the event;
     the kinds of the event's facts the sentence states besides; whether that says the
     sentence is of the event)."""
     if not _possible(s, f, frame, lang):
-        return False, False, set(), False
+        return False, "", set(), False
     held = {g.kind for g in s.facts if g is not f and g.kind != f.kind and frame.states(g)}
     states = len(held) >= 2 or bool(held - {"participant"} and s.kind in RESTATING)
     return True, _names_event(s, f, lang), held, states
@@ -273,9 +294,19 @@ def _named_twice(named: dict[str, list[Fact]], frame: Frame, statements: Stateme
         for n, f in enumerate(firsts[:MAX_VALUES]):
             for g in firsts[:n]:
                 if (g.section != f.section and not same_fact(f, g)
-                        and HEADLINE_KINDS & {kinds[f.section], kinds[g.section]}):
+                        and HEADLINE_KINDS & {kinds[f.section], kinds[g.section]}
+                        and not _gives_both(f, g, firsts[:MAX_VALUES])):
                     yield Evidence(f, g, True, "both sentences speak of the event")
                     break
+
+
+def _gives_both(f: Fact, g: Fact, facts: list[Fact]) -> bool:
+    """Whether the section of one of two values gives the other too, in a sentence that
+    speaks of the event: a sentence copied from Summary to Key Points that names two
+    countries (« en France … à Tokyo, au Japon ») or two lengths (a sentence and an age)
+    gives both in both sections, and contradicts neither."""
+    return any(h.section == g.section and same_fact(h, f)
+               or h.section == f.section and same_fact(h, g) for h in facts)
 
 
 #: Words either side of a length that say what it measures ("la guerre dure depuis quatre
@@ -381,23 +412,30 @@ def _nearby(a: Fact, b: Fact) -> bool:
             and distance_km(a.position, b.position) <= NEARBY_KM)
 
 
-def _names_event(s: Statement, fact: Fact, lang: str) -> bool:
-    """Whether a definite event noun governs the value: "the summit in Berlin", « la réunion
-    du 7 janvier », "the meeting held on Jan. 29" (a word or two between), "the Berlin
-    summit", "the three-day meeting", « ce sommet de trois jours »; for a length, see
+#: What `_names_event` returns for a length a demonstrative points back at the event's days
+#: with (« pendant ces deux jours »): no noun says which event, the sentences before do.
+POINTED_BACK = "*"
+
+
+def _names_event(s: Statement, fact: Fact, lang: str) -> str:
+    """The kind of occasion (`event_kind`) of the event noun that governs the value, "" if
+    none: "the summit in Berlin",
+    « la réunion du 7 janvier », "the meeting held on Jan. 29" (a word or two between), "the
+    Berlin summit", "the three-day meeting", « ce sommet de trois jours »; for a length, see
     `_names_event_length`."""
     before, after = around(s, fact)
     definite = words(lang, "definite")
     governing = set(words(lang, "governing"))
     # "the Berlin summit", "the three-day meeting", "the January 6 meeting"
     if after and event_noun(after[0], lang) and before and before[-1] in definite:
-        return True
-    if fact.kind == "duration" and _names_event_length(s, fact, before, after, lang):
-        return True
+        return event_kind(after[0], lang)
+    if fact.kind == "duration" and (
+            noun := _names_event_length(s, fact, before, after, lang)):
+        return noun
     # "the summit in Berlin", « le sommet de Paris », « la réunion du 5 février », with at
     # most MAX_BETWEEN words between ("the summit held in Berlin")
     if not before or before[-1] not in governing:
-        return False
+        return ""
     between = 0
     for k in range(len(before) - 2, -1, -1):
         word = before[k]
@@ -406,16 +444,16 @@ def _names_event(s: Statement, fact: Fact, lang: str) -> bool:
             while j > 0 and k - j <= 3 and before[j] not in definite and (
                     before[j] == OTHER_FACT or before[j] in governing):
                 j -= 1  # (« lors du congrès »: "du" is both; it is the determiner here)
-            return j >= 0 and before[j] in definite
+            return event_kind(word, lang) if j >= 0 and before[j] in definite else ""
         if word != OTHER_FACT and word not in governing:
             between += 1  # (another fact, "du", "de" between cost nothing)
             if between > MAX_BETWEEN:
-                return False
-    return False
+                return ""
+    return ""
 
 
 def _names_event_length(s: Statement, fact: Fact, before: list[str], after: list[str],
-                        lang: str) -> bool:
+                        lang: str) -> str:
     """Whether a length is said of the event: the event is the subject of a verb of lasting
     (« la réunion dure deux jours », "The meeting, chaired by X, lasts one day"), the length
     is of an event noun ("one day of talks", « deux jours d'entretiens »), or a
@@ -429,9 +467,10 @@ def _names_event_length(s: Statement, fact: Fact, before: list[str], after: list
             head = tokens(re.sub(r",[^,]*,\s*$", "", s.text[: s.text.rfind(
                 verb.split()[0], 0, fact.start)].casefold().rstrip()))
             if len(head) >= 2 and event_noun(head[-1], lang) and head[-2] in definite:
-                return True
+                return event_kind(head[-1], lang)
     of = bool(after) and after[0] in words(lang, "of")
     if of and len(after) > 1 and event_noun(after[1], lang):
-        return True  # "one day of talks", « une journée de discussions »
-    return bool(before) and before[-1] in words(lang, "demonstratives") and not of
+        return event_kind(after[1], lang)  # "one day of talks", « une journée de discussions »
+    demonstrative = bool(before) and before[-1] in words(lang, "demonstratives") and not of
+    return POINTED_BACK if demonstrative else ""
 

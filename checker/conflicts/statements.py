@@ -117,6 +117,11 @@ class Statements:
             by_sentence[fact.sentence].append(fact)
         self.label = {s.id: s.label for s in brief.sections}
         self.section_kind = {s.id: s.kind for s in brief.sections}
+        #: (section id, text) of every sentence of Key Points and Summary, facts or not: what
+        #: they call the event ("Le sommet représente…").
+        self.headline = [(section.id, sentence.text) for section in brief.sections
+                         if section.kind in (SectionKind.KEY_POINTS, SectionKind.SUMMARY)
+                         for sentence in section.sentences]
         self.all: dict[int, Statement] = {}
         masks: dict[tuple[str, tuple[tuple, ...]], tuple] = {}
         for section in brief.sections:

@@ -34,6 +34,25 @@ def event_noun(word: str, lang: str) -> bool:
     return stem(fold(word), lang) in stems(lang, "event_nouns")
 
 
+#: The kind of the generic event nouns ("event", « événement »): they may name any occasion.
+ANY_EVENT = "any"
+
+
+def event_kind(word: str, lang: str) -> str:
+    """The kind of occasion an event noun names ("talks" and "summit": "gathering"), its
+    stem if it has none, `ANY_EVENT` for the generic one."""
+    key = stem(fold(word), lang)
+    return _event_kinds(lang).get(key, key)
+
+
+@cache
+def _event_kinds(lang: str) -> dict[str, str]:
+    """Stem of each event noun -> its kind (the pack's [conflicts.event_kinds])."""
+    return {stem(fold(w), lang): kind
+            for kind, nouns in load_pack(lang).get("conflicts", {}).get("event_kinds", {}).items()
+            for w in nouns}
+
+
 @cache
 def marker_pattern(lang: str, table: str) -> re.Pattern[str]:
     """Any phrase of a [conflicts] list as whole words of a text read by `marker_text`

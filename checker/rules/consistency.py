@@ -62,13 +62,15 @@ class DateConflict(_Conflict):
       states, where the story states its own again;
     - **it is the event's date**: the day most sections give, Key Points or Summary among
       them, is the event's; another day in one section conflicts with it when its sentence
-      names the event ("the meeting on Jan. 29", « la réunion du 5 février ») or states two
+      names the event ("the meeting on Jan. 29", « la réunion du 5 février »: a summit, a
+      meeting or talks that Key Points or Summary speak of too) or states two
       more of the event's facts (its place and a person the headline names), or, in Key
       Points, Summary or Conclusion, its place.
 
     Never a conflict: a date of another time ("last", "since", "the first round",
     « précédent »), another year, a template the brief fills in many times (a match
-    report). "6 janvier", "mardi 6 janvier" and "6 janvier 2026" are one date.
+    report), an occasion of a kind the headline never names ("the election of May 26" in a
+    brief of an announcement), one sentence told in two sections with two dates in it. "6 janvier", "mardi 6 janvier" and "6 janvier 2026" are one date.
 
     ## Why is this bad?
     A reader cannot tell which day the event happens; one of the two is wrong.
@@ -119,12 +121,15 @@ class PlaceConflict(_Conflict):
     - **it is the event's place**: the city (or, without one, the country) most sections
       give, Key Points or Summary among them, is the event's; another one in one section
       conflicts with it when its sentence names the event ("the summit in Berlin", « le
-      sommet de Paris ») or states two more of the event's facts (its day and a person the
+      sommet de Paris »: a summit, a meeting or talks that Key Points or Summary speak of
+      too) or states two more of the event's facts (its day and a person the
       headline names), or, in Key Points, Summary or Conclusion, its day.
 
     Never a conflict: where something comes from ("from Italy"), a government named by its
     capital ("Moscow wants…"), the event city's surroundings (50 km), a country or region
-    that holds it, another time. "Londres" and "London" are one city. A place elsewhere in
+    that holds it, another time, an occasion of a kind the headline never names ("the
+    summit in Osaka" in a brief of a speech in Tokyo), one sentence told in two sections
+    with two places in it. "Londres" and "London" are one city. A place elsewhere in
     Key Points, Summary or Conclusion that does not name the event is a warning: C205.
 
     ## Why is this bad?
@@ -238,7 +243,8 @@ class DurationConflict(_Conflict):
       après le début de la guerre »).
 
     Not lengths: ages ("a 39-year-old"), times of day (« à 20 heures »), rates ("two
-    billion pounds a year"). "quatre ans" and "4 ans" agree; "près de quatre ans" agrees
+    billion pounds a year"). Never a conflict: one sentence told in two sections with two
+    lengths in it (a sentence and an age). "quatre ans" and "4 ans" agree; "près de quatre ans" agrees
     with "quatre ans" (an approximate amount may differ by 15%).
 
     ## Why is this bad?
