@@ -125,6 +125,11 @@ def test_countries_written_in_capitals(sentence, lang, expected):
     ("Il a 45 ans.", "fr", []),
     ("A 39-year-old man was arrested.", "en", []),
     ("He was 45 years old.", "en", []),
+    # age ranges and age groups (real news: a pass for children of 4 to 11)
+    ("Le passe servira aux enfants âgés de 4 à 11 ans de toute la région.", "fr", []),
+    ("Le musée reste gratuit pour les moins de 4 ans depuis deux ans.", "fr", ["2 years"]),
+    ("The pass is for children aged 4 to 11 years.", "en", []),
+    ("Il a été condamné à une peine de 2 à 3 ans de prison.", "fr", ["3 years"]),
     # times of day and rates
     ("Les bureaux ouvrent à 8 heures et ferment à 20 heures.", "fr", []),
     ("The plan would cost two billion pounds a year.", "en", []),

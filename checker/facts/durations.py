@@ -115,6 +115,16 @@ def _ends_with_word(before: str, words: frozenset[str]) -> bool:
                for w in words)
 
 
+#: The start of a range before its second amount: "4 à" of « de 4 à 11 ans », "4 to".
+_RANGE_START = re.compile(r"(?<![\w,.])\d+\s*(?:à|a|to|-)$")
+
+
+def _is_age_before(before: str, lang: str) -> bool:
+    """Whether what comes before an amount makes it an age: « âgés de », « des enfants de »."""
+    return _ends_with_word(before, fact_words(lang, "age_range_before")) or (
+        before.endswith(" de") and _ends_with_word(before[:-3].rstrip(), fact_words(lang, "age_nouns")))
+
+
 def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lang: str) -> bool:
     """An amount and a unit that are no length: an age ("Ferreira, 29 ans,", "aged 82 years",
     "a 39-year-old", "un homme de 60 ans", "à 33 ans"), a time of day ("à 20 heures"), a
@@ -122,6 +132,10 @@ def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lan
     something."""
     before = text[:start].casefold().rstrip()
     after = text[end:].casefold()
+    if _ends_with_word(before, fact_words(lang, "age_group_before")):
+        return True  # « les moins de 4 ans »: the children under four
+    if (low := _RANGE_START.search(before)) and _is_age_before(before[: low.start()].rstrip(), lang):
+        return True  # « âgés de 4 à 11 ans », « les enfants de 4 à 11 ans »: an age range
     if _ends_with_word(before, fact_words(lang, "point_before")) and not re.match(
             r"\s+(?:de|d'|d’|of)\b", after):
         return True  # (not "condamné à neuf ans de prison": the length of a sentence)
