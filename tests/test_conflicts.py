@@ -334,6 +334,25 @@ def test_a_sentence_copied_with_two_values_contradicts_neither():
     assert error_findings(copied) == []
 
 
+def test_a_noun_past_a_quotation_mark_says_nothing_of_what_a_length_measures():
+    # « … sur une période de cinq ans », assure le professeur / « dans un an », selon le
+    # professeur: the professor is no thing both lengths measure (real news)
+    text = ("Points Clés\n- Le logiciel dit « qui va rechuter sur une période de cinq ans », "
+            "assure le professeur Paul Martin.\n- Il sera testé à Dijon.\n"
+            "Résumé\nLe logiciel dit « qui va rechuter sur une période de cinq ans », assure le "
+            "professeur Paul Martin.\n"
+            "Le Marché\nLe logiciel sera vendu « dans un an », selon le professeur.\n"
+            "Conclusion\nLe logiciel sera testé à Dijon.\n")
+    assert error_findings(text) == []
+    # the same noun in the clause of both lengths says what they measure
+    war = ("Points Clés\n- La guerre dure depuis quatre ans, dit le professeur Paul Martin.\n"
+           "- Il sera à Dijon.\nRésumé\nLa guerre dure depuis quatre ans, dit le professeur "
+           "Paul Martin.\nLe Pays\nSix ans après le début de la guerre, le pays est ruiné.\n"
+           "Conclusion\nIl sera à Dijon.\n")
+    (error,) = error_findings(war)
+    assert error.code == "C204" and "measure 'guer" in error.message
+
+
 def test_an_event_named_after_a_contracted_article_is_named():
     # « lors du congrès des 10 et 11 mars »: "du" is the congress's determiner (real news)
     text = ("Points Clés\n- Le président d'honneur demande aux adhérents de rejeter la réforme "

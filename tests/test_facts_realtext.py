@@ -132,6 +132,8 @@ def test_countries_written_in_capitals(sentence, lang, expected):
     ("Il a été condamné à une peine de 2 à 3 ans de prison.", "fr", ["3 years"]),
     # times of day and rates
     ("Les bureaux ouvrent à 8 heures et ferment à 20 heures.", "fr", []),
+    ("Aux alentours de quatre heures du matin, le feu a repris.", "fr", []),
+    ("Il a marché deux heures du matin au soir.", "fr", ["2 hours"]),
     ("The plan would cost two billion pounds a year.", "en", []),
     ("Factories make about two million shells a year.", "en", []),
     ("The ceasefire lasts a year.", "en", ["1 year"]),

@@ -34,7 +34,8 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from checker.conflicts.statements import (OTHER_FACT, Statement, Statements, around, located,
+from checker.conflicts.statements import (OTHER_FACT, Statement, Statements, around,
+                                          clause_around, located,
                                           value_token)
 from checker.conflicts.wording import (ANY_EVENT, event_kind, event_noun, marker_pattern,
                                        marker_text, tokens, words)
@@ -318,7 +319,7 @@ def _measured(s: Statement, f: Fact, lang: str) -> frozenset[str]:
     """The stems of the content words next to a length: what it measures."""
     from checker.align import stem
 
-    before, after = around(s, f)
+    before, after = clause_around(s, f)
     stop, definite = _little_words(lang), set(words(lang, "definite"))
     # Nouns only, told by their determiner ("la guerre", "the war"): a verb or an adjective
     # two sentences share ("died", "charged") says nothing of what their lengths measure.

@@ -240,6 +240,27 @@ def around(s: Statement, fact: Fact) -> tuple[list[str], list[str]]:
     return list(read[max(0, stop - AROUND): stop]), list(read[start: start + AROUND])
 
 
+#: What ends a clause for `clause_around`: a semicolon, a colon, a bracket, a quotation
+#: mark. (Not a comma: « dure, selon lui, une journée » is one clause.)
+CLAUSE_MARK = re.compile(r"[;:()«»\"“”]")
+
+
+def clause_around(s: Statement, fact: Fact) -> tuple[list[str], list[str]]:
+    """`around`, without the words past a semicolon, colon, bracket or quotation mark: the
+    words of the fact's own clause ("…sur une période de cinq ans", assure le professeur"
+    says nothing of what the five years measure)."""
+    starts, ends, read = _read(s.text, tuple(sorted((g.start, g.start + len(g.text))
+                                                    for g in s.facts)))
+    end = fact.start + len(fact.text)
+    marks = [m.start() for m in CLAUSE_MARK.finditer(s.text)]
+    first = max((m for m in marks if m < fact.start), default=-1)
+    last = min((m for m in marks if m >= end), default=len(s.text))
+    stop = bisect_right(ends, fact.start)
+    start = bisect_left(starts, end)
+    return (list(read[max(0, stop - AROUND, bisect_right(starts, first)): stop]),
+            list(read[start: min(start + AROUND, bisect_left(starts, last))]))
+
+
 @lru_cache(maxsize=4096)
 def _read(text: str, spans: tuple[tuple[int, int], ...],
           ) -> tuple[list[int], list[int], tuple[str, ...]]:

@@ -127,7 +127,8 @@ def _is_age_before(before: str, lang: str) -> bool:
 
 def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lang: str) -> bool:
     """An amount and a unit that are no length: an age ("Ferreira, 29 ans,", "aged 82 years",
-    "a 39-year-old", "un homme de 60 ans", "à 33 ans"), a time of day ("à 20 heures"), a
+    "a 39-year-old", "un homme de 60 ans", "à 33 ans"), a time of day ("à 20 heures",
+    « quatre heures du matin »), a
     rate ("two billion pounds a year"). Not "condamné à neuf ans de prison": a length of
     something."""
     before = text[:start].casefold().rstrip()
@@ -141,6 +142,11 @@ def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lan
         return True  # (not "condamné à neuf ans de prison": the length of a sentence)
     if any(after.lstrip(" -").startswith(w) for w in fact_words(lang, "age_after")):
         return True
+    if unit == "hour" and any(
+            after.lstrip().startswith(w)
+            and not after.lstrip()[len(w):].lstrip().startswith(("au ", "à ", "jusqu"))
+            for w in fact_words(lang, "time_of_day_after")):
+        return True  # « quatre heures du matin »: a time of day (not « du matin au soir »)
     if unit == "year" and before.endswith(("(", ",")) and (
             not after.strip() or after.lstrip()[:1] in (",", ")", ".", ";")):
         return True  # "Barker, 58 years," / "Ferreira, 29 ans, vit" / "…, constate Aïda, 61 ans."

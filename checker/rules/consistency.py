@@ -238,9 +238,9 @@ class DurationConflict(_Conflict):
     - **it is the event's length**: the length most sections give, Key Points or Summary
       among them, is the event's; another one, in the same unit, in one section only,
       conflicts with it when its sentence names the event ("the three-day summit", « ce
-      sommet de trois jours ») or, in Key Points, Summary or Conclusion, measures the same
-      thing (the same noun next to both: « la guerre dure depuis quatre ans » / « six ans
-      après le début de la guerre »).
+      sommet de trois jours ») or measures the same thing (the same noun next to both, in
+      the clause of each: « la guerre dure depuis quatre ans » / « six ans après le début
+      de la guerre »; not a noun past a quotation mark or a colon).
 
     Not lengths: ages ("a 39-year-old"), times of day (« à 20 heures »), rates ("two
     billion pounds a year"). Never a conflict: one sentence told in two sections with two
