@@ -78,6 +78,14 @@ def test_a_weekday_a_country_or_a_new_phrase_is_no_part_of_a_name(body, expected
     assert facts(body) == expected
 
 
+def test_a_party_after_a_title_is_no_person():
+    # « le président Les Républicains de la région »: the president's party, then his region
+    body = "Le président Les Républicains du conseil régional a parlé jeudi."
+    assert ("Les Républicains", "Les Républicains") not in facts(body, "fr")
+    assert facts("Le président Marc Dubois a parlé jeudi.", "fr") == [
+        ("Marc Dubois", "Marc Dubois")]
+
+
 def test_a_post_in_a_city_of_two_words_is_no_name():
     body = ("L'ancien général avait parlé avec l'ambassadeur russe à New York, Sergueï Kisliak. "
             "Il a rencontré l'ambassadeur à New York.")
@@ -125,6 +133,8 @@ def test_countries_written_in_capitals(sentence, lang, expected):
     ("Il a 45 ans.", "fr", []),
     ("A 39-year-old man was arrested.", "en", []),
     ("He was 45 years old.", "en", []),
+    ("Le policier a tué un Afro-Américain de 46 ans en mai.", "fr", []),  # a nationality
+    ("Le Plan de 10 ans est lancé.", "fr", ["10 years"]),
     # age ranges and age groups (real news: a pass for children of 4 to 11)
     ("Le passe servira aux enfants âgés de 4 à 11 ans de toute la région.", "fr", []),
     ("Le musée reste gratuit pour les moins de 4 ans depuis deux ans.", "fr", ["2 years"]),

@@ -115,6 +115,10 @@ def _ends_with_word(before: str, words: frozenset[str]) -> bool:
                for w in words)
 
 
+#: An indefinite article, a capitalised noun and "de" right before an amount: in French, a
+#: person told by nationality (« un Afro-Américain de 46 ans »).
+_NATIONAL = re.compile(r"(?<!\w)(\w+)\s+([^\W\d_][\w'’-]*)\s+de\s+$")
+
 #: The start of a range before its second amount: "4 à" of « de 4 à 11 ans », "4 to".
 _RANGE_START = re.compile(r"(?<![\w,.])\d+\s*(?:à|a|to|-)$")
 
@@ -153,6 +157,9 @@ def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lan
     if unit == "year" and before.endswith(" de") and _ends_with_word(
             before[:-3].rstrip(), fact_words(lang, "age_nouns")):
         return True  # "un homme de 60 ans"
+    if unit == "year" and (m := _NATIONAL.search(text, 0, start)) and m.group(2)[0].isupper() and (
+            m.group(1).casefold() in fact_words(lang, "age_articles")):
+        return True  # « un Afro-Américain de 46 ans », « une Française de 30 ans »
     one = text[start:end].split()[0].casefold() in fact_words(lang, "one_words")
     if not one:
         return False

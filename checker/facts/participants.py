@@ -440,6 +440,8 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
                 k = _portfolio_end(tokens, again, lang)
             end = _run(text, tokens, k, particles) if k < len(tokens) else k
             end = _before_place(text, tokens, k, end, lang)
+            if end > k and tokens[k][2].casefold() in fact_words(lang, "articles"):
+                end = k  # « le président Les Républicains de la région »: a party, no person
             if end > k:
                 found.append(Mention("participant", _name(text, tokens, k, end), tokens[k][0],
                                      _possessive(tokens[end - 1][1], text), detail="person"))
