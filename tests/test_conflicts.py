@@ -353,6 +353,20 @@ def test_a_noun_past_a_quotation_mark_says_nothing_of_what_a_length_measures():
     assert error.code == "C204" and "measure 'guer" in error.message
 
 
+def test_a_sentence_that_tells_two_days_does_not_say_which_is_the_events():
+    # the Summary tells the court's day and the accident's: that it names the event's
+    # people and place says nothing of which day is the event's (real news)
+    text = ("Points Clés\n- Marie Dupont a été libérée à Lorient.\n"
+            "- Le garçon est sorti du coma à Lorient lundi 1er juillet.\n"
+            "Résumé\nLa cour a libéré vendredi 5 juillet Marie Dupont, la conductrice qui a "
+            "percuté le garçon le 9 juin à Lorient.\n"
+            "Les Faits\nLe garçon est sorti du coma à Lorient lundi 1er juillet. Marie Dupont "
+            "attend son procès.\nConclusion\nLe procès aura lieu plus tard.\n")
+    assert error_findings(text) == []
+    one_day = text.replace(" le 9 juin à Lorient", " à Lorient")
+    assert [f.code for f in error_findings(one_day)] == ["C201"]
+
+
 def test_an_event_named_after_a_contracted_article_is_named():
     # « lors du congrès des 10 et 11 mars »: "du" is the congress's determiner (real news)
     text = ("Points Clés\n- Le président d'honneur demande aux adhérents de rejeter la réforme "

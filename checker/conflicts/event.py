@@ -233,7 +233,7 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
                 if thing:
                     yield Evidence(f, other, True, f"both lengths measure '{sorted(thing)[0]}'")
                     continue
-            if states:
+            if states and not _chronology(s, f):
                 yield Evidence(f, other, True, "the sentence states the event's "
                                + " and ".join(sorted(held)) + f", which Key Points and Summary "
                                f"set {_where(other)}")
@@ -245,6 +245,14 @@ def event_conflicts(statements: Statements) -> Iterator[Evidence]:
                 yield Evidence(f, other, False, f"Key Points and Summary set the event "
                                f"{_where(other)}, and nothing says this sentence is of another")
     yield from _named_twice(named, frame, statements)
+
+
+def _chronology(s: Statement, f: Fact) -> bool:
+    """Whether the sentence gives another value of `f`'s slot too: a sequence of days or
+    places (« a ordonné vendredi 5 juillet … l'accident du 9 juin »), of which the event's
+    facts it states say nothing about which is the event's."""
+    key = slot(f)
+    return any(g is not f and slot(g) == key and not same_fact(g, f) for g in s.facts)
 
 
 def _called(kind: str, event: list[Fact], f: Fact, statements: Statements) -> bool:

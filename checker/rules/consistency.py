@@ -70,7 +70,9 @@ class DateConflict(_Conflict):
     Never a conflict: a date of another time ("last", "since", "the first round",
     « précédent »), another year, a template the brief fills in many times (a match
     report), an occasion of a kind the headline never names ("the election of May 26" in a
-    brief of an announcement), one sentence told in two sections with two dates in it. "6 janvier", "mardi 6 janvier" and "6 janvier 2026" are one date.
+    brief of an announcement), one sentence told in two sections with two dates in it, a
+    day of a sentence that tells two (the court's and the accident's) however many of the
+    event's facts it states. "6 janvier", "mardi 6 janvier" and "6 janvier 2026" are one date.
 
     ## Why is this bad?
     A reader cannot tell which day the event happens; one of the two is wrong.
