@@ -279,6 +279,17 @@ def test_background_origins_governments_and_surroundings_are_no_conflict(sentenc
     assert error_findings(text) == []
 
 
+def test_an_event_noun_past_a_quotation_mark_or_a_bracket_governs_no_place():
+    # '"… (cet événement)", expliquait X, venue de Philadelphie' (real news): the noun is
+    # in a quotation, the place in the reporting clause
+    quoted = '"We will drown out (the meeting)," said Anne Roy in Vienna.'
+    text = EVENT_EN.replace("Traders in London", quoted + " Traders in London")
+    assert error_findings(text) == []
+    plain = EVENT_EN.replace("Traders in London",
+                             "Anne Roy says the meeting in Vienna is a mistake. Traders in London")
+    assert [f.code for f in error_findings(plain)] == ["C202"]
+
+
 def test_a_place_elsewhere_in_the_conclusion_is_a_warning():
     text = EVENT_EN.replace("The February 5 meeting will show whether the allies follow Mark Rutte.",
                             "Ministers sign the ammunition deal in Vienna.")

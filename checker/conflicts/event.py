@@ -427,12 +427,13 @@ POINTED_BACK = "*"
 
 
 def _names_event(s: Statement, fact: Fact, lang: str) -> str:
-    """The kind of occasion (`event_kind`) of the event noun that governs the value, "" if
-    none: "the summit in Berlin",
+    """The kind of occasion (`event_kind`) of the event noun that governs the value in its
+    clause (`clause_around`: not "(the meeting)," said X in Vienna"), "" if none: "the summit
+    in Berlin",
     « la réunion du 7 janvier », "the meeting held on Jan. 29" (a word or two between), "the
     Berlin summit", "the three-day meeting", « ce sommet de trois jours »; for a length, see
     `_names_event_length`."""
-    before, after = around(s, fact)
+    before, after = clause_around(s, fact)
     definite = words(lang, "definite")
     governing = set(words(lang, "governing"))
     # "the Berlin summit", "the three-day meeting", "the January 6 meeting"
