@@ -224,7 +224,7 @@ def test_hovering_or_focusing_a_highlight_shows_its_message(page, tmp_path):
 
     assert tooltip() == "none"
     link.focus()
-    assert "C201 error: date '7 janvier' (--01-07) in Sommet de Paris Convoqué contradicts" in tooltip()
+    assert "C201 error: date '7 janvier' (7 January) in Sommet de Paris Convoqué contradicts" in tooltip()
     _keep(page, "c201-focused-highlight.png", tmp_path,
           clip={**link.bounding_box(), "height": 120, "width": 520})
     page.locator("h1").focus()

@@ -210,6 +210,30 @@ def date_parts(value: str) -> tuple[int | None, int | None, int | None] | None:
     return int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else None
 
 
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def reading(value: str) -> str:
+    """A date value as a reader says it, for messages (in English, as they are): "--01-07"
+    is "7 January", "2026-01-06" "6 January 2026", "--01-26/--01-27" "26-27 January",
+    "relative:-1" "yesterday"."""
+    if value.startswith("relative:"):
+        offset = int(value.split(":", 1)[1])
+        return {-1: "yesterday", 0: "today", 1: "tomorrow"}.get(
+            offset, f"{-offset} days ago" if offset < 0 else f"in {offset} days")
+    if "/" in value:
+        first, last = value.split("/")
+        day = date_parts(first)[2]
+        single = reading(first)
+        return single.replace(f"{day} ", f"{day}-{date_parts(last)[2]} ", 1) if day else single
+    year, month, day = date_parts(value)
+    words = [str(day)] if day else []
+    words += [_MONTHS_EN[month - 1]] if month else []
+    words += [str(year)] if year else []
+    return " ".join(words)
+
+
 def _days(value: str) -> list[str]:
     """The single dates a value stands for: a range's every day, else the value itself."""
     if "/" not in value:

@@ -20,6 +20,18 @@ if TYPE_CHECKING:
     from checker.conflicts import Conflict
 
 
+def stated(fact: Fact) -> str:
+    """A fact as a message quotes it: as written, then as read when that differs ("'7
+    janvier' (7 January)", "'Londres' (London)", "'près de quatre ans' (4 years)"; not
+    "'Vienna' (Vienna)")."""
+    read = fact.value
+    if fact.kind == "date":
+        from checker.facts.dates import reading
+
+        read = reading(fact.value)
+    return f"{fact.text!r}" if read.casefold() == fact.text.casefold() else f"{fact.text!r} ({read})"
+
+
 class _Conflict(Rule):
     category = "consistency"
     severity = Severity.ERROR
@@ -35,8 +47,8 @@ class _Conflict(Rule):
     def _finding(self, c: Conflict, labels: dict[str, str]) -> Finding:
         x, y = c.other, c.odd
         return self.finding(
-            f"{c.kind} {y.text!r} ({y.value}) in {labels[y.section]} "
-            f"contradicts {x.text!r} ({x.value}) in {labels[x.section]}: {c.reason}",
+            f"{c.kind} {stated(y)} in {labels[y.section]} "
+            f"contradicts {stated(x)} in {labels[x.section]}: {c.reason}",
             y.span,
             y.section,
             related=(related(x.span, x.section, x.text),),
@@ -352,7 +364,7 @@ class UnsupportedKeyFact(Rule):
             seen.add((fact.kind, fact.value))
             if not any(g.kind == fact.kind and same_fact(fact, g) for g in body):
                 yield self.finding(
-                    f"{fact.kind} {fact.text!r} ({fact.value}) in {labels[fact.section]} "
+                    f"{fact.kind} {stated(fact)} in {labels[fact.section]} "
                     "appears in no body section",
                     fact.span,
                     fact.section,
@@ -396,7 +408,7 @@ class NewFactInConclusion(Rule):
                 continue
             if not any(g.kind == fact.kind and same_fact(fact, g) for g in earlier):
                 yield self.finding(
-                    f"{fact.kind} {fact.text!r} ({fact.value}) in {labels[fact.section]} "
+                    f"{fact.kind} {stated(fact)} in {labels[fact.section]} "
                     "is stated in no earlier section",
                     fact.span,
                     fact.section,
