@@ -34,9 +34,8 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from checker.conflicts.statements import (OTHER_FACT, Statement, Statements, around,
-                                          clause_around, located,
-                                          value_token)
+from checker.conflicts.statements import (OTHER_FACT, Statement, Statements, clause_around,
+                                          located, value_token)
 from checker.conflicts.wording import (ANY_EVENT, event_kind, event_noun, marker_pattern,
                                        marker_text, tokens, words)
 from checker.facts import Fact, same_fact
