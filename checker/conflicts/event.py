@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from checker.conflicts.statements import (OTHER_FACT, Statement, Statements, clause_around,
+from checker.conflicts.statements import (OTHER_FACT, Statement, Statements, around,
                                           located, value_token)
 from checker.conflicts.wording import (ANY_EVENT, event_kind, event_noun, marker_pattern,
                                        marker_text, tokens, words)
@@ -326,7 +326,7 @@ def _measured(s: Statement, f: Fact, lang: str) -> frozenset[str]:
     """The stems of the content words next to a length: what it measures."""
     from checker.align import stem
 
-    before, after = clause_around(s, f)
+    before, after = around(s, f)
     stop, definite = _little_words(lang), set(words(lang, "definite"))
     # Nouns only, told by their determiner ("la guerre", "the war"): a verb or an adjective
     # two sentences share ("died", "charged") says nothing of what their lengths measure.
@@ -427,12 +427,12 @@ POINTED_BACK = "*"
 
 def _names_event(s: Statement, fact: Fact, lang: str) -> str:
     """The kind of occasion (`event_kind`) of the event noun that governs the value in its
-    clause (`clause_around`: not "(the meeting)," said X in Vienna"), "" if none: "the summit
+    clause (`around`: not "(the meeting)," said X in Vienna"), "" if none: "the summit
     in Berlin",
     « la réunion du 7 janvier », "the meeting held on Jan. 29" (a word or two between), "the
     Berlin summit", "the three-day meeting", « ce sommet de trois jours »; for a length, see
     `_names_event_length`."""
-    before, after = clause_around(s, fact)
+    before, after = around(s, fact)
     definite = words(lang, "definite")
     governing = set(words(lang, "governing"))
     # "the Berlin summit", "the three-day meeting", "the January 6 meeting"

@@ -229,32 +229,24 @@ OTHER_FACT = "xfactx"
 AROUND = 12
 
 
-def around(s: Statement, fact: Fact) -> tuple[list[str], list[str]]:
-    """The AROUND words (`tokens`) before and after a fact in its sentence, each other fact
-    one word (OTHER_FACT): "la rencontre du 12 mars à Berlin" reads "la rencontre du xfactx
-    a" before Berlin."""
-    starts, ends, read = _read(s.text, tuple(sorted((g.start, g.start + len(g.text))
-                                                    for g in s.facts)))
-    stop = bisect_right(ends, fact.start)
-    start = bisect_left(starts, fact.start + len(fact.text))
-    return list(read[max(0, stop - AROUND): stop]), list(read[start: start + AROUND])
-
-
-#: What ends a clause for `clause_around`: a semicolon, a colon, a bracket, a quotation
+#: What ends a clause for `around`: a semicolon, a colon, a bracket, a quotation
 #: mark. (Not a comma: « dure, selon lui, une journée » is one clause.)
 CLAUSE_MARK = re.compile(r"[;:()«»\"“”]")
 
 
-def clause_around(s: Statement, fact: Fact) -> tuple[list[str], list[str]]:
-    """`around`, without the words past a semicolon, colon, bracket or quotation mark: the
-    words of the fact's own clause ("…sur une période de cinq ans", assure le professeur"
-    says nothing of what the five years measure)."""
-    starts, ends, read = _read(s.text, tuple(sorted((g.start, g.start + len(g.text))
-                                                    for g in s.facts)))
+def around(s: Statement, fact: Fact) -> tuple[list[str], list[str]]:
+    """The AROUND words (`tokens`) before and after a fact in its clause, each other fact one
+    word (OTHER_FACT): "la rencontre du 12 mars à Berlin" reads "la rencontre du xfactx a"
+    before Berlin. The clause ends at a semicolon, colon, bracket or quotation mark
+    ("…sur une période de cinq ans", assure le professeur" says nothing of what the five
+    years measure)."""
+    starts, ends, read, marks = _read(s.text, tuple(sorted((g.start, g.start + len(g.text))
+                                                           for g in s.facts)))
     end = fact.start + len(fact.text)
-    marks = [m.start() for m in CLAUSE_MARK.finditer(s.text)]
-    first = max((m for m in marks if m < fact.start), default=-1)
-    last = min((m for m in marks if m >= end), default=len(s.text))
+    k = bisect_left(marks, fact.start)
+    first = marks[k - 1] if k else -1
+    k = bisect_left(marks, end)
+    last = marks[k] if k < len(marks) else len(s.text)
     stop = bisect_right(ends, fact.start)
     start = bisect_left(starts, end)
     return (list(read[max(0, stop - AROUND, bisect_right(starts, first)): stop]),
@@ -263,9 +255,10 @@ def clause_around(s: Statement, fact: Fact) -> tuple[list[str], list[str]]:
 
 @lru_cache(maxsize=4096)
 def _read(text: str, spans: tuple[tuple[int, int], ...],
-          ) -> tuple[list[int], list[int], tuple[str, ...]]:
+          ) -> tuple[list[int], list[int], tuple[str, ...], list[int]]:
     """A sentence's words in lower case, each fact's words one OTHER_FACT, with their starts
-    and ends: read once per sentence, sliced per fact by `around`."""
+    and ends, and where its clauses end (CLAUSE_MARK): read once per sentence, sliced per
+    fact by `around`."""
     starts: list[int] = []
     ends: list[int] = []
     read: list[str] = []
@@ -282,7 +275,7 @@ def _read(text: str, spans: tuple[tuple[int, int], ...],
         starts.append(m.start())
         ends.append(m.end())
         read.append(m.group().casefold())
-    return starts, ends, tuple(read)
+    return starts, ends, tuple(read), [m.start() for m in CLAUSE_MARK.finditer(text)]
 
 
 def located(s: Statement, fact: Fact, lang: str) -> bool:
