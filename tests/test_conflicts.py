@@ -215,6 +215,73 @@ def test_a_person_the_story_names_once_is_only_a_possible_conflict():
     assert [(f.code, f.severity.value) for f in findings(text)] == [("C205", "warning")]
 
 
+PHRASE_PLACE = """Points Clés
+- Les pharmacies de quartier ne suivent plus la demande, en pleine crise sanitaire en Belgique.
+- Les ventes de gel hydroalcoolique ont triplé en un mois.
+- Le gouvernement promet des livraisons rapides.
+Résumé
+Les pharmaciens s'inquiètent des ruptures de stock. Ils demandent de l'aide à l'État.
+Les Stocks
+Les commandes de masques ont explosé depuis le début de la crise sanitaire en France. Les grossistes installés en France peinent à suivre.
+Conclusion
+Les livraisons devraient reprendre la semaine prochaine.
+"""
+
+PHRASE_PERSON_FR = """Points Clés
+- Paul Martin a été élu maire de la commune dimanche soir, avec 54 % des voix.
+- La participation a reculé de cinq points.
+- Le conseil municipal se réunira samedi.
+Résumé
+Le second tour a été serré jusqu'au bout. Les bureaux de vote ont fermé à 18 heures.
+Le Scrutin
+Au terme d'une longue soirée de dépouillement, Jacques Morel a été élu maire de la commune. Jacques Morel succède à une équipe en place depuis douze ans.
+Conclusion
+Le nouveau conseil devra voter le budget avant l'été.
+"""
+
+PHRASE_PERSON_EN = """Key Points
+- Paul Carter was elected mayor on Sunday night with 54% of the vote.
+- Turnout fell by five points.
+- The new council meets on Saturday.
+Summary
+The run-off stayed close until the end. Polling stations closed at 6 pm.
+The Count
+After a long night of counting, Mark Hill was elected mayor of the town. Mark Hill takes over from a team in office for twelve years.
+Conclusion
+The new council must pass a budget before the summer.
+"""
+
+
+@pytest.mark.parametrize(("text", "code", "odd", "other"), [
+    (PHRASE_PLACE, "C202", "Belgique", "crise sanitaire en France"),
+    (PHRASE_PERSON_FR, "C203", "Paul Martin", "Jacques Morel a été élu"),
+    (PHRASE_PERSON_EN, "C203", "Paul Carter", "Mark Hill was elected"),
+], ids=["place-fr", "person-fr", "person-en"])
+def test_a_summarys_value_in_the_same_phrase_as_the_storys_is_an_error(text, code, odd, other):
+    # The Key Point rewords the story (the sentences are not alike as wholes), but the value
+    # stands in the same words as the story's ("crise sanitaire en …", "… a été élu maire")
+    # and no other sentence gives it, where the story gives its own twice.
+    (error,) = error_findings(text)
+    assert error.code == code and error.location.line == line_of(text, odd)
+    assert "stand in the same words" in error.message
+    assert error.related[0].line == line_of(text, other)
+
+
+@pytest.mark.parametrize("text", [
+    # the story's place is said once: no evidence that it is the story's
+    PHRASE_PLACE.replace("Les grossistes installés en France", "Les grossistes"),
+    # two names that share a word may be one person written otherwise
+    PHRASE_PERSON_FR.replace("Paul Martin", "Jacques Maurel"),
+    # a person's words before the name ("l'adjoint de §p") say little of what they did
+    PHRASE_PERSON_FR.replace("- Paul Martin a été élu maire de la commune dimanche soir",
+                             "- Le préfet a félicité l'épouse de Paul Martin dimanche soir")
+    .replace("Jacques Morel a été élu maire de la commune.",
+             "le préfet a félicité l'épouse de Jacques Morel pendant la cérémonie."),
+], ids=["story-says-it-once", "one-name-written-otherwise", "words-before-a-person"])
+def test_the_same_phrase_without_the_discipline_is_no_error(text):
+    assert error_findings(text) == []
+
+
 def test_two_body_sections_alike_are_a_story_not_a_contradiction():
     text = RESTATED_EN.replace(
         "The guarantees would bind the allies for ten years.",
