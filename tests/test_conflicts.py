@@ -215,6 +215,36 @@ def test_a_person_the_story_names_once_is_only_a_possible_conflict():
     assert [(f.code, f.severity.value) for f in findings(text)] == [("C205", "warning")]
 
 
+SAID_FIRST = """Points Clés
+- D'après Paul Martin, une centaine de manifestants ont bloqué l'entrée de l'usine de Lorient mardi matin.
+- La direction dénonce une action illégale.
+- Les négociations reprendront jeudi.
+Résumé
+Le conflit dure depuis deux semaines.
+Le Blocage
+Une centaine de manifestants ont bloqué l'entrée de l'usine de Lorient mardi matin, a expliqué dans un communiqué le délégué syndical, Marc Leroy. Marc Leroy réclame une hausse des salaires.
+Conclusion
+Un accord paraît encore lointain.
+"""
+
+
+def test_a_summarys_person_said_first_where_the_story_says_its_own_last_is_an_error():
+    # The alignment cannot pair the two names (one opens the sentence, the other closes
+    # it), but each sentence has one person the other has not, and the Key Point's is in no
+    # other sentence where the story names its own twice.
+    (error,) = error_findings(SAID_FIRST)
+    assert error.code == "C203" and error.location.line == line_of(SAID_FIRST, "Paul Martin")
+    assert "each names one participant the other does not" in error.message
+    assert error.related[0].line == line_of(SAID_FIRST, "délégué syndical")
+
+
+def test_a_person_said_elsewhere_in_a_sentence_the_story_names_once_gives_nothing():
+    # Without the story's second mention, nothing says which name is the story's: not
+    # even a warning (an unaligned pair is no evidence of its own).
+    text = SAID_FIRST.replace("Marc Leroy réclame", "Le syndicat réclame")
+    assert findings(text) == []
+
+
 PHRASE_PLACE = """Points Clés
 - Les pharmacies de quartier ne suivent plus la demande, en pleine crise sanitaire en Belgique.
 - Les ventes de gel hydroalcoolique ont triplé en un mois.
