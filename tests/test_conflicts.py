@@ -282,11 +282,26 @@ The new council must pass a budget before the summer.
 """
 
 
+PHRASE_DATED = """Points Clés
+- Le navigateur Paul Martin est mort le 3 mars, à l'âge de 81 ans.
+- Il avait fait trois fois le tour du monde.
+- Un hommage lui sera rendu à Brest.
+Résumé
+Le monde de la voile est en deuil.
+La Carrière
+Jacques Morel est mort le 3 mars dans sa maison de Brest, entouré des siens. Jacques Morel avait fait trois fois le tour du monde.
+Conclusion
+Ses bateaux seront exposés cet été.
+"""
+
+
 @pytest.mark.parametrize(("text", "code", "odd", "other"), [
     (PHRASE_PLACE, "C202", "Belgique", "crise sanitaire en France"),
+    # a fact of the same value is a word of the phrase too ("§p est mort le 3 mars")
+    (PHRASE_DATED, "C203", "Paul Martin", "Jacques Morel est mort"),
     (PHRASE_PERSON_FR, "C203", "Paul Martin", "Jacques Morel a été élu"),
     (PHRASE_PERSON_EN, "C203", "Paul Carter", "Mark Hill was elected"),
-], ids=["place-fr", "person-fr", "person-en"])
+], ids=["place-fr", "dated-fr", "person-fr", "person-en"])
 def test_a_summarys_value_in_the_same_phrase_as_the_storys_is_an_error(text, code, odd, other):
     # The Key Point rewords the story (the sentences are not alike as wholes), but the value
     # stands in the same words as the story's ("crise sanitaire en …", "… a été élu maire")

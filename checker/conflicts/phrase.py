@@ -6,7 +6,8 @@ A summary sums the story up, so where it tells the same thing as the story ("la 
 sanitaire en Chine" / "la crise sanitaire en France"; "X a été élu président" / "Y est élu
 président") with a value of its own, the summary has the wrong value. The sentences as a
 whole may differ much (a lead rewords the article), so the evidence is the phrase the value
-stands in, read on the masked sentences (`Statement.masked`: content words, stemmed):
+stands in, read on the sentences as `Statement.valued` has them (content words, stemmed; a
+fact as its value, so that "le 3 mars" is a word of the phrase and "le 4 mars" another):
 
 - a place, the two words before it, which say what it locates ("crise sanitaire en §p",
   "fermetures de magasins en §p", "dans la nuit de mardi à mercredi à §p");
@@ -42,12 +43,12 @@ MAX_HOLDERS = 12
 
 def _phrases(s: Statement, i: int, kind: str) -> Iterator[tuple]:
     """The phrases a fact at `i` of `s.masked` stands in: its kind, which side, the words."""
-    masked = s.masked
+    valued = s.valued
     for before, after in ANCHORS.get(kind, ()):
-        if i - before < 0 or i + after >= len(masked):
+        if i - before < 0 or i + after >= len(valued):
             continue
-        words = masked[i - before: i] + masked[i + 1: i + 1 + after]
-        if len(words) == before + after and all(w[0] != "§" for w in words):
+        words = valued[i - before: i] + valued[i + 1: i + 1 + after]
+        if len(words) == before + after:
             yield kind, before, after, words
 
 
