@@ -327,6 +327,66 @@ def test_the_same_phrase_without_the_discipline_is_no_error(text):
     assert error_findings(text) == []
 
 
+PRONOUN_FR = """Points Clés
+- Le navigateur Paul Martin est mort le 3 mars, à l'âge de 81 ans.
+- Un hommage sera rendu à Brest.
+- Ses bateaux seront exposés.
+Résumé
+Le monde de la voile est en deuil.
+La Carrière
+Jacques Morel avait fait trois fois le tour du monde. Il est mort le 3 mars dans sa maison de Brest, entouré des siens. Le port de Brest a salué la mémoire de Jacques Morel.
+Conclusion
+Ses bateaux seront exposés cet été.
+"""
+
+PRONOUN_EN = """Key Points
+- The sailor Paul Carter died on March 3 at the age of 81.
+- A tribute will be held in Brest.
+- His boats will go on show.
+Summary
+The sailing world is in mourning.
+His Career
+Mark Hill sailed around the world three times. He died on March 3 at his home in Brest, surrounded by his family. The port of Brest paid tribute to Mark Hill.
+Conclusion
+His boats will go on show this summer.
+"""
+
+
+@pytest.mark.parametrize(("text", "odd", "pronoun"), [
+    (PRONOUN_FR, "Paul Martin", "Il est mort"), (PRONOUN_EN, "Paul Carter", "He died"),
+], ids=["fr", "en"])
+def test_a_pronoun_that_opens_a_sentence_names_the_person_of_the_one_before(text, odd, pronoun):
+    # "Il est mort le 3 mars" is Jacques Morel's death: the Key Point gives it to someone
+    # the brief names nowhere else.
+    (error,) = error_findings(text)
+    assert error.code == "C203" and error.location.line == line_of(text, odd)
+    assert error.related[0].line == line_of(text, pronoun)
+    assert "(Jacques Morel)" in error.message or "(Mark Hill)" in error.message
+
+
+@pytest.mark.parametrize("text", [
+    # two people in the sentence before: who "il" is, nothing says
+    PRONOUN_FR.replace("Jacques Morel avait fait trois fois le tour du monde.",
+                       "Jacques Morel avait fait trois fois le tour du monde avec Luc Girard."),
+    # an impersonal « il »
+    PRONOUN_FR.replace("Il est mort le 3 mars dans sa maison",
+                       "Il faut se souvenir du 3 mars dans sa maison"),
+    # the sentence before is of another section
+    PRONOUN_FR.replace("Jacques Morel avait fait trois fois le tour du monde. Il est mort",
+                       "Jacques Morel avait fait trois fois le tour du monde.\nLa Fin\nIl est mort"),
+], ids=["two-people-before", "impersonal", "another-section"])
+def test_a_pronoun_without_one_person_before_it_names_nobody(text):
+    assert error_findings(text) == []
+
+
+def test_a_pronoun_is_no_evidence_of_what_the_story_states():
+    # The story names Mark Hill once and says "he" again: a Key Point's other name in a
+    # sentence alike is only a possible conflict (the story's own value is said once).
+    text = PRONOUN_EN.replace("The port of Brest paid tribute to Mark Hill.",
+                              "He sailed on.")
+    assert error_findings(text) == []
+
+
 def test_two_body_sections_alike_are_a_story_not_a_contradiction():
     text = RESTATED_EN.replace(
         "The guarantees would bind the allies for ten years.",

@@ -185,7 +185,8 @@ class ParticipantConflict(_Conflict):
       ("Germany's Finance Minister"), and a former holder holds no office.
 
     "Zelensky", "Volodymyr Zelensky" and "Mr Zelensky" are one person; "NATO" and « OTAN »
-    one organisation. Words that open a sentence ("Officials", "Monday"), regions,
+    one organisation. A sentence of the story that opens with "He" or « Il », after one that
+    names one person, speaks of that person. Words that open a sentence ("Officials", "Monday"), regions,
     holidays and wars ("World War Two") are nobody.
 
     ## Why is this bad?
