@@ -77,7 +77,7 @@ def phrase_conflicts(statements: Statements) -> Iterator[tuple[Fact, Fact, str]]
             if (t.section == s.section or value_token(y) in s.valued or same_fact(x, y)
                     or not comparable(x, y, s, t, statements.lang) or _one_name(x, y)):
                 continue
-            reported.add(id(x))
+            reported.update((id(x), id(y)))
             yield x, y, (f"'{x.text}' and '{y.text}' stand in the same words "
                          f"('{_quoted(s, x, phrase)}'), and no other sentence of the brief "
                          f"states '{x.text}'")
