@@ -295,13 +295,28 @@ Ses bateaux seront exposés cet été.
 """
 
 
+PHRASE_TITLED = """Points Clés
+- Une directrice d'école a reçu un blâme pour avoir critiqué la réforme de Paul Martin devant des parents.
+- Les syndicats la soutiennent.
+- Une pétition circule.
+Résumé
+L'affaire agite les écoles de la ville.
+Le Blâme
+Elle avait critiqué la réforme du ministre de l'Éducation Jacques Morel dans un courriel aux familles. Jacques Morel n'a pas réagi.
+Conclusion
+La directrice peut faire appel.
+"""
+
+
 @pytest.mark.parametrize(("text", "code", "odd", "other"), [
     (PHRASE_PLACE, "C202", "Belgique", "crise sanitaire en France"),
+    # a title before the name is set aside: « la réforme du ministre … X » is « la réforme de X »
+    (PHRASE_TITLED, "C203", "Paul Martin", "ministre de l'Éducation Jacques Morel"),
     # a fact of the same value is a word of the phrase too ("§p est mort le 3 mars")
     (PHRASE_DATED, "C203", "Paul Martin", "Jacques Morel est mort"),
     (PHRASE_PERSON_FR, "C203", "Paul Martin", "Jacques Morel a été élu"),
     (PHRASE_PERSON_EN, "C203", "Paul Carter", "Mark Hill was elected"),
-], ids=["place-fr", "dated-fr", "person-fr", "person-en"])
+], ids=["place-fr", "titled-fr", "dated-fr", "person-fr", "person-en"])
 def test_a_summarys_value_in_the_same_phrase_as_the_storys_is_an_error(text, code, odd, other):
     # The Key Point rewords the story (the sentences are not alike as wholes), but the value
     # stands in the same words as the story's ("crise sanitaire en …", "… a été élu maire")
@@ -317,12 +332,10 @@ def test_a_summarys_value_in_the_same_phrase_as_the_storys_is_an_error(text, cod
     PHRASE_PLACE.replace("Les grossistes installés en France", "Les grossistes"),
     # two names that share a word may be one person written otherwise
     PHRASE_PERSON_FR.replace("Paul Martin", "Jacques Maurel"),
-    # a person's words before the name ("l'adjoint de §p") say little of what they did
-    PHRASE_PERSON_FR.replace("- Paul Martin a été élu maire de la commune dimanche soir",
-                             "- Le préfet a félicité l'épouse de Paul Martin dimanche soir")
-    .replace("Jacques Morel a été élu maire de la commune.",
-             "le préfet a félicité l'épouse de Jacques Morel pendant la cérémonie."),
-], ids=["story-says-it-once", "one-name-written-otherwise", "words-before-a-person"])
+    # one word alike each side is too little ("§p a" / "§p a")
+    PHRASE_PERSON_FR.replace("a été élu maire de la commune dimanche soir",
+                             "a remporté la mairie dimanche soir"),
+], ids=["story-says-it-once", "one-name-written-otherwise", "one-word"])
 def test_the_same_phrase_without_the_discipline_is_no_error(text):
     assert error_findings(text) == []
 
