@@ -64,18 +64,31 @@ def phrase_conflicts(statements: Statements) -> Iterator[tuple[Fact, Fact, str]]
     value that no other sentence states, standing in the same phrase as a value of another
     section that two statements or more state."""
     told = statements.told
-    held: dict[tuple, list[tuple[Statement, Fact]]] = defaultdict(list)
+    lang = statements.lang
+    # The summary's lone values first (a few sentences), then only the phrases they stand
+    # in are looked for in the rest (a long brief has thousands of statements).
     lone: list[tuple[tuple, Statement, Fact]] = []
     for s in statements.all.values():
+        if s.kind not in SUMMING_UP:
+            continue
         for i, fact in enumerate(s.holders):
-            if fact is None or fact.kind not in ANCHORS:
+            if fact is not None and fact.kind in ANCHORS and told[s.valued[i]] == 1:
+                lone += [(phrase, s, fact) for phrase in _phrases(s, i, fact.kind, lang)]
+    if not lone:
+        return
+    wanted = {phrase for phrase, _, _ in lone}
+    kinds = {phrase[0] for phrase in wanted}
+    near = {w for phrase in wanted for w in phrase[3]}  # (a cheap test before the phrases)
+    held: dict[tuple, list[tuple[Statement, Fact]]] = defaultdict(list)
+    for s in statements.all.values():
+        valued = s.valued
+        for i, fact in enumerate(s.holders):
+            if (fact is None or fact.kind not in kinds or told[valued[i]] < STORY_TOLD
+                    or near.isdisjoint(valued[max(0, i - 2 - TITLE_WINDOW): i + 3])):
                 continue
-            count = told[value_token(fact)]
-            for phrase in _phrases(s, i, fact.kind, statements.lang):
-                if count >= STORY_TOLD and len(held[phrase]) < MAX_HOLDERS:
+            for phrase in _phrases(s, i, fact.kind, lang):
+                if phrase in wanted and len(held[phrase]) < MAX_HOLDERS:
                     held[phrase].append((s, fact))
-                if count == 1 and s.kind in SUMMING_UP:
-                    lone.append((phrase, s, fact))
     reported: set[int] = set()
     for phrase, s, x in lone:
         if id(x) in reported:
