@@ -308,15 +308,31 @@ La directrice peut faire appel.
 """
 
 
+PHRASE_SPREAD = """Points Clés
+- Après la profanation d'une stèle, des tags racistes ont été découverts à Lorient dans la nuit de dimanche.
+- Le maire a porté plainte.
+- Une enquête est ouverte.
+Résumé
+D'autres tags racistes ont aussi été découverts sur le mur d'un collège à Vannes, selon la préfecture.
+Les Faits
+La police municipale de Vannes a fait effacer les inscriptions lundi matin.
+Conclusion
+Les élus appellent au calme.
+"""
+
+
 @pytest.mark.parametrize(("text", "code", "odd", "other"), [
     (PHRASE_PLACE, "C202", "Belgique", "crise sanitaire en France"),
+    # the story may put words between the phrase and its place (« découverts sur le mur
+    # d'un collège à Vannes »); the summary condenses it
+    (PHRASE_SPREAD, "C202", "Lorient", "collège à Vannes"),
     # a title before the name is set aside: « la réforme du ministre … X » is « la réforme de X »
     (PHRASE_TITLED, "C203", "Paul Martin", "ministre de l'Éducation Jacques Morel"),
     # a fact of the same value is a word of the phrase too ("§p est mort le 3 mars")
     (PHRASE_DATED, "C203", "Paul Martin", "Jacques Morel est mort"),
     (PHRASE_PERSON_FR, "C203", "Paul Martin", "Jacques Morel a été élu"),
     (PHRASE_PERSON_EN, "C203", "Paul Carter", "Mark Hill was elected"),
-], ids=["place-fr", "titled-fr", "dated-fr", "person-fr", "person-en"])
+], ids=["place-fr", "spread-fr", "titled-fr", "dated-fr", "person-fr", "person-en"])
 def test_a_summarys_value_in_the_same_phrase_as_the_storys_is_an_error(text, code, odd, other):
     # The Key Point rewords the story (the sentences are not alike as wholes), but the value
     # stands in the same words as the story's ("crise sanitaire en …", "… a été élu maire")

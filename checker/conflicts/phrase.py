@@ -10,7 +10,9 @@ stands in, read on the sentences as `Statement.valued` has them (content words, 
 fact as its value, so that "le 3 mars" is a word of the phrase and "le 4 mars" another):
 
 - a place, the two words before it, which say what it locates ("crise sanitaire en §p",
-  "fermetures de magasins en §p", "dans la nuit de mardi à mercredi à §p");
+  "fermetures de magasins en §p", "dans la nuit de mardi à mercredi à §p"); in the story
+  they may stand apart among the six words before it (`_spread`: « inscriptions …
+  découvertes devant une école à §p »), since a summary condenses;
 - a person, the two words after it, which say what they did or are ("§p a été élu
   président", "§p, le conducteur du véhicule"), the word either side ("nommer §p à
   Matignon"), or the two words before it, a title right before the name set aside ("la
@@ -84,9 +86,9 @@ def phrase_conflicts(statements: Statements) -> Iterator[tuple[Fact, Fact, str]]
         valued = s.valued
         for i, fact in enumerate(s.holders):
             if (fact is None or fact.kind not in kinds or told[valued[i]] < STORY_TOLD
-                    or near.isdisjoint(valued[max(0, i - 2 - TITLE_WINDOW): i + 3])):
+                    or near.isdisjoint(valued[max(0, i - max(SPREAD, 2 + TITLE_WINDOW)): i + 3])):
                 continue
-            for phrase in _phrases(s, i, fact.kind, lang):
+            for phrase in {*_phrases(s, i, fact.kind, lang), *_spread(s, i, fact.kind)}:
                 if phrase in wanted and len(held[phrase]) < MAX_HOLDERS:
                     held[phrase].append((s, fact))
     reported: set[int] = set()
@@ -102,6 +104,23 @@ def phrase_conflicts(statements: Statements) -> Iterator[tuple[Fact, Fact, str]]
                          f"('{_quoted(s, x, phrase)}'), and no other sentence of the brief "
                          f"states '{x.text}'")
             break
+
+
+#: Words before a place in the story among which the summary's two may stand apart.
+SPREAD = 6
+
+
+def _spread(s: Statement, i: int, kind: str) -> Iterator[tuple]:
+    """A story's place phrases with words between: any two words, in order, of the SPREAD
+    before it. A summary condenses what the story says of a place (« des inscriptions
+    découvertes à §p » / « des inscriptions … découvertes devant une école maternelle à
+    §p »): its two words stand together, the story's may not."""
+    if kind != "place":
+        return
+    window = s.valued[max(0, i - SPREAD): i]
+    for p in range(len(window) - 1):
+        for q in range(p + 1, len(window)):
+            yield kind, 2, 0, (window[p], window[q])
 
 
 #: Words before a name looked at for its title ("du ministre de l'Éducation nationale X").
