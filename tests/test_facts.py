@@ -282,3 +282,15 @@ def test_a_city_and_a_cardinal_point_are_the_city_not_a_person(sentence, lang):
     facts = [f for f in extract_facts(load(text, "x.txt", "text", lang)) if not f.weak]
     assert [(f.kind, f.value) for f in facts] == [
         ("place", "Paris" if lang == "fr" else "Sheffield")]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Certes Barack Obama a toujours eu des mots aimables pour l'Europe.", ["Barack Obama"]),
+    ("Surtout Marine Lenoir refuse de céder.", ["Marine Lenoir"]),
+    ("Néanmoins Jean Dupont reste prudent.", ["Jean Dupont"]),
+])
+def test_a_french_adverb_opening_a_sentence_is_no_part_of_the_name(sentence, names):
+    """Real French leads open sentences with an adverb and no comma: « Certes X a… »."""
+    from checker.facts.participants import extract_names
+
+    assert [m.value for m in extract_names(sentence, "fr")] == names
