@@ -321,8 +321,23 @@ Les élus appellent au calme.
 """
 
 
+PHRASE_OF = """Points Clés
+- La fille de Paul Martin n'a jamais travaillé pour le syndicat, contrairement à une rumeur.
+- Le syndicat dément.
+- La rumeur courait depuis lundi.
+Résumé
+La fille de Jacques Morel, Léa Morel, travaillerait pour le syndicat, selon des messages partagés en ligne.
+Les Faits
+Le syndicat affirme que Jacques Morel n'a aucun lien avec lui.
+Conclusion
+La rumeur s'éteint.
+"""
+
+
 @pytest.mark.parametrize(("text", "code", "odd", "other"), [
     (PHRASE_PLACE, "C202", "Belgique", "crise sanitaire en France"),
+    # a sentence that opens with what the person is of (« La fille de §p »)
+    (PHRASE_OF, "C203", "Paul Martin", "La fille de Jacques Morel"),
     # the story may put words between the phrase and its place (« découverts sur le mur
     # d'un collège à Vannes »); the summary condenses it
     (PHRASE_SPREAD, "C202", "Lorient", "collège à Vannes"),
@@ -332,7 +347,7 @@ Les élus appellent au calme.
     (PHRASE_DATED, "C203", "Paul Martin", "Jacques Morel est mort"),
     (PHRASE_PERSON_FR, "C203", "Paul Martin", "Jacques Morel a été élu"),
     (PHRASE_PERSON_EN, "C203", "Paul Carter", "Mark Hill was elected"),
-], ids=["place-fr", "spread-fr", "titled-fr", "dated-fr", "person-fr", "person-en"])
+], ids=["place-fr", "of-fr", "spread-fr", "titled-fr", "dated-fr", "person-fr", "person-en"])
 def test_a_summarys_value_in_the_same_phrase_as_the_storys_is_an_error(text, code, odd, other):
     # The Key Point rewords the story (the sentences are not alike as wholes), but the value
     # stands in the same words as the story's ("crise sanitaire en …", "… a été élu maire")
@@ -348,10 +363,15 @@ def test_a_summarys_value_in_the_same_phrase_as_the_storys_is_an_error(text, cod
     PHRASE_PLACE.replace("Les grossistes installés en France", "Les grossistes"),
     # two names that share a word may be one person written otherwise
     PHRASE_PERSON_FR.replace("Paul Martin", "Jacques Maurel"),
+    # a sentence that opens with "According to §p": two sources, no slip
+    PHRASE_PERSON_EN.replace("- Paul Carter was elected mayor on Sunday night with 54% of the vote.",
+                             "- According to Paul Carter, turnout was the lowest in twenty years.")
+    .replace("After a long night of counting, Mark Hill was elected mayor of the town.",
+             "According to Mark Hill, the count was slow."),
     # one word alike each side is too little ("§p a" / "§p a")
     PHRASE_PERSON_FR.replace("a été élu maire de la commune dimanche soir",
                              "a remporté la mairie dimanche soir"),
-], ids=["story-says-it-once", "one-name-written-otherwise", "one-word"])
+], ids=["story-says-it-once", "one-name-written-otherwise", "according-to", "one-word"])
 def test_the_same_phrase_without_the_discipline_is_no_error(text):
     assert error_findings(text) == []
 
