@@ -215,6 +215,227 @@ def test_a_person_the_story_names_once_is_only_a_possible_conflict():
     assert [(f.code, f.severity.value) for f in findings(text)] == [("C205", "warning")]
 
 
+SAID_FIRST = """Points Clés
+- D'après Paul Martin, une centaine de manifestants ont bloqué l'entrée de l'usine de Lorient mardi matin.
+- La direction dénonce une action illégale.
+- Les négociations reprendront jeudi.
+Résumé
+Le conflit dure depuis deux semaines.
+Le Blocage
+Une centaine de manifestants ont bloqué l'entrée de l'usine de Lorient mardi matin, a expliqué dans un communiqué le délégué syndical, Marc Leroy. Marc Leroy réclame une hausse des salaires.
+Conclusion
+Un accord paraît encore lointain.
+"""
+
+
+def test_a_summarys_person_said_first_where_the_story_says_its_own_last_is_an_error():
+    # The alignment cannot pair the two names (one opens the sentence, the other closes
+    # it), but each sentence has one person the other has not, and the Key Point's is in no
+    # other sentence where the story names its own twice.
+    (error,) = error_findings(SAID_FIRST)
+    assert error.code == "C203" and error.location.line == line_of(SAID_FIRST, "Paul Martin")
+    assert "each names one participant the other does not" in error.message
+    assert error.related[0].line == line_of(SAID_FIRST, "délégué syndical")
+
+
+def test_a_person_said_elsewhere_in_a_sentence_the_story_names_once_gives_nothing():
+    # Without the story's second mention, nothing says which name is the story's: not
+    # even a warning (an unaligned pair is no evidence of its own).
+    text = SAID_FIRST.replace("Marc Leroy réclame", "Le syndicat réclame")
+    assert findings(text) == []
+
+
+PHRASE_PLACE = """Points Clés
+- Les pharmacies de quartier ne suivent plus la demande, en pleine crise sanitaire en Belgique.
+- Les ventes de gel hydroalcoolique ont triplé en un mois.
+- Le gouvernement promet des livraisons rapides.
+Résumé
+Les pharmaciens s'inquiètent des ruptures de stock. Ils demandent de l'aide à l'État.
+Les Stocks
+Les commandes de masques ont explosé depuis le début de la crise sanitaire en France. Les grossistes installés en France peinent à suivre.
+Conclusion
+Les livraisons devraient reprendre la semaine prochaine.
+"""
+
+PHRASE_PERSON_FR = """Points Clés
+- Paul Martin a été élu maire de la commune dimanche soir, avec 54 % des voix.
+- La participation a reculé de cinq points.
+- Le conseil municipal se réunira samedi.
+Résumé
+Le second tour a été serré jusqu'au bout. Les bureaux de vote ont fermé à 18 heures.
+Le Scrutin
+Au terme d'une longue soirée de dépouillement, Jacques Morel a été élu maire de la commune. Jacques Morel succède à une équipe en place depuis douze ans.
+Conclusion
+Le nouveau conseil devra voter le budget avant l'été.
+"""
+
+PHRASE_PERSON_EN = """Key Points
+- Paul Carter was elected mayor on Sunday night with 54% of the vote.
+- Turnout fell by five points.
+- The new council meets on Saturday.
+Summary
+The run-off stayed close until the end. Polling stations closed at 6 pm.
+The Count
+After a long night of counting, Mark Hill was elected mayor of the town. Mark Hill takes over from a team in office for twelve years.
+Conclusion
+The new council must pass a budget before the summer.
+"""
+
+
+PHRASE_DATED = """Points Clés
+- Le navigateur Paul Martin est mort le 3 mars, à l'âge de 81 ans.
+- Il avait fait trois fois le tour du monde.
+- Un hommage lui sera rendu à Brest.
+Résumé
+Le monde de la voile est en deuil.
+La Carrière
+Jacques Morel est mort le 3 mars dans sa maison de Brest, entouré des siens. Jacques Morel avait fait trois fois le tour du monde.
+Conclusion
+Ses bateaux seront exposés cet été.
+"""
+
+
+PHRASE_TITLED = """Points Clés
+- Une directrice d'école a reçu un blâme pour avoir critiqué la réforme de Paul Martin devant des parents.
+- Les syndicats la soutiennent.
+- Une pétition circule.
+Résumé
+L'affaire agite les écoles de la ville.
+Le Blâme
+Elle avait critiqué la réforme du ministre de l'Éducation Jacques Morel dans un courriel aux familles. Jacques Morel n'a pas réagi.
+Conclusion
+La directrice peut faire appel.
+"""
+
+
+PHRASE_SPREAD = """Points Clés
+- Après la profanation d'une stèle, des tags racistes ont été découverts à Lorient dans la nuit de dimanche.
+- Le maire a porté plainte.
+- Une enquête est ouverte.
+Résumé
+D'autres tags racistes ont aussi été découverts sur le mur d'un collège à Vannes, selon la préfecture.
+Les Faits
+La police municipale de Vannes a fait effacer les inscriptions lundi matin.
+Conclusion
+Les élus appellent au calme.
+"""
+
+
+PHRASE_OF = """Points Clés
+- La fille de Paul Martin n'a jamais travaillé pour le syndicat, contrairement à une rumeur.
+- Le syndicat dément.
+- La rumeur courait depuis lundi.
+Résumé
+La fille de Jacques Morel, Léa Morel, travaillerait pour le syndicat, selon des messages partagés en ligne.
+Les Faits
+Le syndicat affirme que Jacques Morel n'a aucun lien avec lui.
+Conclusion
+La rumeur s'éteint.
+"""
+
+
+@pytest.mark.parametrize(("text", "code", "odd", "other"), [
+    (PHRASE_PLACE, "C202", "Belgique", "crise sanitaire en France"),
+    # a sentence that opens with what the person is of (« La fille de §p »)
+    (PHRASE_OF, "C203", "Paul Martin", "La fille de Jacques Morel"),
+    # the story may put words between the phrase and its place (« découverts sur le mur
+    # d'un collège à Vannes »); the summary condenses it
+    (PHRASE_SPREAD, "C202", "Lorient", "collège à Vannes"),
+    # a title before the name is set aside: « la réforme du ministre … X » is « la réforme de X »
+    (PHRASE_TITLED, "C203", "Paul Martin", "ministre de l'Éducation Jacques Morel"),
+    # a fact of the same value is a word of the phrase too ("§p est mort le 3 mars")
+    (PHRASE_DATED, "C203", "Paul Martin", "Jacques Morel est mort"),
+    (PHRASE_PERSON_FR, "C203", "Paul Martin", "Jacques Morel a été élu"),
+    (PHRASE_PERSON_EN, "C203", "Paul Carter", "Mark Hill was elected"),
+], ids=["place-fr", "of-fr", "spread-fr", "titled-fr", "dated-fr", "person-fr", "person-en"])
+def test_a_summarys_value_in_the_same_phrase_as_the_storys_is_an_error(text, code, odd, other):
+    # The Key Point rewords the story (the sentences are not alike as wholes), but the value
+    # stands in the same words as the story's ("crise sanitaire en …", "… a été élu maire")
+    # and no other sentence gives it, where the story gives its own twice.
+    (error,) = error_findings(text)
+    assert error.code == code and error.location.line == line_of(text, odd)
+    assert "stand in the same words" in error.message
+    assert error.related[0].line == line_of(text, other)
+
+
+@pytest.mark.parametrize("text", [
+    # the story's place is said once: no evidence that it is the story's
+    PHRASE_PLACE.replace("Les grossistes installés en France", "Les grossistes"),
+    # two names that share a word may be one person written otherwise
+    PHRASE_PERSON_FR.replace("Paul Martin", "Jacques Maurel"),
+    # a sentence that opens with "According to §p": two sources, no slip
+    PHRASE_PERSON_EN.replace("- Paul Carter was elected mayor on Sunday night with 54% of the vote.",
+                             "- According to Paul Carter, turnout was the lowest in twenty years.")
+    .replace("After a long night of counting, Mark Hill was elected mayor of the town.",
+             "According to Mark Hill, the count was slow."),
+    # one word alike each side is too little ("§p a" / "§p a")
+    PHRASE_PERSON_FR.replace("a été élu maire de la commune dimanche soir",
+                             "a remporté la mairie dimanche soir"),
+], ids=["story-says-it-once", "one-name-written-otherwise", "according-to", "one-word"])
+def test_the_same_phrase_without_the_discipline_is_no_error(text):
+    assert error_findings(text) == []
+
+
+PRONOUN_FR = """Points Clés
+- Le navigateur Paul Martin est mort le 3 mars, à l'âge de 81 ans.
+- Un hommage sera rendu à Brest.
+- Ses bateaux seront exposés.
+Résumé
+Le monde de la voile est en deuil.
+La Carrière
+Jacques Morel avait fait trois fois le tour du monde. Il est mort le 3 mars dans sa maison de Brest, entouré des siens. Le port de Brest a salué la mémoire de Jacques Morel.
+Conclusion
+Ses bateaux seront exposés cet été.
+"""
+
+PRONOUN_EN = """Key Points
+- The sailor Paul Carter died on March 3 at the age of 81.
+- A tribute will be held in Brest.
+- His boats will go on show.
+Summary
+The sailing world is in mourning.
+His Career
+Mark Hill sailed around the world three times. He died on March 3 at his home in Brest, surrounded by his family. The port of Brest paid tribute to Mark Hill.
+Conclusion
+His boats will go on show this summer.
+"""
+
+
+@pytest.mark.parametrize(("text", "odd", "pronoun"), [
+    (PRONOUN_FR, "Paul Martin", "Il est mort"), (PRONOUN_EN, "Paul Carter", "He died"),
+], ids=["fr", "en"])
+def test_a_pronoun_that_opens_a_sentence_names_the_person_of_the_one_before(text, odd, pronoun):
+    # "Il est mort le 3 mars" is Jacques Morel's death: the Key Point gives it to someone
+    # the brief names nowhere else.
+    (error,) = error_findings(text)
+    assert error.code == "C203" and error.location.line == line_of(text, odd)
+    assert error.related[0].line == line_of(text, pronoun)
+    assert "(Jacques Morel)" in error.message or "(Mark Hill)" in error.message
+
+
+@pytest.mark.parametrize("text", [
+    # two people in the sentence before: who "il" is, nothing says
+    PRONOUN_FR.replace("Jacques Morel avait fait trois fois le tour du monde.",
+                       "Jacques Morel avait fait trois fois le tour du monde avec Luc Girard."),
+    # an impersonal « il »
+    PRONOUN_FR.replace("Il est mort le 3 mars dans sa maison",
+                       "Il faut se souvenir du 3 mars dans sa maison"),
+    # the sentence before is of another section
+    PRONOUN_FR.replace("Jacques Morel avait fait trois fois le tour du monde. Il est mort",
+                       "Jacques Morel avait fait trois fois le tour du monde.\nLa Fin\nIl est mort"),
+], ids=["two-people-before", "impersonal", "another-section"])
+def test_a_pronoun_without_one_person_before_it_names_nobody(text):
+    assert error_findings(text) == []
+
+
+def test_a_pronoun_is_no_evidence_of_what_the_story_states():
+    # The story names Mark Hill once and says "he" again: a Key Point's other name in a
+    # sentence alike is only a possible conflict (the story's own value is said once).
+    text = PRONOUN_EN.replace("The port of Brest paid tribute to Mark Hill.",
+                              "He sailed on.")
+    assert error_findings(text) == []
+
+
 def test_two_body_sections_alike_are_a_story_not_a_contradiction():
     text = RESTATED_EN.replace(
         "The guarantees would bind the allies for ten years.",

@@ -269,3 +269,28 @@ def test_a_capitalised_word_of_a_title_is_no_name(sentence, lang):
     assert [m.detail for m in names] == ["person"]
     taken = [(m.start, m.end) for m in names]
     assert extract_short_names(sentence, lang, {}, taken) == []
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("Le délégué syndical, cheminot à Paris Nord, mène la grève.", "fr"),
+    ("The candidate for Sheffield Central conceded on Friday.", "en"),
+])
+def test_a_city_and_a_cardinal_point_are_the_city_not_a_person(sentence, lang):
+    """« Paris Nord » is a part of Paris (a station, a district), no one's name."""
+    text = ("Points Clés\n- " + sentence + "\nRésumé\nLa grève continue.\n" if lang == "fr"
+            else "Key Points\n- " + sentence + "\nSummary\nThe count went on.\n")
+    facts = [f for f in extract_facts(load(text, "x.txt", "text", lang)) if not f.weak]
+    assert [(f.kind, f.value) for f in facts] == [
+        ("place", "Paris" if lang == "fr" else "Sheffield")]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Certes Barack Obama a toujours eu des mots aimables pour l'Europe.", ["Barack Obama"]),
+    ("Surtout Marine Lenoir refuse de céder.", ["Marine Lenoir"]),
+    ("Néanmoins Jean Dupont reste prudent.", ["Jean Dupont"]),
+])
+def test_a_french_adverb_opening_a_sentence_is_no_part_of_the_name(sentence, names):
+    """Real French leads open sentences with an adverb and no comma: « Certes X a… »."""
+    from checker.facts.participants import extract_names
+
+    assert [m.value for m in extract_names(sentence, "fr")] == names

@@ -7,6 +7,9 @@ statements are shown to be about the same slot of the same thing:
   same thing, words and facts aligned, and differ in one fact in the same part; or they are
   alike, and a Key Point or the Summary gives there a value the rest of the brief never
   states, against one the story states again;
+- a **phrase** (`phrase`): a Key Point or the Summary gives a place or a person that no
+  other sentence states, in the same words as another section gives the one the story
+  states again ("la crise sanitaire en Belgique" / "… en France");
 - the **event** (`event`): Key Points and Summary set the headline event's date, place and
   length, and a later sentence that names that event ("the summit", « le sommet ») gives
   another value;
@@ -36,7 +39,8 @@ class Conflict:
     odd: Fact
     #: The other side, reported as related.
     other: Fact
-    #: Which evidence says they are about the same thing: "restatement", "event", "role".
+    #: Which evidence says they are about the same thing: "restatement", "phrase", "event",
+    #: "role".
     evidence: str
     #: The evidence is strong enough for an error (else a warning, C205).
     confirmed: bool
@@ -48,6 +52,7 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
     """Every conflict of a brief, each odd fact once (its strongest evidence), in reading
     order of the odd side."""
     from checker.conflicts.event import event_conflicts
+    from checker.conflicts.phrase import phrase_conflicts
     from checker.conflicts.restatement import restatement_conflicts
     from checker.conflicts.roles import role_conflicts
 
@@ -62,6 +67,8 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
     for d in restatement_conflicts(statements):
         x, y = _oriented(statements, d.a, d.b)
         keep(Conflict(x.kind, x, y, "restatement", d.confirmed, d.reason))
+    for x, y, reason in phrase_conflicts(statements):
+        keep(Conflict(x.kind, x, y, "phrase", True, reason))
     for a, b, office in role_conflicts(statements):
         x, y = _oriented(statements, a, b)
         keep(Conflict("participant", x, y, "role", True, f"both are given the office of {office}"))

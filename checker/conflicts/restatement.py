@@ -9,7 +9,10 @@ change next to the fact too ("le président X" / "l'économiste Y": another part
 other words tell another occasion ("the first round on §date" / "the second round on
 §date"), is not a restatement of it; it is worth a warning, unless Key Points or Summary
 give in it a value that no other sentence of the brief states, where the sentence they sum
-up gives one the story tells again: the summary has the wrong value (`_lone`).
+up gives one the story tells again: the summary has the wrong value (`_lone`). For that
+evidence alone, two values may stand in different parts of the sentences, when each is the
+one value of its kind that its sentence has and the other has not ("Selon X, …" / "…, a
+dénoncé Y": `_unaligned`).
 """
 
 from __future__ import annotations
@@ -54,6 +57,10 @@ class Difference(NamedTuple):
     confirmed: bool
     #: The evidence in words, for the message.
     reason: str = ""
+    #: The alignment put the two facts in the same part. False: each is the one value of
+    #: its kind that its sentence has and the other has not, in another part ("Selon X,
+    #: …" / "…, a dénoncé X"): evidence only for a summary's lone value (`_lone`).
+    aligned: bool = True
 
 
 def comparable(a: Fact, b: Fact, sa: Statement, sb: Statement, lang: str) -> bool:
@@ -135,13 +142,13 @@ def differences(a: Statement, b: Statement, statements: Statements,
         found = _differences(a, b, statements)
         if memo is not None:
             memo[key] = found
-    for i, j, score, confirmed in found:
-        yield Difference(a.holders[i], b.holders[j], score, confirmed)
+    for i, j, score, confirmed, aligned in found:
+        yield Difference(a.holders[i], b.holders[j], score, confirmed, aligned=aligned)
 
 
 def _differences(a: Statement, b: Statement, statements: Statements,
-                 ) -> list[tuple[int, int, float, bool]]:
-    """`differences` as (position of each fact in `holders`, score, confirmed)."""
+                 ) -> list[tuple[int, int, float, bool, bool]]:
+    """`differences` as (position of each fact in `holders`, score, confirmed, aligned)."""
     la, lb = len(a.masked), len(b.masked)
     if la < 3 or lb < 3 or 2 * min(la, lb) < CLOSE * (la + lb):
         return []  # (too short, or too unequal in length to reach CLOSE)
@@ -152,7 +159,7 @@ def _differences(a: Statement, b: Statement, statements: Statements,
     differ = [(x, y) for x, y in pairs if comparable(x, y, a, b, statements.lang) and (
         not same_fact(x, y) or (score >= RESTATES and _other_number(x, y)))]
     if not differ:
-        return []
+        return _unaligned(a, b, statements, round(score, 2))
     common = Counter(a.valued) & Counter(b.valued)
     shared = sum(common.values())
     # (one fact said twice in both is one difference: « En moins de §d, … en moins de §d »)
@@ -162,7 +169,28 @@ def _differences(a: Statement, b: Statement, statements: Statements,
     position_a = {id(h): n for n, h in enumerate(a.holders) if h is not None}
     position_b = {id(h): n for n, h in enumerate(b.holders) if h is not None}
     return [(position_a[id(x)], position_b[id(y)], round(score, 2),
-             confirmed and id(x) not in dressed) for x, y in differ]
+             confirmed and id(x) not in dressed, True) for x, y in differ]
+
+
+def _unaligned(a: Statement, b: Statement, statements: Statements, score: float,
+               ) -> list[tuple[int, int, float, bool, bool]]:
+    """Two close sentences whose alignment pairs no facts, where each has one value of a
+    kind that the other has not: the same statement with its person said first in one and
+    last in the other ("Selon X, des dizaines d'individus se sont introduits…" / "Des
+    dizaines d'individus se sont introduits…, a dénoncé X"). Never confirmed: `_lone`
+    decides."""
+    own_a = [(n, h) for n, h in enumerate(a.holders)
+             if h is not None and a.valued[n] not in b.valued]
+    own_b = [(n, h) for n, h in enumerate(b.holders)
+             if h is not None and b.valued[n] not in a.valued]
+    found = []
+    for kind in sorted({h.kind for _, h in own_a} & {h.kind for _, h in own_b}):
+        x = [(n, h) for n, h in own_a if h.kind == kind]
+        y = [(n, h) for n, h in own_b if h.kind == kind]
+        if len(x) == 1 and len(y) == 1 and not same_fact(x[0][1], y[0][1]) and comparable(
+                x[0][1], y[0][1], a, b, statements.lang):
+            found.append((x[0][0], y[0][0], score, False, False))
+    return found
 
 
 def _other_number(x: Fact, y: Fact) -> bool:
@@ -198,6 +226,8 @@ def restatement_conflicts(statements: Statements) -> Iterator[Difference]:
         if max(len(others[id(d.a)]), len(others[id(d.b)])) >= 2 or max(
                 skeletons[a.masked], skeletons[b.masked]) >= 3:
             continue
+        if not d.aligned and _lone(a, d.a, b, d.b, statements) is None:
+            continue  # (unaligned facts are no evidence, not even for a warning)
         confirmed, reason = _verdict(a, b, d, log, statements)
         yield d._replace(confirmed=confirmed, reason=reason)
 
@@ -212,6 +242,10 @@ def _verdict(a: Statement, b: Statement, d: Difference, log: bool, statements: S
         lone = _lone(a, d.a, b, d.b, statements)
         if lone is None:
             return False, f"the two sentences are alike ({score}) but differ in more than this"
+        if not d.aligned:
+            return True, (f"the two sentences are alike ({score}), each names one "
+                          f"{d.a.kind} the other does not, and no other sentence of the "
+                          f"brief states '{lone.text}'")
         return True, (f"the two sentences are alike ({score}), and no other sentence of the "
                       f"brief states '{lone.text}'")
     if log and sum((Counter(a.valued) & Counter(b.valued)).values()) < LOG_SPARED:

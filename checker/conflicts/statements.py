@@ -111,7 +111,15 @@ class Statements:
     """Every statement of a brief, and what is said in how many sections."""
 
     def __init__(self, brief: Brief, facts: list[Fact]):
+        from checker.facts.pronouns import pronoun_subjects
+
         self.lang = brief.lang if brief.lang in SUPPORTED else "en"
+        # (a sentence that opens with "he" speaks of the person of the one before it)
+        pronouns = pronoun_subjects(brief, facts)
+        #: The pronouns read as people: they refer to a value, they do not state it.
+        self.pronouns = frozenset(map(id, pronouns))
+        if pronouns:
+            facts = sorted([*facts, *pronouns], key=lambda f: (f.sentence, f.start))
         by_sentence: dict[int, list[Fact]] = defaultdict(list)
         for fact in facts:
             by_sentence[fact.sentence].append(fact)
@@ -160,8 +168,11 @@ class Statements:
     @cached_property
     def told(self) -> Counter[str]:
         """How many statements state each value (`value_token`): a value one sentence alone
-        states is no other person, place or day of the story."""
-        return Counter(t for s in self.all.values() for t in set(s.valued) if t[0] == "§")
+        states is no other person, place or day of the story. A pronoun states none ("he"
+        is whoever the sentence before names: no evidence of what the story says)."""
+        pronouns = self.pronouns
+        return Counter(t for s in self.all.values() for t in {
+            t for t, h in zip(s.valued, s.holders) if t[0] == "§" and id(h) not in pronouns})
 
     def pairs(self) -> Iterator[tuple[Statement, Statement]]:
         """Statements of different sections, not both in the body (earlier, later), that

@@ -483,6 +483,9 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
         if role is not None:
             i = role + 1
             continue
+        if end - start == 2 and _city_part(tokens, start, lang):
+            i = end  # "Paris Nord": a part of a city, read as the city by the places
+            continue
         if end - start >= 2 and lookup(_name(text, tokens, start, end)) is None:
             # (a region or a thing is kept too, so that no later pass reads its words as a
             # place or a surname: "Bank" of "Bank Holiday"; `checker.facts` drops it)
@@ -491,6 +494,14 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
                                  detail=_not_a_person(text, tokens, start, end, lang) or "name"))
         i = max(end, i + 1)
     return found
+
+
+def _city_part(tokens: list[Token], start: int, lang: str) -> bool:
+    """Whether two capitalised words are a city and a cardinal point after it, a part of the
+    city ("cheminot à Paris Nord", « Marseille Sud »), not a person."""
+    place = lookup(tokens[start][2])
+    return (place is not None and place.kind == "city"
+            and fold(tokens[start + 1][2]) in _fact_set(lang, "city_parts"))
 
 
 def _before_place(text: str, tokens: list[Token], start: int, end: int, lang: str) -> int:

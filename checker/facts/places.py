@@ -12,7 +12,7 @@ from functools import cache
 
 from checker.facts.mention import Mention, words_outside
 from checker.facts.gazetteer import lookup
-from checker.lang import fact_words, load_pack
+from checker.lang import fact_words, fold, load_pack
 
 #: A single capitalised word at the start of a sentence ("Most", "Split") is a city only if
 #: the city is at least this large.
@@ -33,6 +33,12 @@ def _acronyms(lang: str) -> dict[str, str]:
     """Countries written as capital letters ("US", "U.S", "UK"), to their names: as words they
     are pronouns or nothing ("us"), so the gazetteer does not hold them."""
     return dict(load_pack(lang)["facts"].get("place_acronyms", {}))
+
+
+@cache
+def _city_parts(lang: str) -> frozenset[str]:
+    """Words that, after a city's name, name a part of it (the pack's `city_parts`)."""
+    return frozenset(fold(w) for w in fact_words(lang, "city_parts"))
 
 
 def extract_places(
@@ -71,6 +77,9 @@ def extract_places(
             continue
         j, place, start, end = match
         i = j + 1
+        if place.kind == "city" and i < len(tokens) and not text[end: tokens[i][0]].strip() and (
+                fold(tokens[i][2]) in _city_parts(lang)):
+            i += 1  # "Sheffield Central", « Paris Nord »: a part of the city, not another
         if place.kind == "continent":
             continue  # read, so not a name, but too wide to state where an event is
         found.append(Mention("place", place.name, start, end, detail=place.kind,

@@ -131,7 +131,9 @@ class PlaceConflict(_Conflict):
       talks in Geneva" / "the talks in Vienna");
     - **the summary has a place of its own**: a Key Point or Summary sentence close to a
       sentence of the story gives a place ("Lyon") that no other sentence of the brief
-      states, where the story states its own again;
+      states, where the story states its own again; or gives it in the same words as the
+      story gives its own, however the rest of the sentence differs ("la crise sanitaire
+      en Belgique" / "la crise sanitaire en France");
     - **it is the event's place**: the city (or, without one, the country) most sections
       give, Key Points or Summary among them, is the event's; another one in one section
       conflicts with it when its sentence names the event ("the summit in Berlin", « le
@@ -192,7 +194,9 @@ class ParticipantConflict(_Conflict):
       Poroshenko in Paris");
     - **the summary has a name of its own**: a Key Point or Summary sentence close to a
       sentence of the story gives a name ("Jean Dupuis") that no other sentence of the brief
-      states, where the story states its own again;
+      states, where the story states its own again; or gives it in the same words as the
+      story gives its own, however the rest of the sentence differs ("Paul Martin a été
+      élu maire" / "Jacques Morel a été élu maire");
     - **one office is held by two people**: the same office of the same body, one that one
       person holds at a time ("Ukraine's president Volodymyr Zelensky" / "President Petro
       Poroshenko of Ukraine"). A bare title names no body ("President X" and "President Y"
@@ -200,7 +204,8 @@ class ParticipantConflict(_Conflict):
       ("Germany's Finance Minister"), and a former holder holds no office.
 
     "Zelensky", "Volodymyr Zelensky" and "Mr Zelensky" are one person; "NATO" and « OTAN »
-    one organisation. Words that open a sentence ("Officials", "Monday"), regions,
+    one organisation. A sentence of the story that opens with "He" or « Il », after one that
+    names one person, speaks of that person. Words that open a sentence ("Officials", "Monday"), regions,
     holidays and wars ("World War Two") are nobody.
 
     ## Why is this bad?
