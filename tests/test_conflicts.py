@@ -511,6 +511,21 @@ def test_an_event_noun_past_a_quotation_mark_or_a_bracket_governs_no_place():
     assert [f.code for f in error_findings(plain)] == ["C202"]
 
 
+def test_a_capital_that_names_a_government_is_no_scene():
+    # « un changement de régime à Téhéran » (real news): the government, not where the
+    # event happens; a raid elsewhere on the event's day contradicts nothing
+    text = ("Points Clés\n- Le président Paul Durand ne veut pas de changement de régime à "
+            "Téhéran.\n- Le président Paul Durand a parlé vendredi 3 janvier d'un changement "
+            "de régime à Téhéran.\nRésumé\nLe président Paul Durand a dit vendredi 3 janvier "
+            "ne pas vouloir de changement de régime à Téhéran.\nLes Réactions\nLes pays "
+            "appellent au calme.\nConclusion\nLe raid ordonné par Paul Durand vendredi "
+            "3 janvier à Bagdad inquiète le monde.\n")
+    assert error_findings(text) == []
+    scene = text.replace("de régime à Téhéran", "du régime à Téhéran").replace(
+        "changement du régime à Téhéran", "sommet à Téhéran")
+    assert [f.code for f in error_findings(scene)] == ["C202"]
+
+
 def test_a_place_elsewhere_in_the_conclusion_is_a_warning():
     text = EVENT_EN.replace("The February 5 meeting will show whether the allies follow Mark Rutte.",
                             "Ministers sign the ammunition deal in Vienna.")

@@ -22,7 +22,7 @@ from operator import attrgetter
 from checker.align import stem, stop_words
 from checker.facts import Fact
 from checker.facts.mention import WORD as WORDS
-from checker.conflicts.wording import WORD, event_noun, tokens
+from checker.conflicts.wording import WORD, event_noun, tokens, words
 from checker.lang import SUPPORTED, fold, load_pack
 from checker.model import Brief, SectionKind, record
 
@@ -297,6 +297,9 @@ def located(s: Statement, fact: Fact, lang: str) -> bool:
     # reading the whole sentence around each one cost a third of the conflicts' time)
     before = _LAST_WORD.search(s.text, max(0, fact.start - 24), fact.start)
     if before and before.group(1).casefold() in _placing(lang):
+        ruler = _LAST_WORD.search(s.text, max(0, before.start(1) - 24), before.start(1))
+        if ruler and ruler.group(1).casefold() in words(lang, "government_nouns"):
+            return False  # « un changement de régime à Téhéran »: a government, no scene
         return not _other_fact_ends(s, before.end(1))
     after = WORD.match(s.text, _skip_spaces(s.text, fact.start + len(fact.text)))
     return bool(after) and event_noun(after.group(), lang)
