@@ -31,6 +31,10 @@ def values(mentions):
         ("They spoke yesterday.", "en", ["relative:-1"]),
         ("It may rain; the war began in February 2022.", "en", ["2022-02"]),
         ("La réunion des 26 et 27 janvier à Bruxelles.", "fr", ["--01-26/--01-27"]),
+        # « sept » is seven, « sept. » September (real news: « En sept jours, … »)
+        ("En sept jours, la demande a doublé.", "fr", []),
+        ("Il est arrivé en sept. 2020.", "fr", ["2020-09"]),
+        ("Les ventes baissent depuis septembre.", "fr", ["--09"]),
         ("Le sommet se tient du 1er au 3 mars 2026.", "fr", ["2026-03-01/2026-03-03"]),
         ("Ils se voient le 5 et le 3 mars.", "fr", ["--03-03"]),
         ("Talks on Jan. 26-27, 2026, in Geneva.", "en", ["2026-01-26/2026-01-27"]),

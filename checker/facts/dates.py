@@ -48,6 +48,13 @@ def cldr_names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     return months, weekdays
 
 
+def _whole(months: dict[str, int]) -> dict[str, int]:
+    """The month names that are no abbreviation of a longer one ("septembre", not "sept")."""
+    return {name: n for name, n in months.items()
+            if not any(other != name and other.startswith(name) and m == n
+                       for other, m in months.items())}
+
+
 def _case_blind(lang: str) -> bool:
     # English month names are capitalised ("May 6", not "may"); French ones are not.
     return lang == "fr"
@@ -103,7 +110,10 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str], bool]]:
         patterns.append(("dm", rf"\b{weekday}{day}\s+{month}(?:\s+{year})?"))
         patterns.append(("numeric", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"))
         patterns.append(("my", rf"\b{month}\s+{year}"))
-        patterns.append(("m", rf"\b(?:en|début|fin|mi-|depuis|jusqu'en|d')\s*(?P<m>{mon})\b"))
+        # (a month alone is written whole or abbreviated with its full stop: « en sept
+        # jours » is seven days, « en sept. » September)
+        patterns.append(("m", rf"\b(?:en|début|fin|mi-|depuis|jusqu'en|d')\s*"
+                              rf"(?P<m>{_alternatives(_whole(months))}|(?:{mon})(?=\.))\b"))
     relative = load_pack(lang)["facts"]["relative_dates"]
     patterns.append(
         ("relative", rf"(?<!\w)(?P<rel>{_alternatives(relative)})(?!\w)")
