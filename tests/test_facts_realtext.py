@@ -97,6 +97,10 @@ def test_a_post_in_a_city_of_two_words_is_no_name():
     ("The fund is run by Hartmann Research. Colchester United won.", "en",
      {"Hartmann Research", "Colchester United"}),
     ("La personne est prise en charge au CHU de Nice.", "fr", {"CHU de Nice"}),
+    # the national health agency, not the country (real news: 18 articles of the
+    # development data quote its daily figures)
+    ("Les cas augmentent en Italie, selon Santé publique France.", "fr",
+     {"Santé publique France"}),
 ])
 def test_organisations_are_read_as_organisations(body, lang, expected):
     head = "Key Points\n- A.\nSummary\nB.\nThe Talks\n" if lang == "en" else "Points Clés\n- A.\nRésumé\nB.\nLe Fond\n"
