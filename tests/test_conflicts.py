@@ -308,6 +308,19 @@ La directrice peut faire appel.
 """
 
 
+PHRASE_TITLE_AFAR = """Points Clés
+- Le ministre italien s'est moqué du discours de Paul Martin devant les députés.
+- Les excuses ne sont pas venues.
+- La presse commente l'incident.
+Résumé
+L'incident a jeté un froid entre les deux pays.
+L'Incident
+Un député a publié une vidéo qui se moquait du discours de Jacques Morel lors du sommet. Jacques Morel a refusé de répondre.
+Conclusion
+Les deux gouvernements se parleront la semaine prochaine.
+"""
+
+
 PHRASE_SPREAD = """Points Clés
 - Après la profanation d'une stèle, des tags racistes ont été découverts à Lorient dans la nuit de dimanche.
 - Le maire a porté plainte.
@@ -343,11 +356,14 @@ La rumeur s'éteint.
     (PHRASE_SPREAD, "C202", "Lorient", "collège à Vannes"),
     # a title before the name is set aside: « la réforme du ministre … X » is « la réforme de X »
     (PHRASE_TITLED, "C203", "Paul Martin", "ministre de l'Éducation Jacques Morel"),
+    # a title further back is another noun's (« Le ministre … s'est moqué du discours de
+    # X »): the words right before the name stay its phrase
+    (PHRASE_TITLE_AFAR, "C203", "Paul Martin", "moquait du discours de Jacques Morel"),
     # a fact of the same value is a word of the phrase too ("§p est mort le 3 mars")
     (PHRASE_DATED, "C203", "Paul Martin", "Jacques Morel est mort"),
     (PHRASE_PERSON_FR, "C203", "Paul Martin", "Jacques Morel a été élu"),
     (PHRASE_PERSON_EN, "C203", "Paul Carter", "Mark Hill was elected"),
-], ids=["place-fr", "of-fr", "spread-fr", "titled-fr", "dated-fr", "person-fr", "person-en"])
+], ids=["place-fr", "of-fr", "spread-fr", "titled-fr", "title-afar-fr", "dated-fr", "person-fr", "person-en"])
 def test_a_summarys_value_in_the_same_phrase_as_the_storys_is_an_error(text, code, odd, other):
     # The Key Point rewords the story (the sentences are not alike as wholes), but the value
     # stands in the same words as the story's ("crise sanitaire en …", "… a été élu maire")

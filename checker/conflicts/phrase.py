@@ -54,18 +54,26 @@ def _phrases(s: Statement, i: int, kind: str, lang: str) -> Iterator[tuple]:
     """The phrases a fact at `i` of `s.masked` stands in: its kind, which side, the words."""
     valued = s.valued
     for before, after in ANCHORS.get(kind, ()):
-        start = i
+        starts = [i]
         if kind == "participant" and before:
-            start = _before_title(valued, i, lang)
-        if kind == "participant" and before == 2 and start == 1 and i == 1 and _of(s, i):
-            # « La fille de §p … »: the sentence opens with what the person is of
-            yield kind, before, after, ("^", valued[0])
-            continue
-        if start - before < 0 or i + after >= len(valued):
-            continue
-        words = valued[start - before: start] + valued[i + 1: i + 1 + after]
-        if len(words) == before + after:
-            yield kind, before, after, words
+            titled = _before_title(valued, i, lang)
+            # (a title a few words before may be another noun's: « Le président brésilien
+            # s'est moqué du physique de §p »: the words right before stay a phrase too,
+            # unless a title is among them: "former trade minister §p" is an office, and
+            # two people may hold it, one after the other)
+            if titled != i:
+                plain = _title_stems(lang).isdisjoint(valued[max(0, i - before): i])
+                starts = [titled, i] if plain else [titled]
+        for start in starts:
+            if kind == "participant" and before == 2 and start == 1 and i == 1 and _of(s, i):
+                # « La fille de §p … »: the sentence opens with what the person is of
+                yield kind, before, after, ("^", valued[0])
+                continue
+            if start - before < 0 or i + after >= len(valued):
+                continue
+            words = valued[start - before: start] + valued[i + 1: i + 1 + after]
+            if len(words) == before + after:
+                yield kind, before, after, words
 
 
 def phrase_conflicts(statements: Statements) -> Iterator[tuple[Fact, Fact, str]]:
