@@ -294,3 +294,19 @@ def test_a_french_adverb_opening_a_sentence_is_no_part_of_the_name(sentence, nam
     from checker.facts.participants import extract_names
 
     assert [m.value for m in extract_names(sentence, "fr")] == names
+
+
+@pytest.mark.parametrize("sentence, lang, names", [
+    ("Depuis ses débuts, Ben Morel constate que le métier a changé.", "fr", ["Ben Morel"]),
+    ("Van Rossel chante ce soir à Lille.", "fr", ["Van Rossel"]),
+    ("Di Marco spoke first at the hearing.", "en", ["Di Marco"]),
+    # a particle that is a word of the language or opens a title stays out of the name
+    ("De nombreux élus ont salué Paul Martin.", "fr", ["Paul Martin"]),
+    ("Al Jazeera reported the talks.", "en", []),
+])
+def test_a_capitalised_particle_before_a_name_opens_it(sentence, lang, names):
+    """"Ben", "Van", "Di" capitalised before a name are its first word, not a determiner
+    opening the sentence: "Ben X" was read as "X" alone, another person than "Ben X"."""
+    from checker.facts.participants import extract_names
+
+    assert [m.value for m in extract_names(sentence, lang)] == names

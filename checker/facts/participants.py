@@ -117,6 +117,13 @@ def _not_a_person(text: str, tokens: list[Token], start: int, end: int, lang: st
     return None
 
 
+def _first_name_particle(tokens: list[Token], k: int, end: int, lang: str) -> bool:
+    """Whether a capitalised particle at `k` opens the name that follows it ("Ben Crump")."""
+    word = tokens[k][2]
+    return (end - k >= 2 and word[0].isupper() and not word.isupper()
+            and word.casefold() in fact_words(lang, "opening_particles"))
+
+
 @cache
 def _small_words(lang: str) -> frozenset[str]:
     """Words a name may start with when written in lower case, or capitalised in a title of a
@@ -455,7 +462,8 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
         end = _run(text, tokens, i, particles)
         start = i
         while (start < end and tokens[start][2].casefold() in not_names
-               and not (start == i and _name_inside(text, tokens, start, lang))):
+               and not (start == i and (_name_inside(text, tokens, start, lang)
+                                        or _first_name_particle(tokens, start, end, lang)))):
             start += 1
         if start > i and start < end:
             i = start  # "The United Nations": read again from "United"
