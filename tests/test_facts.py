@@ -310,3 +310,15 @@ def test_a_capitalised_particle_before_a_name_opens_it(sentence, lang, names):
     from checker.facts.participants import extract_names
 
     assert [m.value for m in extract_names(sentence, lang)] == names
+
+
+def test_monsieur_and_madame_before_a_surname_name_the_person_of_that_surname():
+    """« Monsieur Morel » is Jacques Morel, as « M. Morel » is: not a person of its own whose
+    name starts with "Monsieur"."""
+    text = ("Points Clés\n- Jacques Morel et Anne Roux ont signé l'accord.\nRésumé\n"
+            "Monsieur Morel a remercié les équipes. Madame Roux a salué un compromis.\n")
+    facts = [f for f in extract_facts(load(text, "x.txt", "text", "fr"))
+             if f.kind == "participant" and not f.weak]
+    assert [(f.text, f.value) for f in facts] == [
+        ("Jacques Morel", "Jacques Morel"), ("Anne Roux", "Anne Roux"),
+        ("Morel", "Jacques Morel"), ("Roux", "Anne Roux")]
