@@ -322,3 +322,18 @@ def test_monsieur_and_madame_before_a_surname_name_the_person_of_that_surname():
     assert [(f.text, f.value) for f in facts] == [
         ("Jacques Morel", "Jacques Morel"), ("Anne Roux", "Anne Roux"),
         ("Morel", "Jacques Morel"), ("Roux", "Anne Roux")]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Hier, le député LR Paul Martin a critiqué le plan.", ["Paul Martin"]),
+    ("Au premier tour, le candidat RN Jacques Morel était arrivé en tête.", ["Jacques Morel"]),
+    ("Le patron CGT Anne Roux a appelé à la grève.", ["Anne Roux"]),
+    # an acronym that opens an organisation's name stays one
+    ("La chaîne BBC Radio Four diffuse le match.", ["BBC Radio Four"]),
+])
+def test_a_party_between_a_title_and_a_name_is_no_part_of_the_name(sentence, names):
+    """« le député LR X » names X: read as "LR X", the person was another than the X of
+    the rest of the brief (or, after « candidat », an organisation)."""
+    from checker.facts.participants import extract_names
+
+    assert [m.value for m in extract_names(sentence, "fr")] == names

@@ -445,6 +445,8 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
             again = _title_end(tokens, k, lang) if k < len(tokens) else None
             if again is not None:
                 k = _portfolio_end(tokens, again, lang)
+            if _party_before_name(text, tokens, k):
+                k += 1  # « le député LR Eric Ciotti »: the party, then the name
             end = _run(text, tokens, k, particles) if k < len(tokens) else k
             end = _before_place(text, tokens, k, end, lang)
             if end > k and tokens[k][2].casefold() in fact_words(lang, "articles"):
@@ -467,6 +469,11 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
             start += 1
         if start > i and start < end:
             i = start  # "The United Nations": read again from "United"
+            continue
+        if (end - start >= 3 and _party_before_name(text, tokens, start) and start > 0
+                and (fold(tokens[start - 1][2]) in _fact_set(lang, "roles")
+                     or _title_end(tokens, start - 1, lang) == start)):
+            i = start + 1  # « le candidat RN Frédéric Berna »: the party, then the name
             continue
         # A country run into a name where a full stop went missing ("as an actress in
         # Australia Natalia Moon is also a model"): the name starts after it.
@@ -502,6 +509,18 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
                                  detail=_not_a_person(text, tokens, start, end, lang) or "name"))
         i = max(end, i + 1)
     return found
+
+
+def _party_before_name(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether an acronym at `k` is a party or a union written between a title and a name
+    (« le député LR Eric Ciotti », « le candidat RN X »): an acronym, then capitalised words
+    that are no acronym, in one run."""
+    word = tokens[k][2] if k < len(tokens) else ""
+    if not (len(word) >= 2 and word.isalpha() and word.isupper()) or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1][2]
+    return (following[0].isupper() and not following.isupper()
+            and not text[tokens[k][1]: tokens[k + 1][0]].strip())
 
 
 def _city_part(tokens: list[Token], start: int, lang: str) -> bool:
