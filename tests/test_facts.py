@@ -337,3 +337,20 @@ def test_a_party_between_a_title_and_a_name_is_no_part_of_the_name(sentence, nam
     from checker.facts.participants import extract_names
 
     assert [m.value for m in extract_names(sentence, "fr")] == names
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Key Points\n- Paul W. Carter spoke with Anna J. Reed in Dallas.\nSummary\n"
+           "Carter agreed.\n",
+     [("Paul W. Carter", "Paul W. Carter"), ("Anna J. Reed", "Anna J. Reed"),
+      ("Carter", "Paul W. Carter")]),
+    ("fr", "Points Clés\n- Selon Paul W. Martin, le plan B. Morel a échoué.\nRésumé\n"
+           "Martin le regrette.\n",
+     [("Paul W. Martin", "Paul W. Martin"), ("Martin", "Paul W. Martin")]),
+])
+def test_a_middle_initial_and_its_full_stop_stay_inside_the_name(lang, text, expected):
+    """"George W. Bush" was read as "George W" and a town "Bush"; the surname alone then
+    named no one. (Not after a common noun: « le plan B. Morel » is no name.)"""
+    facts = [f for f in extract_facts(load(text, "x.txt", "text", lang))
+             if f.kind == "participant" and not f.weak]
+    assert [(f.text, f.value) for f in facts] == expected

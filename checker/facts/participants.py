@@ -191,7 +191,8 @@ def _run(text: str, tokens: list[Token], i: int, particles: frozenset[str]) -> i
     j = i
     end = i
     while j < len(tokens) and j - i < MAX_RUN:
-        if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip():
+        if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip() and not _initial(
+                text, tokens, j - 1, i):
             break
         word = tokens[j][2]
         if (j > i and word == "The") or word == UNKNOWN:
@@ -204,6 +205,22 @@ def _run(text: str, tokens: list[Token], i: int, particles: frozenset[str]) -> i
         else:
             break
     return end
+
+
+def _initial(text: str, tokens: list[Token], k: int, start: int) -> bool:
+    """Whether the word at `k` is a middle initial with its full stop, inside a name that
+    goes on ("George W. Bush", "Michael J. Fox"): the full stop does not end the run."""
+    word = tokens[k][2]
+    return (k > start and len(word) == 1 and word.isupper() and k + 1 < len(tokens)
+            and text[tokens[k][1]: tokens[k + 1][0]].rstrip() == "."
+            and tokens[k + 1][2][0].isupper() and not tokens[k + 1][2].isupper()
+            and fold(tokens[k + 1][2]) not in _no_names_anywhere())
+
+
+@cache
+def _no_names_anywhere() -> frozenset[str]:
+    """The words no pack reads as a name ("Then", « Puis »): `_run` knows no language."""
+    return frozenset().union(*(_not_names(lang) for lang in SUPPORTED))
 
 
 def _folded(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
