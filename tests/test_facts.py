@@ -288,6 +288,9 @@ def test_a_city_and_a_cardinal_point_are_the_city_not_a_person(sentence, lang):
     ("Certes Barack Obama a toujours eu des mots aimables pour l'Europe.", ["Barack Obama"]),
     ("Surtout Marine Lenoir refuse de céder.", ["Marine Lenoir"]),
     ("Néanmoins Jean Dupont reste prudent.", ["Jean Dupont"]),
+    # a participle opening the sentence: RTL invited her, no one is "Invitée de RTL"
+    ("Invitée de RTL, Anne Roux a raconté ses débuts.", ["Anne Roux"]),
+    ("Accompagné de Paul Martin, le maire a visité le chantier.", ["Paul Martin"]),
 ])
 def test_a_french_adverb_opening_a_sentence_is_no_part_of_the_name(sentence, names):
     """Real French leads open sentences with an adverb and no comma: « Certes X a… »."""
