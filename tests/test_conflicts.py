@@ -324,6 +324,32 @@ La directrice peut faire appel.
 """
 
 
+PHRASE_TITLE_AFAR = """Points Clés
+- Le ministre italien s'est moqué du discours de Paul Martin devant les députés.
+- Les excuses ne sont pas venues.
+- La presse commente l'incident.
+Résumé
+L'incident a jeté un froid entre les deux pays.
+L'Incident
+Un député a publié une vidéo qui se moquait du discours de Jacques Morel lors du sommet. Jacques Morel a refusé de répondre.
+Conclusion
+Les deux gouvernements se parleront la semaine prochaine.
+"""
+
+
+PHRASE_NEXT_FACT = """Points Clés
+- Paul Martin et Anne Roux ont inauguré le nouveau pont sur la Loire.
+- Les travaux ont duré trois ans.
+- La circulation reprend lundi.
+Résumé
+La ville attendait l'ouvrage depuis longtemps.
+L'Inauguration
+Le ruban a été coupé sous les applaudissements de Jacques Morel et Anne Roux, venus en voisins. Jacques Morel a salué les ouvriers.
+Conclusion
+Un second pont est à l'étude.
+"""
+
+
 PHRASE_SPREAD = """Points Clés
 - Après la profanation d'une stèle, des tags racistes ont été découverts à Lorient dans la nuit de dimanche.
 - Le maire a porté plainte.
@@ -359,11 +385,16 @@ La rumeur s'éteint.
     (PHRASE_SPREAD, "C202", "Lorient", "collège à Vannes"),
     # a title before the name is set aside: « la réforme du ministre … X » is « la réforme de X »
     (PHRASE_TITLED, "C203", "Paul Martin", "ministre de l'Éducation Jacques Morel"),
+    # a fact of the same value right next to the name is a phrase by itself ("§p et Anne Roux")
+    (PHRASE_NEXT_FACT, "C203", "Paul Martin", "applaudissements de Jacques Morel"),
+    # a title further back is another noun's (« Le ministre … s'est moqué du discours de
+    # X »): the words right before the name stay its phrase
+    (PHRASE_TITLE_AFAR, "C203", "Paul Martin", "moquait du discours de Jacques Morel"),
     # a fact of the same value is a word of the phrase too ("§p est mort le 3 mars")
     (PHRASE_DATED, "C203", "Paul Martin", "Jacques Morel est mort"),
     (PHRASE_PERSON_FR, "C203", "Paul Martin", "Jacques Morel a été élu"),
     (PHRASE_PERSON_EN, "C203", "Paul Carter", "Mark Hill was elected"),
-], ids=["place-fr", "of-fr", "spread-fr", "titled-fr", "dated-fr", "person-fr", "person-en"])
+], ids=["place-fr", "of-fr", "spread-fr", "titled-fr", "next-fact-fr", "title-afar-fr", "dated-fr", "person-fr", "person-en"])
 def test_a_summarys_value_in_the_same_phrase_as_the_storys_is_an_error(text, code, odd, other):
     # The Key Point rewords the story (the sentences are not alike as wholes), but the value
     # stands in the same words as the story's ("crise sanitaire en …", "… a été élu maire")
@@ -387,7 +418,10 @@ def test_a_summarys_value_in_the_same_phrase_as_the_storys_is_an_error(text, cod
     # one word alike each side is too little ("§p a" / "§p a")
     PHRASE_PERSON_FR.replace("a été élu maire de la commune dimanche soir",
                              "a remporté la mairie dimanche soir"),
-], ids=["story-says-it-once", "one-name-written-otherwise", "according-to", "one-word"])
+    # the fact next to the name has another value: no shared phrase
+    PHRASE_NEXT_FACT.replace("Jacques Morel et Anne Roux", "Jacques Morel et Luc Brun"),
+], ids=["story-says-it-once", "one-name-written-otherwise", "according-to", "one-word",
+        "next-fact-differs"])
 def test_the_same_phrase_without_the_discipline_is_no_error(text):
     assert error_findings(text) == []
 

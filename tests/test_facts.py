@@ -292,9 +292,72 @@ def test_a_city_and_a_cardinal_point_are_the_city_not_a_person(sentence, lang):
     ("Certes Barack Obama a toujours eu des mots aimables pour l'Europe.", ["Barack Obama"]),
     ("Surtout Marine Lenoir refuse de céder.", ["Marine Lenoir"]),
     ("Néanmoins Jean Dupont reste prudent.", ["Jean Dupont"]),
+    # a participle opening the sentence: RTL invited her, no one is "Invitée de RTL"
+    ("Invitée de RTL, Anne Roux a raconté ses débuts.", ["Anne Roux"]),
+    ("Accompagné de Paul Martin, le maire a visité le chantier.", ["Paul Martin"]),
 ])
 def test_a_french_adverb_opening_a_sentence_is_no_part_of_the_name(sentence, names):
     """Real French leads open sentences with an adverb and no comma: « Certes X a… »."""
     from checker.facts.participants import extract_names
 
     assert [m.value for m in extract_names(sentence, "fr")] == names
+
+
+@pytest.mark.parametrize("sentence, lang, names", [
+    ("Depuis ses débuts, Ben Morel constate que le métier a changé.", "fr", ["Ben Morel"]),
+    ("Van Rossel chante ce soir à Lille.", "fr", ["Van Rossel"]),
+    ("Di Marco spoke first at the hearing.", "en", ["Di Marco"]),
+    # a particle that is a word of the language or opens a title stays out of the name
+    ("De nombreux élus ont salué Paul Martin.", "fr", ["Paul Martin"]),
+    ("Al Jazeera reported the talks.", "en", []),
+])
+def test_a_capitalised_particle_before_a_name_opens_it(sentence, lang, names):
+    """"Ben", "Van", "Di" capitalised before a name are its first word, not a determiner
+    opening the sentence: "Ben X" was read as "X" alone, another person than "Ben X"."""
+    from checker.facts.participants import extract_names
+
+    assert [m.value for m in extract_names(sentence, lang)] == names
+
+
+def test_monsieur_and_madame_before_a_surname_name_the_person_of_that_surname():
+    """« Monsieur Morel » is Jacques Morel, as « M. Morel » is: not a person of its own whose
+    name starts with "Monsieur"."""
+    text = ("Points Clés\n- Jacques Morel et Anne Roux ont signé l'accord.\nRésumé\n"
+            "Monsieur Morel a remercié les équipes. Madame Roux a salué un compromis.\n")
+    facts = [f for f in extract_facts(load(text, "x.txt", "text", "fr"))
+             if f.kind == "participant" and not f.weak]
+    assert [(f.text, f.value) for f in facts] == [
+        ("Jacques Morel", "Jacques Morel"), ("Anne Roux", "Anne Roux"),
+        ("Morel", "Jacques Morel"), ("Roux", "Anne Roux")]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Hier, le député LR Paul Martin a critiqué le plan.", ["Paul Martin"]),
+    ("Au premier tour, le candidat RN Jacques Morel était arrivé en tête.", ["Jacques Morel"]),
+    ("Le patron CGT Anne Roux a appelé à la grève.", ["Anne Roux"]),
+    # an acronym that opens an organisation's name stays one
+    ("La chaîne BBC Radio Four diffuse le match.", ["BBC Radio Four"]),
+])
+def test_a_party_between_a_title_and_a_name_is_no_part_of_the_name(sentence, names):
+    """« le député LR X » names X: read as "LR X", the person was another than the X of
+    the rest of the brief (or, after « candidat », an organisation)."""
+    from checker.facts.participants import extract_names
+
+    assert [m.value for m in extract_names(sentence, "fr")] == names
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Key Points\n- Paul W. Carter spoke with Anna J. Reed in Dallas.\nSummary\n"
+           "Carter agreed.\n",
+     [("Paul W. Carter", "Paul W. Carter"), ("Anna J. Reed", "Anna J. Reed"),
+      ("Carter", "Paul W. Carter")]),
+    ("fr", "Points Clés\n- Selon Paul W. Martin, le plan B. Morel a échoué.\nRésumé\n"
+           "Martin le regrette.\n",
+     [("Paul W. Martin", "Paul W. Martin"), ("Martin", "Paul W. Martin")]),
+])
+def test_a_middle_initial_and_its_full_stop_stay_inside_the_name(lang, text, expected):
+    """"George W. Bush" was read as "George W" and a town "Bush"; the surname alone then
+    named no one. (Not after a common noun: « le plan B. Morel » is no name.)"""
+    facts = [f for f in extract_facts(load(text, "x.txt", "text", lang))
+             if f.kind == "participant" and not f.weak]
+    assert [(f.text, f.value) for f in facts] == expected

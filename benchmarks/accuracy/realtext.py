@@ -92,7 +92,10 @@ def is_error(f: dict) -> bool:
 
 
 def bounded(s: str) -> re.Pattern:
-    return re.compile(r"(?<![\w'’-])" + re.escape(s) + r"(?![\w-])")
+    """A value as a whole word; after an elided article or preposition too (« d'Emmanuel
+    Macron », « l'Italie », « qu'Alexandre »), not inside a word (« aujourd'hui »)."""
+    return re.compile(r"(?:(?<![\w'’-])|(?<=\b[dlDL]['’])|(?<=\b[qQ]u['’]))"
+                      + re.escape(s) + r"(?![\w-])")
 
 
 def rate(a: int, n: int) -> str:

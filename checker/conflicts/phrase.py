@@ -18,7 +18,9 @@ fact as its value, so that "le 3 mars" is a word of the phrase and "le 4 mars" a
   Matignon"), or the two words before it, a title right before the name set aside ("la
   réforme de §p" / « la réforme du ministre de l'Éducation nationale §p »), or the start
   of the sentence and the one word that opens it when the person is "of" it (« La fille
-  de §p … »; not "According to §p", which any two quotes share).
+  de §p … »; not "According to §p", which any two quotes share), or, alone, another fact
+  right next to it that both sentences give the same value ("§p et Donald Trump ont
+  présidé…" / « sous les yeux de §p et Donald Trump »; "§p dès le 2 mai").
 
 Measured on the development data (`benchmarks/accuracy/realtext.py`): a place's words after
 it give false errors on human-judged consistent summaries ("§p in the FA Cup": Liverpool,
@@ -53,19 +55,36 @@ MAX_HOLDERS = 12
 def _phrases(s: Statement, i: int, kind: str, lang: str) -> Iterator[tuple]:
     """The phrases a fact at `i` of `s.masked` stands in: its kind, which side, the words."""
     valued = s.valued
+    if kind == "participant":
+        # A person right next to another fact, nothing but function words between: that
+        # fact alone is the phrase, when both sentences give it the same value ("§p et
+        # Donald Trump ont…" / "… sous les yeux de §p et Donald Trump"; "… concernant §p
+        # dès le 2 mai" / "… les agissements de §p dès le 2 mai").
+        if i + 1 < len(valued) and valued[i + 1][0] == "§":
+            yield kind, 0, 1, (valued[i + 1],)
+        if i >= 1 and valued[i - 1][0] == "§":
+            yield kind, 1, 0, (valued[i - 1],)
     for before, after in ANCHORS.get(kind, ()):
-        start = i
+        starts = [i]
         if kind == "participant" and before:
-            start = _before_title(valued, i, lang)
-        if kind == "participant" and before == 2 and start == 1 and i == 1 and _of(s, i):
-            # « La fille de §p … »: the sentence opens with what the person is of
-            yield kind, before, after, ("^", valued[0])
-            continue
-        if start - before < 0 or i + after >= len(valued):
-            continue
-        words = valued[start - before: start] + valued[i + 1: i + 1 + after]
-        if len(words) == before + after:
-            yield kind, before, after, words
+            titled = _before_title(valued, i, lang)
+            # (a title a few words before may be another noun's: « Le président brésilien
+            # s'est moqué du physique de §p »: the words right before stay a phrase too,
+            # unless a title is among them: "former trade minister §p" is an office, and
+            # two people may hold it, one after the other)
+            if titled != i:
+                plain = _title_stems(lang).isdisjoint(valued[max(0, i - before): i])
+                starts = [titled, i] if plain else [titled]
+        for start in starts:
+            if kind == "participant" and before == 2 and start == 1 and i == 1 and _of(s, i):
+                # « La fille de §p … »: the sentence opens with what the person is of
+                yield kind, before, after, ("^", valued[0])
+                continue
+            if start - before < 0 or i + after >= len(valued):
+                continue
+            words = valued[start - before: start] + valued[i + 1: i + 1 + after]
+            if len(words) == before + after:
+                yield kind, before, after, words
 
 
 def phrase_conflicts(statements: Statements) -> Iterator[tuple[Fact, Fact, str]]:

@@ -117,6 +117,13 @@ def _not_a_person(text: str, tokens: list[Token], start: int, end: int, lang: st
     return None
 
 
+def _first_name_particle(tokens: list[Token], k: int, end: int, lang: str) -> bool:
+    """Whether a capitalised particle at `k` opens the name that follows it ("Ben Crump")."""
+    word = tokens[k][2]
+    return (end - k >= 2 and word[0].isupper() and not word.isupper()
+            and word.casefold() in fact_words(lang, "opening_particles"))
+
+
 @cache
 def _small_words(lang: str) -> frozenset[str]:
     """Words a name may start with when written in lower case, or capitalised in a title of a
@@ -184,7 +191,8 @@ def _run(text: str, tokens: list[Token], i: int, particles: frozenset[str]) -> i
     j = i
     end = i
     while j < len(tokens) and j - i < MAX_RUN:
-        if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip():
+        if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip() and not _initial(
+                text, tokens, j - 1, i):
             break
         word = tokens[j][2]
         if (j > i and word == "The") or word == UNKNOWN:
@@ -197,6 +205,22 @@ def _run(text: str, tokens: list[Token], i: int, particles: frozenset[str]) -> i
         else:
             break
     return end
+
+
+def _initial(text: str, tokens: list[Token], k: int, start: int) -> bool:
+    """Whether the word at `k` is a middle initial with its full stop, inside a name that
+    goes on ("George W. Bush", "Michael J. Fox"): the full stop does not end the run."""
+    word = tokens[k][2]
+    return (k > start and len(word) == 1 and word.isupper() and k + 1 < len(tokens)
+            and text[tokens[k][1]: tokens[k + 1][0]].rstrip() == "."
+            and tokens[k + 1][2][0].isupper() and not tokens[k + 1][2].isupper()
+            and fold(tokens[k + 1][2]) not in _no_names_anywhere())
+
+
+@cache
+def _no_names_anywhere() -> frozenset[str]:
+    """The words no pack reads as a name ("Then", « Puis »): `_run` knows no language."""
+    return frozenset().union(*(_not_names(lang) for lang in SUPPORTED))
 
 
 def _folded(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
@@ -438,6 +462,8 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
             again = _title_end(tokens, k, lang) if k < len(tokens) else None
             if again is not None:
                 k = _portfolio_end(tokens, again, lang)
+            if _party_before_name(text, tokens, k):
+                k += 1  # « le député LR Eric Ciotti »: the party, then the name
             end = _run(text, tokens, k, particles) if k < len(tokens) else k
             end = _before_place(text, tokens, k, end, lang)
             if end > k and tokens[k][2].casefold() in fact_words(lang, "articles"):
@@ -455,10 +481,16 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
         end = _run(text, tokens, i, particles)
         start = i
         while (start < end and tokens[start][2].casefold() in not_names
-               and not (start == i and _name_inside(text, tokens, start, lang))):
+               and not (start == i and (_name_inside(text, tokens, start, lang)
+                                        or _first_name_particle(tokens, start, end, lang)))):
             start += 1
         if start > i and start < end:
             i = start  # "The United Nations": read again from "United"
+            continue
+        if (end - start >= 3 and _party_before_name(text, tokens, start) and start > 0
+                and (fold(tokens[start - 1][2]) in _fact_set(lang, "roles")
+                     or _title_end(tokens, start - 1, lang) == start)):
+            i = start + 1  # « le candidat RN Frédéric Berna »: the party, then the name
             continue
         # A country run into a name where a full stop went missing ("as an actress in
         # Australia Natalia Moon is also a model"): the name starts after it.
@@ -494,6 +526,18 @@ def extract_names(text: str, lang: str, taken: list[tuple[int, int]] = ()) -> li
                                  detail=_not_a_person(text, tokens, start, end, lang) or "name"))
         i = max(end, i + 1)
     return found
+
+
+def _party_before_name(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether an acronym at `k` is a party or a union written between a title and a name
+    (« le député LR Eric Ciotti », « le candidat RN X »): an acronym, then capitalised words
+    that are no acronym, in one run."""
+    word = tokens[k][2] if k < len(tokens) else ""
+    if not (len(word) >= 2 and word.isalpha() and word.isupper()) or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1][2]
+    return (following[0].isupper() and not following.isupper()
+            and not text[tokens[k][1]: tokens[k + 1][0]].strip())
 
 
 def _city_part(tokens: list[Token], start: int, lang: str) -> bool:
