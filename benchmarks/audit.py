@@ -10,9 +10,10 @@ broken) is written once into OUT/archive-COUNT/ and kept for the next run. For e
 process, the commands in turn run after run (local, dask, local, dask...: a change of the
 host's load falls on both alike): wall time, briefs per second, CPU time per brief (every
 process of the run, workers included, from the kernel's accounting of the children it
-reaped), the peak resident memory of the main process and of the largest other process (a
-worker) sampled every 0.2 s over the process tree, and the load average over the last
-minute when the run started. Prints a table of medians, the Dask overhead over the local
+reaped; and of the threads that checked the partitions, from their done marks: the rest
+is the engine's own), the peak resident memory of the main process and of the largest
+other process (a worker) sampled every 0.2 s over the process tree, and the load average
+over the last minute when the run started. Prints a table of medians, the Dask overhead over the local
 engine (wall and CPU, the median of each run's pair), and how the largest worker's memory
 changes from --small to --count (it should not grow with the archive).
 """
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
+import math
 import os
 import resource
 import shutil
@@ -83,7 +86,13 @@ class TreeMemory:
         return main, max(self.peaks.values(), default=0)
 
 
-def run(command: list[str]) -> dict[str, float]:
+def checking_cpu(out: Path) -> float:
+    """The CPU time of the threads that checked the partitions (their done marks say it):
+    the rest of a run's CPU time is the engine's own (start-up, scheduling, event loops)."""
+    return sum(json.loads(mark.read_text())["cpu_seconds"] for mark in out.glob("done/*.json"))
+
+
+def run(command: list[str], out: Path | None = None) -> dict[str, float]:
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -96,7 +105,9 @@ def run(command: list[str]) -> dict[str, float]:
     if process.returncode not in (0, 1, 2):
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr.decode()}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"seconds": seconds, "cpu": cpu, "main": main, "worker": worker, "load": load}
+    checking = checking_cpu(out) if out is not None else float("nan")
+    return {"seconds": seconds, "cpu": cpu, "checking": checking, "main": main,
+            "worker": worker, "load": load}
 
 
 COMMANDS = ("batch", "local", "dask")
@@ -135,10 +146,12 @@ def main() -> None:
                 shutil.rmtree(results / name, ignore_errors=True)
                 (results / "report.json").unlink(missing_ok=True)
                 results.mkdir(parents=True, exist_ok=True)
-                measured[name].append(run(commands[name]))
+                measured[name].append(run(commands[name], None if name == "batch"
+                                          else results / name))
                 m = measured[name][-1]
                 print(f"{count} {NAMES[name]}: {m['seconds']:.1f} s, CPU {m['cpu']:.1f} s"
-                      f" ({1000 * m['cpu'] / count:.2f} ms/brief), main {m['main'] / 2**20:.0f} MB,"
+                      f" ({1000 * m['cpu'] / count:.2f} ms/brief, checking"
+                      f" {1000 * m['checking'] / count:.2f}), main {m['main'] / 2**20:.0f} MB,"
                       f" largest worker {m['worker'] / 2**20:.0f} MB, load {m['load']:.2f} at"
                       f" the start", file=sys.stderr, flush=True)
         for name in only:
@@ -148,28 +161,34 @@ def main() -> None:
         if "local" in only and "dask" in only:
             pairs[count] = list(zip(measured["local"], measured["dask"], strict=True))
     print(f"\n{args.workers} workers, {os.cpu_count()} CPUs, median of {args.runs} run(s);"
-          " load: the load average over the minute before each run, median\n")
+          " CPU: of every process of the run, and of the threads that checked the partitions"
+          " (the rest is the engine's); load: the load average over the minute before each"
+          " run, median\n")
     print("| command | briefs | seconds | briefs/s | vs batch | CPU ms/brief |"
-          " main peak RSS | largest worker RSS | load |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          " checking CPU ms/brief | main peak RSS | largest worker RSS | load |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     base = {}
     for row in rows:
         rate = row["count"] / row["seconds"]
         if row["name"].startswith("briefcheck"):
             base[row["count"]] = rate
         versus = f"{rate / base[row['count']]:.2f}x" if row["count"] in base else "-"
+        checking = ("-" if math.isnan(row["checking"])
+                    else f"{1000 * row['checking'] / row['count']:.2f}")
         print(f"| `{row['name']}` | {row['count']:,} | {row['seconds']:.1f} | {rate:.0f} |"
               f" {versus} | {1000 * row['cpu'] / row['count']:.2f} |"
-              f" {row['main'] / 2**20:.0f} MB | {row['worker'] / 2**20:.0f} MB |"
+              f" {checking} | {row['main'] / 2**20:.0f} MB | {row['worker'] / 2**20:.0f} MB |"
               f" {row['load']:.2f} |")
     print()
     for count, runs in pairs.items():
         wall = [100 * (d["seconds"] / l["seconds"] - 1) for l, d in runs]
         cpu = [100 * (d["cpu"] / l["cpu"] - 1) for l, d in runs]
+        checking = [100 * (d["checking"] / l["checking"] - 1) for l, d in runs]
         print(f"{count:,} briefs: Dask overhead over the local engine, wall"
               f" {statistics.median(wall):+.1f}% (target at most 15%), CPU"
-              f" {statistics.median(cpu):+.1f}% (median of {len(runs)} pairs; each pair:"
-              f" wall {', '.join(f'{w:+.0f}%' for w in wall)})")
+              f" {statistics.median(cpu):+.1f}%, checking CPU {statistics.median(checking):+.1f}%"
+              f" (medians of {len(runs)} pairs; each pair's wall:"
+              f" {', '.join(f'{w:+.0f}%' for w in wall)}; CPU: {', '.join(f'{c:+.0f}%' for c in cpu)})")
     if len(sizes) == 2:
         for name in ("audit --engine local", "audit --engine dask"):
             small, large = (next((r for r in rows if r["count"] == c and r["name"] == name), None)
