@@ -92,11 +92,12 @@ def checking_cpu(out: Path) -> float:
     return sum(json.loads(mark.read_text())["cpu_seconds"] for mark in out.glob("done/*.json"))
 
 
-def run(command: list[str], out: Path | None = None) -> dict[str, float]:
+def run(command: list[str], out: Path | None = None, cwd: Path | None = None) -> dict[str, float]:
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               cwd=cwd)
     memory = TreeMemory(process.pid)
     _, stderr = process.communicate()
     seconds = time.perf_counter() - started
@@ -105,7 +106,10 @@ def run(command: list[str], out: Path | None = None) -> dict[str, float]:
     if process.returncode not in (0, 1, 2):
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr.decode()}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    checking = checking_cpu(out) if out is not None else float("nan")
+    try:
+        checking = checking_cpu(out) if out is not None else float("nan")
+    except KeyError:  # a --baseline older than the cpu_seconds of the done marks
+        checking = float("nan")
     return {"seconds": seconds, "cpu": cpu, "checking": checking, "main": main,
             "worker": worker, "load": load}
 
@@ -124,8 +128,15 @@ def main() -> None:
     parser.add_argument("--only", default=",".join(COMMANDS),
                         help="the commands to run, of batch,local,dask")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "audit")
+    parser.add_argument("--baseline", type=Path, metavar="CHECKOUT",
+                        help="also run `--engine dask` of another checkout of briefcheck (a git"
+                             " worktree of an earlier commit), in turn with the others")
     args = parser.parse_args()
+    args.out = args.out.resolve()
     only = [c for c in COMMANDS if c in args.only.split(",")]
+    if args.baseline:
+        only.append("baseline")
+        NAMES["baseline"] = f"audit --engine dask ({args.baseline.name})"
     sizes = [c for c in (args.small, args.count) if c]
     briefcheck = [sys.executable, "-m", "checker"]
     rows, pairs = [], {}
@@ -139,6 +150,8 @@ def main() -> None:
                       "--engine", "local", "-j", str(args.workers)],
             "dask": [*briefcheck, "audit", str(source), "--out", str(results / "dask"),
                      "--engine", "dask", "-j", str(args.workers)],
+            "baseline": [*briefcheck, "audit", str(source), "--out", str(results / "baseline"),
+                         "--engine", "dask", "-j", str(args.workers)],
         }
         measured: dict[str, list[dict]] = {name: [] for name in only}
         for _ in range(args.runs):
@@ -146,8 +159,10 @@ def main() -> None:
                 shutil.rmtree(results / name, ignore_errors=True)
                 (results / "report.json").unlink(missing_ok=True)
                 results.mkdir(parents=True, exist_ok=True)
-                measured[name].append(run(commands[name], None if name == "batch"
-                                          else results / name))
+                measured[name].append(run(
+                    commands[name], None if name == "batch" else results / name,
+                    # `python -m checker` imports the checker of its working directory
+                    args.baseline.resolve() if name == "baseline" else HERE.parent))
                 m = measured[name][-1]
                 print(f"{count} {NAMES[name]}: {m['seconds']:.1f} s, CPU {m['cpu']:.1f} s"
                       f" ({1000 * m['cpu'] / count:.2f} ms/brief, checking"
@@ -158,8 +173,10 @@ def main() -> None:
             rows.append({"count": count, "name": NAMES[name], "runs": measured[name],
                          **{k: statistics.median(m[k] for m in measured[name])
                             for k in measured[name][0]}})
-        if "local" in only and "dask" in only:
-            pairs[count] = list(zip(measured["local"], measured["dask"], strict=True))
+        for name in ("dask", "baseline"):
+            if "local" in only and name in only:
+                pairs[(count, NAMES[name])] = list(zip(measured["local"], measured[name],
+                                                       strict=True))
     print(f"\n{args.workers} workers, {os.cpu_count()} CPUs, median of {args.runs} run(s);"
           " CPU: of every process of the run, and of the threads that checked the partitions"
           " (the rest is the engine's); load: the load average over the minute before each"
@@ -180,11 +197,12 @@ def main() -> None:
               f" {checking} | {row['main'] / 2**20:.0f} MB | {row['worker'] / 2**20:.0f} MB |"
               f" {row['load']:.2f} |")
     print()
-    for count, runs in pairs.items():
+    for (count, name), runs in pairs.items():
         wall = [100 * (d["seconds"] / l["seconds"] - 1) for l, d in runs]
         cpu = [100 * (d["cpu"] / l["cpu"] - 1) for l, d in runs]
-        checking = [100 * (d["checking"] / l["checking"] - 1) for l, d in runs]
-        print(f"{count:,} briefs: Dask overhead over the local engine, wall"
+        checking = [100 * (d["checking"] / l["checking"] - 1) for l, d in runs
+                    if not math.isnan(d["checking"])] or [float("nan")]
+        print(f"{count:,} briefs: `{name}` over the local engine, wall"
               f" {statistics.median(wall):+.1f}% (target at most 15%), CPU"
               f" {statistics.median(cpu):+.1f}%, checking CPU {statistics.median(checking):+.1f}%"
               f" (medians of {len(runs)} pairs; each pair's wall:"
