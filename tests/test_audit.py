@@ -215,6 +215,35 @@ def test_the_cli_audits_an_archive_with_broken_files_on_a_local_cluster(tmp_path
     assert "Findings per rule" in page and "file is empty" in page
 
 
+_QUIET_CLUSTER = """
+import json
+from distributed import Client
+from checker.audit import engines
+engines._has_dashboard = lambda: {dashboard}
+with engines._local_cluster(2) as cluster, Client(cluster) as client:
+    workers = client.run(lambda dask_worker: ["profile" in dask_worker.periodic_callbacks,
+                                              dask_worker._tick_interval])
+    print(json.dumps({{"workers": sorted(workers.values()),
+                      "scheduler_tick": cluster.scheduler._tick_interval}}))
+"""
+
+
+@pytest.mark.parametrize("dashboard", [False, True])
+def test_the_audit_s_own_cluster_does_no_background_work_that_no_dashboard_shows(dashboard):
+    """Without bokeh there is no dashboard, so no profiler sampling the checking thread 100
+    times a second and event loops timed 5 times a second rather than 50 (together about
+    4% of a worker's CPU). With a dashboard, Dask's own settings (what it shows)."""
+    program = _QUIET_CLUSTER.format(dashboard=dashboard)
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    if dashboard:
+        assert seen == {"workers": [[True, 0.02], [True, 0.02]], "scheduler_tick": 0.02}
+    else:
+        assert seen == {"workers": [[False, 0.2], [False, 0.2]], "scheduler_tick": 0.2}
+
+
 def test_a_worker_killed_mid_run_loses_no_document_and_lists_none_twice(tmp_path, cluster):
     """The scheduler gives a dead worker's tasks to the other worker (and to the one its
     nanny starts again); a partition checked twice overwrites its own files."""

@@ -61,7 +61,7 @@ def run_dask(
     SSHCluster, with their own security), used as it is and left open."""
     import dask
     import dask.bag as db
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import Client, as_completed
 
     cluster = None
     own = client is None
@@ -69,8 +69,7 @@ def run_dask(
         if own and scheduler:
             client = Client(scheduler, timeout=dask.config.get("distributed.comm.timeouts.connect"))
         elif own:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0")
+            cluster = _local_cluster(workers)
             client = Client(cluster)
     except (OSError, TimeoutError, ValueError) as exc:
         raise EngineError(f"cannot reach the Dask scheduler {scheduler or ''}: {exc}".replace(
@@ -94,6 +93,34 @@ def run_dask(
             client.close()
         if cluster is not None:
             cluster.close()
+
+
+#: Dask's background work that only a dashboard shows, turned down in the
+#: LocalCluster the audit starts (not on a cluster of the user's): each worker's profiler
+#: samples the checking thread's stack 100 times a second, taking the GIL from it, and
+#: every process wakes 50 times a second to time its event loop and twice to read its
+#: CPU, memory and disk. On this 2-CPU machine the checking threads lost about 4% of their
+#: CPU to those wake-ups (benchmarks/README.md, "Dask's overhead").
+QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "200ms",
+    "distributed.admin.system-monitor.interval": "2s",
+}
+
+
+def _local_cluster(workers: int) -> Any:
+    """A LocalCluster of `workers` processes of one thread: with a dashboard (bokeh
+    installed) as Dask sets it up; without, with the QUIET settings, which its spawned
+    workers get from their nannies. (The scheduler's web server, on a free port, serves
+    its health and metrics even without a dashboard.)"""
+    import contextlib
+
+    import dask
+    from distributed import LocalCluster
+
+    with contextlib.nullcontext() if _has_dashboard() else dask.config.set(QUIET):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                            dashboard_address=":0")
 
 
 def _audit_bag_partition(items: list[list[Partition]], settings: Settings) -> list[dict]:
