@@ -276,9 +276,9 @@ def _kinds_named(text: str, lang: str) -> frozenset[str]:
 
 def _reading(s: Statement, f: Fact, frame: Frame, lang: str,
              ) -> tuple[bool, str, set[str], bool]:
-    """(whether the fact can be the event's at all; whether its sentence names the event;
-    the kinds of the event's facts the sentence states besides; whether that says the
-    sentence is of the event)."""
+    """(whether the fact can be the event's at all; the kind of occasion its sentence names
+    the event by, "" if it names none (`_names_event`); the kinds of the event's facts the
+    sentence states besides; whether that says the sentence is of the event)."""
     if not _possible(s, f, frame, lang):
         return False, "", set(), False
     held = {g.kind for g in s.facts if g is not f and g.kind != f.kind and frame.states(g)}
@@ -427,11 +427,10 @@ POINTED_BACK = "*"
 
 def _names_event(s: Statement, fact: Fact, lang: str) -> str:
     """The kind of occasion (`event_kind`) of the event noun that governs the value in its
-    clause (`around`: not "(the meeting)," said X in Vienna"), "" if none: "the summit
-    in Berlin",
-    « la réunion du 7 janvier », "the meeting held on Jan. 29" (a word or two between), "the
-    Berlin summit", "the three-day meeting", « ce sommet de trois jours »; for a length, see
-    `_names_event_length`."""
+    clause (`around`: not '"(the meeting)," said X in Vienna'), "" if none: "the summit in
+    Berlin", « la réunion du 7 janvier », "the meeting held on Jan. 29" (a word or two
+    between), "the Berlin summit", "the three-day meeting", « ce sommet de trois jours »;
+    for a length, see `_names_event_length`."""
     before, after = around(s, fact)
     definite = words(lang, "definite")
     governing = set(words(lang, "governing"))
@@ -463,7 +462,8 @@ def _names_event(s: Statement, fact: Fact, lang: str) -> str:
 
 def _names_event_length(s: Statement, fact: Fact, before: list[str], after: list[str],
                         lang: str) -> str:
-    """Whether a length is said of the event: the event is the subject of a verb of lasting
+    """The kind of occasion a length is said of ("" if none, POINTED_BACK for a
+    demonstrative): the event is the subject of a verb of lasting
     (« la réunion dure deux jours », "The meeting, chaired by X, lasts one day"), the length
     is of an event noun ("one day of talks", « deux jours d'entretiens »), or a
     demonstrative points back at the event's days (« pendant ces deux jours », "over these

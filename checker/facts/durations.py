@@ -126,20 +126,21 @@ _RANGE_START = re.compile(r"(?<![\w,.])\d+\s*(?:à|a|to|-)$")
 def _is_age_before(before: str, lang: str) -> bool:
     """Whether what comes before an amount makes it an age: « âgés de », « des enfants de »."""
     return _ends_with_word(before, fact_words(lang, "age_range_before")) or (
-        before.endswith(" de") and _ends_with_word(before[:-3].rstrip(), fact_words(lang, "age_nouns")))
+        before.endswith(" de")
+        and _ends_with_word(before[:-3].rstrip(), fact_words(lang, "age_nouns")))
 
 
 def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lang: str) -> bool:
     """An amount and a unit that are no length: an age ("Ferreira, 29 ans,", "aged 82 years",
-    "a 39-year-old", "un homme de 60 ans", "à 33 ans"), a time of day ("à 20 heures",
-    « quatre heures du matin »), a
-    rate ("two billion pounds a year"). Not "condamné à neuf ans de prison": a length of
-    something."""
+    "a 39-year-old", "un homme de 60 ans", "à 33 ans", « âgés de 4 à 11 ans »), a time of
+    day ("à 20 heures", « quatre heures du matin »), a rate ("two billion pounds a year").
+    Not "condamné à neuf ans de prison": a length of something."""
     before = text[:start].casefold().rstrip()
     after = text[end:].casefold()
     if _ends_with_word(before, fact_words(lang, "age_group_before")):
         return True  # « les moins de 4 ans »: the children under four
-    if (low := _RANGE_START.search(before)) and _is_age_before(before[: low.start()].rstrip(), lang):
+    if (low := _RANGE_START.search(before)) and _is_age_before(
+            before[: low.start()].rstrip(), lang):
         return True  # « âgés de 4 à 11 ans », « les enfants de 4 à 11 ans »: an age range
     if _ends_with_word(before, fact_words(lang, "point_before")) and not re.match(
             r"\s+(?:de|d'|d’|of)\b", after):
@@ -157,8 +158,8 @@ def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lan
     if unit == "year" and before.endswith(" de") and _ends_with_word(
             before[:-3].rstrip(), fact_words(lang, "age_nouns")):
         return True  # "un homme de 60 ans"
-    if unit == "year" and (m := _NATIONAL.search(text, 0, start)) and m.group(2)[0].isupper() and (
-            m.group(1).casefold() in fact_words(lang, "age_articles")):
+    if (unit == "year" and (m := _NATIONAL.search(text, 0, start)) and m.group(2)[0].isupper()
+            and m.group(1).casefold() in fact_words(lang, "age_articles")):
         return True  # « un Afro-Américain de 46 ans », « une Française de 30 ans »
     one = text[start:end].split()[0].casefold() in fact_words(lang, "one_words")
     if not one:

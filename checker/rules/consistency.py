@@ -29,7 +29,8 @@ def stated(fact: Fact) -> str:
         from checker.facts.dates import reading
 
         read = reading(fact.value)
-    return f"{fact.text!r}" if read.casefold() == fact.text.casefold() else f"{fact.text!r} ({read})"
+    same = read.casefold() == fact.text.casefold()
+    return f"{fact.text!r}" if same else f"{fact.text!r} ({read})"
 
 
 class _Conflict(Rule):
@@ -205,8 +206,8 @@ class ParticipantConflict(_Conflict):
 
     "Zelensky", "Volodymyr Zelensky" and "Mr Zelensky" are one person; "NATO" and « OTAN »
     one organisation. A sentence of the story that opens with "He" or « Il », after one that
-    names one person, speaks of that person. Words that open a sentence ("Officials", "Monday"), regions,
-    holidays and wars ("World War Two") are nobody.
+    names one person, speaks of that person. Words that open a sentence ("Officials",
+    "Monday"), regions, holidays and wars ("World War Two") are nobody.
 
     ## Why is this bad?
     The reader is told two different people did the same thing, or hold the same office;
