@@ -208,17 +208,24 @@ def meetings_brief(sentences: int, seed: int = 3) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_batch(directory: Path, count: int, seed: int = 1) -> list[Path]:
-    """`count` different briefs, alternately French and English."""
-    rng = random.Random(seed)
+def write_briefs(directory: Path, count: int, stem: str, make) -> list[Path]:
+    """`count` briefs `make(lang)` writes, alternately French and English, named
+    `stem-0000.fr.txt`, `stem-0001.en.txt`…"""
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):
         lang = "fr" if i % 2 == 0 else "en"
-        path = directory / f"brief-{i:04d}.{lang}.txt"
-        path.write_text(brief(rng, lang, body_sections=rng.randint(1, 3)), encoding="utf-8")
+        path = directory / f"{stem}-{i:04d}.{lang}.txt"
+        path.write_text(make(lang), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def write_batch(directory: Path, count: int, seed: int = 1) -> list[Path]:
+    """`count` different briefs, alternately French and English."""
+    rng = random.Random(seed)
+    return write_briefs(directory, count, "brief",
+                        lambda lang: brief(rng, lang, body_sections=rng.randint(1, 3)))
 
 
 def write_large(path: Path, size_bytes: int, lang: str = "en", seed: int = 2) -> Path:

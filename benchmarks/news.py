@@ -27,6 +27,9 @@ import sys
 from itertools import pairwise
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_briefs  # noqa: E402
+
 EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "external"
 HEADINGS = {
     "en": ("Key Points", "Summary", "Conclusion"),
@@ -165,14 +168,7 @@ def write_full_length(directory: Path, count: int, seed: int = 7, model: NewsMod
     """`count` full-length briefs, alternately French and English."""
     model = model or NewsModel()
     rng = random.Random(seed)
-    directory.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(count):
-        lang = "fr" if i % 2 == 0 else "en"
-        path = directory / f"news-{i:04d}.{lang}.txt"
-        path.write_text(full_length_brief(model, rng, lang), encoding="utf-8")
-        paths.append(path)
-    return paths
+    return write_briefs(directory, count, "news", lambda lang: full_length_brief(model, rng, lang))
 
 
 def write_news(path: Path, size_bytes: int, lang: str = "en", model: NewsModel | None = None) -> Path:
