@@ -220,10 +220,6 @@ def date_parts(value: str) -> tuple[int | None, int | None, int | None] | None:
     return int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else None
 
 
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
-
-
 def reading(value: str) -> str:
     """A date value as a reader says it, for messages (in English, as they are): "--01-07"
     is "7 January", "2026-01-06" "6 January 2026", "--01-26/--01-27" "26-27 January",
@@ -239,9 +235,15 @@ def reading(value: str) -> str:
         return single.replace(f"{day} ", f"{day}-{date_parts(last)[2]} ", 1) if day else single
     year, month, day = date_parts(value)
     words = [str(day)] if day else []
-    words += [_MONTHS_EN[month - 1]] if month else []
+    words += [_english_months()[month].capitalize()] if month else []
     words += [str(year)] if year else []
     return " ".join(words)
+
+
+@cache
+def _english_months() -> dict[int, str]:
+    """1..12 -> the English pack's whole month name ("january"): messages are in English."""
+    return {n: name for name, n in _whole(_names("en")[0]).items()}
 
 
 def _days(value: str) -> list[str]:

@@ -125,9 +125,14 @@ _RANGE_START = re.compile(r"(?<![\w,.])\d+\s*(?:à|a|to|-)$")
 
 def _is_age_before(before: str, lang: str) -> bool:
     """Whether what comes before an amount makes it an age: « âgés de », « des enfants de »."""
-    return _ends_with_word(before, fact_words(lang, "age_range_before")) or (
-        before.endswith(" de")
-        and _ends_with_word(before[:-3].rstrip(), fact_words(lang, "age_nouns")))
+    return _ends_with_word(before, fact_words(lang, "age_range_before")) or _of_a_person(
+        before, lang)
+
+
+def _of_a_person(before: str, lang: str) -> bool:
+    """Whether an amount comes after "de" and a noun of a person (« un homme de »)."""
+    return before.endswith(" de") and _ends_with_word(before[:-3].rstrip(),
+                                                      fact_words(lang, "age_nouns"))
 
 
 def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lang: str) -> bool:
@@ -155,8 +160,7 @@ def _not_a_length(text: str, start: int, end: int, amount: float, unit: str, lan
     if unit == "year" and before.endswith(("(", ",")) and (
             not after.strip() or after.lstrip()[:1] in (",", ")", ".", ";")):
         return True  # "Barker, 58 years," / "Ferreira, 29 ans, vit" / "…, constate Aïda, 61 ans."
-    if unit == "year" and before.endswith(" de") and _ends_with_word(
-            before[:-3].rstrip(), fact_words(lang, "age_nouns")):
+    if unit == "year" and _of_a_person(before, lang):
         return True  # "un homme de 60 ans"
     if (unit == "year" and (m := _NATIONAL.search(text, 0, start)) and m.group(2)[0].isupper()
             and m.group(1).casefold() in fact_words(lang, "age_articles")):
