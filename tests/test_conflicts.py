@@ -721,6 +721,74 @@ def test_no_office_held_twice(first, second):
     assert error_findings(_roles_brief(first, second)) == []
 
 
+# --------------------------------------------------------------------- the calendar
+
+def _days_brief(key_point: str, summary: str, lang: str = "fr") -> str:
+    """A brief whose lead rewords its Summary (no restatement, no event noun), as a real
+    lead does: only the weekdays can tell its day from the Summary's."""
+    if lang == "fr":
+        return (f"Points Clés\n- {key_point}\n- Jacques Chirac perd un vieux compagnon de route.\n"
+                "- Il avait 72 ans.\n"
+                f"Résumé\n{summary}\nArticle\nLa ville lui rend hommage.\n"
+                "Conclusion\nIl laisse un livre sur sa ville.\n")
+    return (f"Key Points\n- {key_point}\n- Tributes came from across the party.\n"
+            "- He was 72.\n"
+            f"Summary\n{summary}\nThe Career\nThe town pays tribute to him.\n"
+            "Conclusion\nHe leaves a book about his town.\n")
+
+
+@pytest.mark.parametrize(("key_point", "summary", "lang", "reason"), [
+    ("L'ancien maire de Brive, Bernard Murat, est décédé ce vendredi 29 avril à l'âge de 72 ans.",
+     "Ancien maire de Brive de 1995 à 2008, Bernard Murat est mort ce vendredi 27 avril.",
+     "fr", "both are given as a Friday of the same month, 2 days apart"),
+    ("Les températures vont grimper à partir de ce mercredi 1 août.",
+     "Neuf départements étaient placés en vigilance orange ce mardi 31 août.",
+     "fr", "the 1st is given as a Wednesday and the 31st of the same month as a Tuesday"),
+    ("The former mayor died on Friday, April 29, aged 72.",
+     "Bernard Murat, mayor of Brive from 1995 to 2008, passed away on Friday, April 27.",
+     "en", "both are given as a Friday of the same month, 2 days apart"),
+])
+def test_two_days_of_one_month_the_calendar_rules_out_are_an_error(key_point, summary, lang,
+                                                                     reason):
+    text = _days_brief(key_point, summary, lang)
+    errors = error_findings(text)
+    assert [f.code for f in errors] == ["C201"]
+    assert reason in errors[0].message
+    assert {errors[0].location.line, errors[0].related[0].line} == {2, 6}
+
+
+def test_the_day_the_calendar_rules_out_against_two_others_is_the_one_reported():
+    text = _days_brief("La grève a commencé ce mercredi 22 février.",
+                       "Les syndicats ont manifesté samedi 24 février.").replace(
+        "La ville lui rend hommage.", "Une nouvelle journée est prévue lundi 26 février.")
+    errors = error_findings(text)
+    assert [(f.code, f.location.line) for f in errors] == [("C201", 2)]
+    assert "'mercredi 22 février'" in errors[0].message.split(" contradicts ")[0]
+
+
+@pytest.mark.parametrize(("key_point", "summary", "lang"), [
+    # seven days apart: two Fridays of one month
+    ("L'ancien maire de Brive est décédé ce vendredi 20 avril.",
+     "Bernard Murat est mort ce vendredi 27 avril.", "fr"),
+    # the weekdays agree with the gap (the 27th a Friday, the 30th a Monday)
+    ("Ses obsèques auront lieu lundi 30 avril à Brive.",
+     "Bernard Murat est mort ce vendredi 27 avril.", "fr"),
+    # another year, in words
+    ("L'an dernier, le samedi 29 avril, il inaugurait la médiathèque.",
+     "Bernard Murat est mort ce vendredi 27 avril.", "fr"),
+    ("Last year, on Saturday, April 29, he opened the library.",
+     "Bernard Murat passed away on Friday, April 27.", "en"),
+    # another year, in numbers
+    ("Il avait été élu le dimanche 29 avril 2001.",
+     "Bernard Murat est mort ce vendredi 27 avril 2024.", "fr"),
+    # two months: "Thursday, February 6" and "Thursday, November 6" may be of two years
+    ("Bernard Murat est décédé ce jeudi 6 novembre.",
+     "Une journée de mobilisation a eu lieu jeudi 6 février.", "fr"),
+])
+def test_days_the_calendar_allows_are_no_error(key_point, summary, lang):
+    assert error_findings(_days_brief(key_point, summary, lang)) == []
+
+
 # --------------------------------------------------------------------- briefs of real news's shapes
 
 @pytest.mark.parametrize("path", TRAPS, ids=[p.name for p in TRAPS])

@@ -13,7 +13,9 @@ statements are shown to be about the same slot of the same thing:
 - the **event** (`event`): Key Points and Summary set the headline event's date, place and
   length, and a later sentence that names that event ("the summit", « le sommet ») gives
   another value;
-- a **role** (`roles`): one office of one body ("Ukraine's president") held by two people.
+- a **role** (`roles`): one office of one body ("Ukraine's president") held by two people;
+- the **calendar** (`weekdays`): two days of one month given weekdays they cannot both have
+  (« vendredi 27 avril » / « vendredi 29 avril »).
 
 Weaker evidence (close sentences that differ in more than one thing, a value said near the
 event without naming it) gives an unconfirmed conflict: a warning (C205), never an error.
@@ -40,7 +42,7 @@ class Conflict:
     #: The other side, reported as related.
     other: Fact
     #: Which evidence says they are about the same thing: "restatement", "phrase", "event",
-    #: "role".
+    #: "role", "calendar".
     evidence: str
     #: The evidence is strong enough for an error (else a warning, C205).
     confirmed: bool
@@ -55,6 +57,7 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
     from checker.conflicts.phrase import phrase_conflicts
     from checker.conflicts.restatement import restatement_conflicts
     from checker.conflicts.roles import role_conflicts
+    from checker.conflicts.weekdays import weekday_conflicts
 
     statements = Statements(brief, facts)
     found: dict[object, Conflict] = {}
@@ -72,6 +75,9 @@ def find_conflicts(brief: Brief, facts: list[Fact]) -> list[Conflict]:
     for a, b, office in role_conflicts(statements):
         x, y = _oriented(statements, a, b)
         keep(Conflict("participant", x, y, "role", True, f"both are given the office of {office}"))
+    for a, b, reason, ranked in weekday_conflicts(statements):
+        x, y = (a, b) if ranked else _oriented(statements, a, b)
+        keep(Conflict("date", x, y, "calendar", True, reason))
     for e in event_conflicts(statements):
         keep(Conflict(e.odd.kind, e.odd, e.other, "event", e.confirmed, e.reason))
     return sorted(found.values(), key=lambda c: (c.odd.span.start, c.odd.span.end))
