@@ -747,9 +747,12 @@ def _days_brief(key_point: str, summary: str, lang: str = "fr") -> str:
     ("The former mayor died on Friday, April 29, aged 72.",
      "Bernard Murat, mayor of Brive from 1995 to 2008, passed away on Friday, April 27.",
      "en", "both are given as a Friday of the same month, 2 days apart"),
+    # two months: the article's own slip (in 2019, 25 April was the Thursday)
+    ("Jeudi 26 avril, Emmanuel Macron a annoncé une baisse de l'impôt sur le revenu.",
+     "Bercy privilégie une baisse de la première tranche, selon Le Figaro, jeudi 9 mai.",
+     "fr", "26 April is given as a Thursday and 9 May, 13 days later, as a Thursday"),
 ])
-def test_two_days_of_one_month_the_calendar_rules_out_are_an_error(key_point, summary, lang,
-                                                                     reason):
+def test_two_close_days_the_calendar_rules_out_are_an_error(key_point, summary, lang, reason):
     text = _days_brief(key_point, summary, lang)
     errors = error_findings(text)
     assert [f.code for f in errors] == ["C201"]
@@ -764,6 +767,16 @@ def test_the_day_the_calendar_rules_out_against_two_others_is_the_one_reported()
     errors = error_findings(text)
     assert [(f.code, f.location.line) for f in errors] == [("C201", 2)]
     assert "'mercredi 22 février'" in errors[0].message.split(" contradicts ")[0]
+
+
+def test_a_wrong_day_is_reported_against_the_day_it_was_most_likely_meant_to_be():
+    """Against a day of its weekday rather than an earlier one of another weekday."""
+    text = _days_brief("Bernard Murat est décédé ce vendredi 17 avril.",
+                       "Ses obsèques auront lieu mardi 24 avril.").replace(
+        "La ville lui rend hommage.", "Il s'est éteint vendredi 20 avril à Brive.")
+    errors = error_findings(text)
+    assert [(f.location.line, f.related[0].line) for f in errors] == [(2, 8)]
+    assert "vendredi 20 avril" in errors[0].message
 
 
 @pytest.mark.parametrize(("key_point", "summary", "lang"), [
@@ -781,9 +794,15 @@ def test_the_day_the_calendar_rules_out_against_two_others_is_the_one_reported()
     # another year, in numbers
     ("Il avait été élu le dimanche 29 avril 2001.",
      "Bernard Murat est mort ce vendredi 27 avril 2024.", "fr"),
-    # two months: "Thursday, February 6" and "Thursday, November 6" may be of two years
+    # far apart: "Thursday, February 6" and "Thursday, November 6" may be of two years
     ("Bernard Murat est décédé ce jeudi 6 novembre.",
      "Une journée de mobilisation a eu lieu jeudi 6 février.", "fr"),
+    # across a new year: four days apart
+    ("Bernard Murat est décédé ce jeudi 2 janvier.",
+     "Il avait fêté Noël avec les siens, dimanche 29 décembre.", "fr"),
+    # across February: a Sunday 28 February and a Tuesday 1 March, in a leap year
+    ("Bernard Murat est décédé ce mardi 1er mars.",
+     "Il présidait encore le conseil dimanche 28 février.", "fr"),
 ])
 def test_days_the_calendar_allows_are_no_error(key_point, summary, lang):
     assert error_findings(_days_brief(key_point, summary, lang)) == []

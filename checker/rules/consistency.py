@@ -79,11 +79,12 @@ class DateConflict(_Conflict):
       meeting or talks that Key Points or Summary speak of too) or states two
       more of the event's facts (its place and a person the headline names), or, in Key
       Points, Summary or Conclusion, its place;
-    - **the calendar rules both out**: two sections give two days of one month with their
-      weekdays, and the weekdays cannot both be right ("Friday, April 27" and "Friday,
-      April 29": two Fridays are a multiple of seven days apart), whatever each sentence
-      tells of its day. Days of two months, or of a sentence that says it is of another
-      year ("last year", « l'an dernier »), are not compared.
+    - **the calendar rules both out**: two sections give two days with their weekdays,
+      and the weekdays cannot both be right ("Friday, April 27" and "Friday, April 29":
+      two Fridays are a multiple of seven days apart), whatever each sentence tells of its
+      day. Days more than two months apart, of two years, or of a sentence that says it is
+      of another year ("last year", « l'an dernier ») are not compared; days without a
+      year may straddle a new year or a February 29.
 
     Never a conflict: a date of another time ("last", "since", "the first round",
     « précédent »), another year, a template the brief fills in many times (a match
