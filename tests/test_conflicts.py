@@ -751,6 +751,9 @@ def _days_brief(key_point: str, summary: str, lang: str = "fr") -> str:
     ("Jeudi 26 avril, Emmanuel Macron a annoncé une baisse de l'impôt sur le revenu.",
      "Bercy privilégie une baisse de la première tranche, selon Le Figaro, jeudi 9 mai.",
      "fr", "26 April is given as a Thursday and 9 May, 13 days later, as a Thursday"),
+    ("Bernard Murat est décédé ce mardi 1er mai à Brive.",
+     "La ville avait fêté ses 72 ans mardi 30 avril.",
+     "fr", "1 May is given as a Tuesday and 30 April, 1 day earlier, as a Tuesday"),
 ])
 def test_two_close_days_the_calendar_rules_out_are_an_error(key_point, summary, lang, reason):
     text = _days_brief(key_point, summary, lang)

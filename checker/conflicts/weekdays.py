@@ -42,8 +42,8 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 def weekday_conflicts(statements: Statements) -> Iterator[tuple[Fact, Fact, str, bool]]:
     """(a day, another day of another section, the calendar's reason, whether the first is
     known to be the wrong one) for each two close days whose weekdays and dates cannot both
-    hold. The wrong one is the day that more days rule out: « mercredi 22
-    février » against « samedi 24 février » and « lundi 26 février », which agree."""
+    hold. The wrong one is the day that more days rule out: « mercredi 22 février » against
+    « samedi 24 février » and « lundi 26 février », which agree."""
     days: list[tuple[Fact, tuple[int | None, int, int]]] = []
     for s in statements.all.values():
         if len(days) >= MAX_DAYS:
@@ -114,17 +114,19 @@ def _reason(a: Fact, parts_a: tuple, b: Fact, parts_b: tuple, gaps: frozenset[in
     if parts_a[1] != parts_b[1]:
         gap = min(gaps, key=abs)
         return (f"{_day(a.value)} is given as a {WEEKDAYS[a.weekday]} and {_day(b.value)}, "
-                f"{abs(gap)} days {'later' if gap > 0 else 'earlier'}, as a "
+                f"{_days(gap)} {'later' if gap > 0 else 'earlier'}, as a "
                 f"{WEEKDAYS[b.weekday]}, which the calendar rules out")
     day_a, day_b = parts_a[2], parts_b[2]
-    gap = abs(day_b - day_a)
-    days = "day" if gap == 1 else "days"
     if a.weekday == b.weekday:
         return (f"both are given as a {WEEKDAYS[a.weekday]} of the same month, "
-                f"{gap} {days} apart")
+                f"{_days(day_b - day_a)} apart")
     return (f"the {_ordinal(day_a)} is given as a {WEEKDAYS[a.weekday]} and the "
             f"{_ordinal(day_b)} of the same month as a {WEEKDAYS[b.weekday]}, "
             f"which the calendar rules out")
+
+
+def _days(gap: int) -> str:
+    return "1 day" if abs(gap) == 1 else f"{abs(gap)} days"
 
 
 def _day(value: str) -> str:
