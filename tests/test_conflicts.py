@@ -773,7 +773,7 @@ def test_the_day_the_calendar_rules_out_against_two_others_is_the_one_reported()
 
 
 def test_a_wrong_day_is_reported_against_the_day_it_was_most_likely_meant_to_be():
-    """Against a day of its weekday rather than an earlier one of another weekday."""
+    """Against a day of its weekday, not one of another weekday that the brief gives first."""
     text = _days_brief("Bernard Murat est décédé ce vendredi 17 avril.",
                        "Ses obsèques auront lieu mardi 24 avril.").replace(
         "La ville lui rend hommage.", "Il s'est éteint vendredi 20 avril à Brive.")

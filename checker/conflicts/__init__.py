@@ -14,7 +14,7 @@ statements are shown to be about the same slot of the same thing:
   length, and a later sentence that names that event ("the summit", « le sommet ») gives
   another value;
 - a **role** (`roles`): one office of one body ("Ukraine's president") held by two people;
-- the **calendar** (`weekdays`): two days of one month given weekdays they cannot both have
+- the **calendar** (`weekdays`): two close days given weekdays they cannot both have
   (« vendredi 27 avril » / « vendredi 29 avril »).
 
 Weaker evidence (close sentences that differ in more than one thing, a value said near the
