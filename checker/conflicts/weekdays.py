@@ -28,7 +28,7 @@ from functools import lru_cache
 from checker.conflicts.statements import Statements
 from checker.conflicts.wording import marker_pattern, marker_text
 from checker.facts import Fact
-from checker.facts.dates import date_parts, reading
+from checker.facts.dates import date_parts, reading, weekday_reading
 
 #: Days with a weekday looked at: bounds the pairs compared on a long brief.
 MAX_DAYS = 256
@@ -36,7 +36,6 @@ MAX_DAYS = 256
 MAX_GAP = 62
 #: Years standing for any: a common year and a leap year, either side of a new year.
 _YEARS = (2025, 2026, 2027, 2028)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def weekday_conflicts(statements: Statements) -> Iterator[tuple[Fact, Fact, str, bool]]:
@@ -111,18 +110,17 @@ def _gaps_across(year: int | None, month_a: int, day_a: int, month_b: int, day_b
 
 def _reason(a: Fact, parts_a: tuple, b: Fact, parts_b: tuple, gaps: frozenset[int]) -> str:
     """Why the calendar rules the two days out, in the words of the message."""
+    weekday_a, weekday_b = weekday_reading(a.weekday), weekday_reading(b.weekday)
     if parts_a[1] != parts_b[1]:
         gap = min(gaps, key=abs)
-        return (f"{_day(a.value)} is given as a {WEEKDAYS[a.weekday]} and {_day(b.value)}, "
-                f"{_days(gap)} {'later' if gap > 0 else 'earlier'}, as a "
-                f"{WEEKDAYS[b.weekday]}, which the calendar rules out")
+        return (f"{_day(a.value)} is given as a {weekday_a} and {_day(b.value)}, "
+                f"{_days(gap)} {'later' if gap > 0 else 'earlier'}, as a {weekday_b}, "
+                f"which the calendar rules out")
     day_a, day_b = parts_a[2], parts_b[2]
     if a.weekday == b.weekday:
-        return (f"both are given as a {WEEKDAYS[a.weekday]} of the same month, "
-                f"{_days(day_b - day_a)} apart")
-    return (f"the {_ordinal(day_a)} is given as a {WEEKDAYS[a.weekday]} and the "
-            f"{_ordinal(day_b)} of the same month as a {WEEKDAYS[b.weekday]}, "
-            f"which the calendar rules out")
+        return f"both are given as a {weekday_a} of the same month, {_days(day_b - day_a)} apart"
+    return (f"the {_ordinal(day_a)} is given as a {weekday_a} and the {_ordinal(day_b)} of "
+            f"the same month as a {weekday_b}, which the calendar rules out")
 
 
 def _days(gap: int) -> str:

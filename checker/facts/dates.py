@@ -246,6 +246,17 @@ def _english_months() -> dict[int, str]:
     return {n: name for name, n in _whole(_names("en")[0]).items()}
 
 
+def weekday_reading(weekday: int) -> str:
+    """A weekday (0 is Monday, as `Fact.weekday` has it) as messages say it: "Friday"."""
+    return _english_weekdays()[weekday].capitalize()
+
+
+@cache
+def _english_weekdays() -> dict[int, str]:
+    """0..6 -> the English pack's whole weekday name ("monday"), as for the months."""
+    return {n: name for name, n in _whole(_names("en")[1]).items()}
+
+
 def _days(value: str) -> list[str]:
     """The single dates a value stands for: a range's every day, else the value itself."""
     if "/" not in value:
