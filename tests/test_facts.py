@@ -131,6 +131,17 @@ def test_english_titles_and_organisations():
         ("NATO", "NATO"), ("Biden", "Joe Biden"), ("Biden", "Joe Biden"), ("Biden", "Joe Biden")]
 
 
+def test_a_sentence_briefs_share_is_read_against_each_brief_s_names():
+    # (what a sentence states is kept once the run meets it again: a lone surname must
+    # still resolve to the full name of the brief it is in, not of a brief read before)
+    shared = "Summary\nBiden meets them.\nTalks\nBiden speaks.\nConclusion\nBiden leaves.\n"
+    joe = "Key Points\n- President Joe Biden meets NATO.\n" + shared
+    hunter = "Key Points\n- Senator Hunter Biden meets NATO.\n" + shared
+    for text, full_name in [(joe, "Joe Biden"), (hunter, "Hunter Biden")] * 3:
+        facts = brief_facts(text, "participant")
+        assert {f.value for f in facts if f.text == "Biden"} == {full_name}
+
+
 def test_fact_spans_point_into_the_source():
     source = (ROOT / "samples" / "paris-summit.fr.txt").read_text(encoding="utf-8")
     facts = extract_facts(load(source, "paris-summit.fr.txt", "text", "auto"))
