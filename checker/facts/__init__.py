@@ -9,7 +9,6 @@ two passes because "Zelensky" means the "Volodymyr Zelensky" named elsewhere in 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from checker.facts.dates import same_date
 from checker.facts.durations import same_duration
@@ -17,6 +16,7 @@ from checker.facts.mention import Mention
 from checker.facts.places import same_place
 from checker.lang import SUPPORTED, fold
 from checker.model import Brief, LineIndex, Sentence, Span, record
+from checker.remembered import SENTENCES, Remembered
 
 KINDS = ("date", "place", "participant", "duration")
 #: What the name extractor reads and sets aside: a part of the world ("Southeast Asia"), a
@@ -125,37 +125,6 @@ def _sentence_mentions(brief: Brief) -> list[tuple[Sentence, str, list[Mention]]
             for sentence, section_id in sentences]
 
 
-class _Remembered(dict):
-    """What a sentence gave, by the sentence's text and what else was read with it, for
-    sentences met more than once in a run: briefs restate each other's sentences (revisions
-    of one brief, one story's briefs, a template's), and then each is read once.
-
-    Only a sentence met before is kept (the first time, its key's hash is noted): keeping
-    every sentence's mentions (an lru_cache) made the facts of 1,000 full-length briefs,
-    which share no sentence, about 13% slower (memory held, not reused), and most
-    sentences of most briefs are their own. Both are bounded, and emptied when full: a
-    long brief's sentences are each met once.
-    """
-
-    def __init__(self, size: int):
-        super().__init__()
-        self.size = size
-        self.met: set[int] = set()
-
-    def keep(self, key: tuple, value: Any) -> Any:
-        """`value`, kept for `key` if the key was met before."""
-        mark = hash(key)
-        if mark in self.met:
-            if len(self) >= self.size:
-                self.clear()
-            self[key] = value
-        else:
-            if len(self.met) >= 4 * self.size:
-                self.met.clear()
-            self.met.add(mark)
-        return value
-
-
 class _FullNames(dict):
     """A brief's full names by their parts (`name_parts`), hashed once: part of the key its
     sentences' mentions are kept by. Never changed once made."""
@@ -170,10 +139,8 @@ class _FullNames(dict):
         return self._hash
 
 
-#: Sentences kept: about as many as `mention.words` remembers.
-REMEMBERED = 4096
-_DATES_AND_NAMES = _Remembered(REMEMBERED)
-_MENTIONS = _Remembered(REMEMBERED)
+_DATES_AND_NAMES = Remembered(SENTENCES)
+_MENTIONS = Remembered(SENTENCES)
 
 
 def extract_facts(brief: Brief) -> list[Fact]:
