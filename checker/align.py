@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 from checker.lang import SUPPORTED, fold, load_pack
 from checker.model import Brief, Section, Sentence
+from checker.remembered import SENTENCES, Remembered
 
 #: Up to this many keys (distinct sentences) every pair is scored (125,000 pairs, about
 #: 0.1 s); above, candidates come from an index.
@@ -260,6 +261,10 @@ def _best_in(
     return out
 
 
+#: Each sentence's key by its text and language, for sentences the run meets again.
+_KEYS = Remembered(SENTENCES)
+
+
 class _Stems:
     """The sentences of a brief grouped by their sorted stems (their key): a sentence and
     its copies share one key, so each distinct pair of keys is found and scored once."""
@@ -277,7 +282,10 @@ class _Stems:
             text = text_of(sentences[i])
             key = by_text.get(text)
             if key is None:
-                key = by_text[text] = tuple(_key(normalise_tokens(text, brief.lang)))
+                key = _KEYS.get((text, brief.lang))
+                if key is None:
+                    key = _KEYS.keep((text, brief.lang), tuple(_key(normalise_tokens(text, brief.lang))))
+                by_text[text] = key
             if len(key) < MIN_TOKENS:
                 continue
             k = key_id.get(key)

@@ -220,3 +220,12 @@ def test_the_best_in_a_stretch_are_the_best_scores_then_the_earliest_sentences()
             tied = sorted(a for k in keys for a in occurrences[k] if start <= a < stop)
             expected += [(a, score) for a in tied[: count - len(expected)]]
         assert align_module._best_in(levels, occurrences, start, stop, count) == expected
+
+
+def test_a_sentence_met_again_is_compared_as_its_brief_s_language_reads_it():
+    # (a sentence's stems are kept once the run meets it again, by its text and language:
+    # the English stemmer reads "avancent" as "avance", the French one does not)
+    text = "Key Points\n- Les réformes nationales avancent.\nSummary\nLa réforme nationale avance.\n"
+    for lang in ["fr", "en"] * 3:
+        (pair,) = align(load(text, "x.txt", "text", lang), min_score=0.1)
+        assert (pair.score == 1.0) == (lang == "en")
