@@ -284,7 +284,8 @@ class _Stems:
             if key is None:
                 key = _KEYS.get((text, brief.lang))
                 if key is None:
-                    key = _KEYS.keep((text, brief.lang), tuple(_key(normalise_tokens(text, brief.lang))))
+                    stems = tuple(_key(normalise_tokens(text, brief.lang)))
+                    key = _KEYS.keep((text, brief.lang), stems)
                 by_text[text] = key
             if len(key) < MIN_TOKENS:
                 continue

@@ -80,7 +80,8 @@ def _sentence_mentions(brief: Brief) -> list[tuple[Sentence, str, list[Mention]]
     sentences = [(sentence, section.id) for section in brief.sections
                  for sentence in section.sentences]
     # Each distinct text is read once: the extractors see a sentence's text only, and a
-    # brief restates sentences word for word (Key Points, Summary, Conclusion).
+    # brief restates sentences word for word (Key Points, Summary, Conclusion); what the
+    # extractors find in a text the run meets again and again is kept (`Remembered`).
     first: dict[str, tuple[list[Mention], list[Mention]]] = {}
     for sentence, _ in sentences:
         text = sentence.text
@@ -88,8 +89,8 @@ def _sentence_mentions(brief: Brief) -> list[tuple[Sentence, str, list[Mention]]
             found = _DATES_AND_NAMES.get((text, lang))
             if found is None:
                 dates = extract_dates(text, lang)
-                taken = [(m.start, m.end) for m in dates]
-                found = _DATES_AND_NAMES.keep((text, lang), (dates, extract_names(text, lang, taken)))
+                names = extract_names(text, lang, [(m.start, m.end) for m in dates])
+                found = _DATES_AND_NAMES.keep((text, lang), (dates, names))
             first[text] = found
     parts = _FullNames(name_parts(
         {m.value for _, names in first.values() for m in names if m.detail in ("person", "name")}
