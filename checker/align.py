@@ -282,10 +282,10 @@ class _Stems:
             text = text_of(sentences[i])
             key = by_text.get(text)
             if key is None:
-                key = _KEYS.get((text, brief.lang))
+                read = text, brief.lang
+                key = _KEYS.get(read)
                 if key is None:
-                    stems = tuple(_key(normalise_tokens(text, brief.lang)))
-                    key = _KEYS.keep((text, brief.lang), stems)
+                    key = _KEYS.keep(read, tuple(_key(normalise_tokens(text, brief.lang))))
                 by_text[text] = key
             if len(key) < MIN_TOKENS:
                 continue

@@ -86,18 +86,20 @@ def _sentence_mentions(brief: Brief) -> list[tuple[Sentence, str, list[Mention]]
     for sentence, _ in sentences:
         text = sentence.text
         if text not in first:
-            found = _DATES_AND_NAMES.get((text, lang))
+            key = text, lang
+            found = _DATES_AND_NAMES.get(key)
             if found is None:
                 dates = extract_dates(text, lang)
                 names = extract_names(text, lang, [(m.start, m.end) for m in dates])
-                found = _DATES_AND_NAMES.keep((text, lang), (dates, names))
+                found = _DATES_AND_NAMES.keep(key, (dates, names))
             first[text] = found
     parts = _FullNames(name_parts(
         {m.value for _, names in first.values() for m in names if m.detail in ("person", "name")}
     ))
     mentions_of: dict[str, list[Mention]] = {}
     for text, (dates, names) in first.items():
-        found = _MENTIONS.get((text, lang, parts))
+        key = text, lang, parts
+        found = _MENTIONS.get(key)
         if found is not None:
             mentions_of[text] = found
             continue
@@ -119,7 +121,7 @@ def _sentence_mentions(brief: Brief) -> list[tuple[Sentence, str, list[Mention]]
             if m.detail == "unresolved"
             and not any(d.start < m.end and m.start < d.end for d in (*places, *durations))
         ]
-        mentions_of[text] = _MENTIONS.keep((text, lang, parts), sorted(
+        mentions_of[text] = _MENTIONS.keep(key, sorted(
             [*dates, *names, *resolved, *unresolved, *places, *durations], key=lambda m: m.start
         ))
     return [(sentence, section_id, mentions_of[sentence.text])
